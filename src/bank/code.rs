@@ -1,0 +1,675 @@
+//! Code in answers: which language a block really holds, and finding code
+//! that a source wrote without fences so it can be fenced.
+
+use super::text::{fence, indent_width};
+
+/// Languages pyquiz labels code blocks with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    Python,
+    Bash,
+    Sql,
+    Json,
+    Toml,
+    JavaScript,
+    Text,
+}
+
+impl Language {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Language::Python => "python",
+            Language::Bash => "bash",
+            Language::Sql => "sql",
+            Language::Json => "json",
+            Language::Toml => "toml",
+            Language::JavaScript => "javascript",
+            Language::Text => "text",
+        }
+    }
+
+    fn from_hint(hint: &str) -> Option<Language> {
+        let word = hint.split_whitespace().next()?.to_ascii_lowercase();
+        Some(match word.as_str() {
+            "python" | "py" | "python3" | "pycon" => Language::Python,
+            "bash" | "sh" | "shell" | "console" | "zsh" => Language::Bash,
+            "sql" | "postgresql" | "mysql" | "sqlite" => Language::Sql,
+            "json" => Language::Json,
+            "toml" => Language::Toml,
+            "javascript" | "js" => Language::JavaScript,
+            "text" | "txt" | "plain" | "output" => Language::Text,
+            _ => return None,
+        })
+    }
+}
+
+const SHELL_COMMANDS: &[&str] = &[
+    "pip",
+    "pip3",
+    "python",
+    "python3",
+    "uvicorn",
+    "gunicorn",
+    "hypercorn",
+    "poetry",
+    "pipenv",
+    "conda",
+    "pytest",
+    "docker",
+    "docker-compose",
+    "alembic",
+    "celery",
+    "mypy",
+    "black",
+    "flake8",
+    "ruff",
+    "pylint",
+    "isort",
+    "virtualenv",
+    "source",
+    "export",
+    "curl",
+    "git",
+    "py-spy",
+    "kubectl",
+    "npm",
+    "sudo",
+    "apt",
+    "apt-get",
+    "brew",
+    "mkdir",
+    "cd",
+    "ls",
+    "cat",
+    "echo",
+    "wget",
+    "tox",
+    "coverage",
+    "locust",
+    "redis-cli",
+    "psql",
+    "make",
+    "chmod",
+    "twine",
+    "pyenv",
+    "nohup",
+    "sphinx-build",
+    "pdoc",
+    "cprofilev",
+    "snakeviz",
+    "kill",
+    "ab",
+    "wrk",
+    "bandit",
+];
+
+const SQL_STARTS: &[&str] = &[
+    "SELECT ",
+    "INSERT INTO",
+    "UPDATE ",
+    "DELETE FROM",
+    "CREATE TABLE",
+    "CREATE INDEX",
+    "ALTER TABLE",
+    "DROP TABLE",
+    "WITH ",
+    "BEGIN;",
+    "COMMIT;",
+];
+
+const SQL_CONTINUATIONS: &[&str] = &[
+    "FROM ",
+    "WHERE ",
+    "JOIN ",
+    "LEFT JOIN",
+    "RIGHT JOIN",
+    "INNER JOIN",
+    "ON ",
+    "VALUES",
+    "ORDER BY",
+    "GROUP BY",
+    "HAVING ",
+    "LIMIT ",
+    "OFFSET ",
+    "SET ",
+    "AND ",
+    "OR ",
+    "RETURNING ",
+    ");",
+    ")",
+];
+
+/// Words that make a line read as English rather than a command.
+fn reads_as_prose(line: &str) -> bool {
+    if line.contains('→') || line.contains('⇒') {
+        return true;
+    }
+    let lower = line.to_ascii_lowercase();
+    [
+        " is ", " are ", " the ", " to ", " for ", " when ", " which ", " it ",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// Three alphabetic words in a row outside quotes and brackets.
+fn has_word_run(text: &str) -> bool {
+    let mut depth = 0i32;
+    let mut quote: Option<char> = None;
+    let mut run = 0;
+    for token in text.split(' ') {
+        let plain = quote.is_none() && depth == 0;
+        for c in token.chars() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '(' | '[' | '{') => depth += 1,
+                (None, ')' | ']' | '}') => depth -= 1,
+                _ => {}
+            }
+        }
+        let word = token.trim_end_matches([',', '.', ';', ':']);
+        if plain && !word.is_empty() && word.chars().all(|c| c.is_alphabetic()) {
+            run += 1;
+            if run >= 3 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
+fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+fn is_dotted_name(s: &str) -> bool {
+    if let Some(rest) = s.strip_prefix('.') {
+        // relative imports: `from . import x`, `from ..pkg import y`
+        let rest = rest.trim_start_matches('.');
+        return rest.is_empty() || rest.split('.').all(is_identifier);
+    }
+    !s.is_empty() && s.split('.').all(is_identifier)
+}
+
+/// A Python statement or expression line (not indented).
+pub fn is_python_line(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() || t.contains('→') {
+        return false;
+    }
+    if let Some(rest) = t.strip_prefix("from ") {
+        return rest
+            .split_once(" import ")
+            .is_some_and(|(module, names)| is_dotted_name(module) && !has_word_run(names));
+    }
+    if let Some(rest) = t.strip_prefix("import ") {
+        return rest.split(',').all(|part| {
+            let mut words = part.split_whitespace();
+            match (words.next(), words.next(), words.next(), words.next()) {
+                (Some(m), None, None, None) => is_dotted_name(m),
+                (Some(m), Some("as"), Some(alias), None) => {
+                    is_dotted_name(m) && is_identifier(alias)
+                }
+                _ => false,
+            }
+        });
+    }
+    let starts = |p: &str| t.starts_with(p);
+    if (starts("def ") || starts("async def ")) && t.contains('(') {
+        return true;
+    }
+    if let Some(rest) = t.strip_prefix("class ") {
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        return !name.is_empty() && rest[name.len()..].trim_start().starts_with(['(', ':']);
+    }
+    if let Some(rest) = t.strip_prefix('@') {
+        let name = rest.split('(').next().unwrap_or("");
+        return is_dotted_name(name) && (!rest.contains('(') || t.ends_with(')'));
+    }
+    if t.starts_with(">>> ") {
+        return true;
+    }
+    for kw in [
+        "if ",
+        "elif ",
+        "while ",
+        "for ",
+        "with ",
+        "except",
+        "async with ",
+        "async for ",
+    ] {
+        if starts(kw) && t.ends_with(':') && !has_word_run(&t[..t.len() - 1]) {
+            return true;
+        }
+    }
+    if matches!(
+        t,
+        "try:" | "else:" | "finally:" | "pass" | "break" | "continue" | "return"
+    ) {
+        return true;
+    }
+    for kw in [
+        "return ",
+        "yield ",
+        "raise ",
+        "await ",
+        "del ",
+        "assert ",
+        "global ",
+        "nonlocal ",
+    ] {
+        if starts(kw) && !has_word_run(t) {
+            return true;
+        }
+    }
+    if starts("print(") && t.ends_with(')') {
+        return true;
+    }
+    is_assignment(t) || is_call(t)
+}
+
+fn strip_comment(t: &str) -> &str {
+    match t.find("  #") {
+        Some(i) => t[..i].trim_end(),
+        None => t,
+    }
+}
+
+fn is_assignment(t: &str) -> bool {
+    let code = strip_comment(t);
+    let bytes = code.as_bytes();
+    let Some(eq) = (0..bytes.len()).find(|&i| {
+        bytes[i] == b'='
+            && bytes.get(i + 1) != Some(&b'=')
+            && (i == 0 || !matches!(bytes[i - 1], b'=' | b'<' | b'>' | b'!'))
+    }) else {
+        return false;
+    };
+    let lhs = code[..eq]
+        .trim_end_matches(['+', '-', '*', '/', '|', '&', '%'])
+        .trim();
+    let rhs = code[eq + 1..].trim();
+    if lhs.is_empty() || rhs.is_empty() || has_word_run(rhs) || rhs.ends_with('.') {
+        return false;
+    }
+    // `x: int = 3` annotations, `a, b = ...` and `obj.attr[key] = ...` targets.
+    let (target, annotation) = lhs.split_once(':').unwrap_or((lhs, ""));
+    annotation.split_whitespace().count() <= 2
+        && target.split(',').all(|part| {
+            let part = part.trim();
+            let base = part.split('[').next().unwrap_or(part);
+            !base.contains(' ') && is_dotted_name(base)
+        })
+}
+
+fn is_call(t: &str) -> bool {
+    let code = strip_comment(t);
+    let Some(open) = code.find('(') else {
+        return false;
+    };
+    is_dotted_name(&code[..open]) && code.ends_with(')') && !has_word_run(&code[open..])
+}
+
+/// A shell command line such as `pip install fastapi` or `$ pytest -q`.
+pub fn is_shell_line(line: &str) -> bool {
+    let t = line.trim().trim_start_matches("$ ");
+    let first = t.split_whitespace().next().unwrap_or("");
+    SHELL_COMMANDS.contains(&first)
+        && t.len() > first.len()
+        && !reads_as_prose(t)
+        && !t.ends_with('.')
+        && !t.contains("()")
+}
+
+fn is_sql_start(line: &str) -> bool {
+    let t = line.trim();
+    SQL_STARTS.iter().any(|s| t.starts_with(s))
+        && !reads_as_prose(&t.to_ascii_lowercase().replace("select ", ""))
+}
+
+fn is_sql_continuation(line: &str) -> bool {
+    let t = line.trim();
+    SQL_CONTINUATIONS.iter().any(|s| t.starts_with(s))
+}
+
+fn is_comment_line(line: &str) -> bool {
+    let t = line.trim_start();
+    t == "#" || t.starts_with("# ")
+}
+
+fn is_bracket_line(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && t.chars()
+            .all(|c| matches!(c, ')' | ']' | '}' | ',' | ';' | ':'))
+}
+
+/// Decides which language a block of code holds. `hint` is the fence's info
+/// string, used only when the content itself says nothing.
+pub fn detect_language(code: &str, hint: Option<&str>) -> Language {
+    let lines: Vec<&str> = code.lines().filter(|l| !l.trim().is_empty()).collect();
+    if lines.is_empty() {
+        return hint.and_then(Language::from_hint).unwrap_or(Language::Text);
+    }
+    let trimmed = code.trim();
+    if (trimmed.starts_with('{') || trimmed.starts_with('['))
+        && serde_json::from_str::<serde_json::Value>(trimmed).is_ok()
+    {
+        return Language::Json;
+    }
+    let significant: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| !is_comment_line(l))
+        .collect();
+    if significant.is_empty() {
+        return hint
+            .and_then(Language::from_hint)
+            .unwrap_or(Language::Python);
+    }
+    let is_toml_header = |l: &str| {
+        let t = l.trim();
+        t.starts_with('[') && t.ends_with(']') && !t.contains(',') && !t.contains(' ')
+    };
+    let is_toml_pair = |l: &str| {
+        l.split_once(" = ").is_some_and(|(k, v)| {
+            let v = v.trim();
+            is_identifier(&k.trim().replace('-', "_").replace('.', "_"))
+                && (v.starts_with('"')
+                    || v.starts_with('[')
+                    || v.starts_with('{')
+                    || v == "true"
+                    || v == "false"
+                    || v.parse::<f64>().is_ok())
+        })
+    };
+    if significant.iter().any(|l| is_toml_header(l))
+        && significant
+            .iter()
+            .all(|l| is_toml_header(l) || is_toml_pair(l))
+    {
+        return Language::Toml;
+    }
+    if is_sql_start(significant[0])
+        && significant
+            .iter()
+            .all(|l| !is_python_line(l) || is_sql_start(l) || is_sql_continuation(l))
+    {
+        return Language::Sql;
+    }
+    if significant
+        .iter()
+        .all(|l| is_shell_line(l) || l.trim_end().ends_with('\\'))
+    {
+        return Language::Bash;
+    }
+    let js_signal = significant.iter().any(|l| {
+        let t = l.trim();
+        t.starts_with("const ")
+            || t.starts_with("let ")
+            || t.starts_with("function ")
+            || t.contains("console.log")
+            || t.contains("=> {")
+    });
+    let py_signal = significant
+        .iter()
+        .any(|l| is_python_line(l) || indent_width(l) > 0 && l.trim_end().ends_with(':'));
+    if js_signal && !py_signal {
+        return Language::JavaScript;
+    }
+    if py_signal {
+        return Language::Python;
+    }
+    match hint.and_then(Language::from_hint) {
+        Some(Language::JavaScript) | None => Language::Text,
+        Some(lang) => lang,
+    }
+}
+
+/// Rewrites every fence's info string to the language its content holds.
+pub fn relabel_fences(markdown: &str) -> String {
+    let lines: Vec<&str> = markdown.lines().collect();
+    let mut out = String::with_capacity(markdown.len() + 64);
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        if let Some((run, info)) = fence(line) {
+            // Find the closing fence: same marker, at least as long, no info.
+            let close = (i + 1..lines.len()).find(|&j| {
+                fence(lines[j]).is_some_and(|(r, inf)| inf.is_empty() && r.starts_with(run))
+            });
+            if let Some(close) = close {
+                let body: Vec<&str> = lines[i + 1..close].to_vec();
+                let hint = (!info.is_empty()).then_some(info);
+                let lang = detect_language(&body.join("\n"), hint);
+                let indent = &line[..line.len() - line.trim_start().len()];
+                out.push_str(indent);
+                out.push_str(run);
+                out.push_str(lang.as_str());
+                out.push('\n');
+                for l in &lines[i + 1..=close] {
+                    out.push_str(l);
+                    out.push('\n');
+                }
+                i = close + 1;
+                continue;
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+        i += 1;
+    }
+    if !markdown.ends_with('\n') {
+        out.pop();
+    }
+    out
+}
+
+/// Finds code written without fences (the 003 layout) and wraps each run
+/// of it in a fenced block labelled with its language. Prose such as
+/// `pip freeze > requirements.txt → save dependencies.` stays prose.
+pub fn fence_bare_code(lines: &[String]) -> Vec<String> {
+    let mut out = Vec::with_capacity(lines.len() + 8);
+    let mut i = 0;
+    while i < lines.len() {
+        if fence(&lines[i]).is_some() {
+            // Already fenced: copy through to the closing fence.
+            out.push(lines[i].clone());
+            i += 1;
+            while i < lines.len() {
+                out.push(lines[i].clone());
+                let closing = fence(&lines[i]).is_some();
+                i += 1;
+                if closing {
+                    break;
+                }
+            }
+            continue;
+        }
+        if let Some(end) = code_block_end(lines, i) {
+            let body = &lines[i..end];
+            let lang = detect_language(&body.join("\n"), None);
+            out.push(format!("```{}", lang.as_str()));
+            out.extend(body.iter().cloned());
+            out.push("```".to_string());
+            i = end;
+        } else {
+            out.push(lines[i].clone());
+            i += 1;
+        }
+    }
+    out
+}
+
+fn starts_code(line: &str) -> bool {
+    indent_width(line) == 0 && (is_python_line(line) || is_shell_line(line) || is_sql_start(line))
+}
+
+/// If a bare code block starts at `start`, the index just past its end.
+fn code_block_end(lines: &[String], start: usize) -> Option<usize> {
+    let first = &lines[start];
+    let comment_start = is_comment_line(first) && {
+        let next = lines[start + 1..].iter().find(|l| !l.trim().is_empty());
+        next.is_some_and(|n| starts_code(n) || is_comment_line(n))
+    };
+    if !starts_code(first) && !comment_start {
+        return None;
+    }
+    let sql = is_sql_start(first);
+    let mut end = start + 1;
+    let mut i = start + 1;
+    let mut open_brackets = bracket_balance(first);
+    while i < lines.len() {
+        let line = &lines[i];
+        if line.trim().is_empty() {
+            i += 1;
+            continue;
+        }
+        let continues = open_brackets > 0
+            || indent_width(line) > 0
+            || starts_code(line)
+            || is_comment_line(line)
+            || is_bracket_line(line)
+            || (sql && is_sql_continuation(line))
+            || lines[end - 1]
+                .trim_end()
+                .ends_with(['\\', ',', '(', '[', '{']);
+        if !continues || fence(line).is_some() {
+            break;
+        }
+        open_brackets += bracket_balance(line);
+        i += 1;
+        end = i;
+    }
+    // A single short call or assignment inside a sentence-like list is
+    // still code; but a lone comment is not a block.
+    if end == start + 1 && is_comment_line(first) {
+        return None;
+    }
+    Some(end)
+}
+
+fn bracket_balance(line: &str) -> i32 {
+    let mut balance = 0;
+    let mut quote: Option<char> = None;
+    for c in line.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '#') => break,
+            (None, '(' | '[' | '{') => balance += 1,
+            (None, ')' | ']' | '}') => balance -= 1,
+            _ => {}
+        }
+    }
+    balance.max(-1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn owned(text: &str) -> Vec<String> {
+        text.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn languages() {
+        assert_eq!(
+            detect_language("import os\nprint(os.getcwd())", Some("javascript")),
+            Language::Python
+        );
+        assert_eq!(
+            detect_language("pip install package_name", Some("javascript")),
+            Language::Bash
+        );
+        assert_eq!(
+            detect_language("virtualenv myenv", Some("javascript")),
+            Language::Bash
+        );
+        assert_eq!(
+            detect_language("SELECT id, name\nFROM users\nWHERE id = 1;", None),
+            Language::Sql
+        );
+        assert_eq!(
+            detect_language("{\"a\": 1, \"b\": [1, 2]}", None),
+            Language::Json
+        );
+        assert_eq!(
+            detect_language(
+                "[tool.poetry]\nname = \"app\"\nversion = \"0.1.0\"",
+                Some("toml")
+            ),
+            Language::Toml
+        );
+        assert_eq!(detect_language("├── app\n└── tests", None), Language::Text);
+        assert_eq!(
+            detect_language("const x = 1;\nconsole.log(x);", None),
+            Language::JavaScript
+        );
+    }
+
+    #[test]
+    fn prose_is_not_code() {
+        for prose in [
+            "pip freeze > requirements.txt → save dependencies.",
+            "import math → Must call with prefix: math.sqrt(16).",
+            "Module = single .py file. Package = collection of modules with __init__.py.",
+            "get_db() runs first, result passed into read_items.",
+            "Example:",
+            "Use a middleware component that intercepts requests and tracks count per client.",
+            "python is a great language.",
+        ] {
+            assert!(!starts_code(prose), "{prose:?} taken as code");
+        }
+    }
+
+    #[test]
+    fn bare_code_is_fenced() {
+        let input = owned(
+            "Example:\n\nfrom fastapi import Depends\n\ndef get_db():\n    return \"DB\"\n\n@app.get(\"/items/\")\ndef read_items(db=Depends(get_db)):\n    return {\"db\": db}\n\n\n👉 get_db() runs first.",
+        );
+        let out = fence_bare_code(&input).join("\n");
+        assert_eq!(
+            out,
+            "Example:\n\n```python\nfrom fastapi import Depends\n\ndef get_db():\n    return \"DB\"\n\n@app.get(\"/items/\")\ndef read_items(db=Depends(get_db)):\n    return {\"db\": db}\n```\n\n\n👉 get_db() runs first."
+        );
+    }
+
+    #[test]
+    fn comment_lines_inside_code_stay_code() {
+        let input = owned("# SELECT\nrows = conn.execute(q)\n# INSERT\nconn.execute(i)\n\nDone.");
+        let out = fence_bare_code(&input).join("\n");
+        assert_eq!(
+            out,
+            "```python\n# SELECT\nrows = conn.execute(q)\n# INSERT\nconn.execute(i)\n```\n\nDone."
+        );
+    }
+
+    #[test]
+    fn shell_and_sql_blocks() {
+        let out = fence_bare_code(&owned("Run:\n\nuvicorn main:app --reload\n\nThen.")).join("\n");
+        assert!(
+            out.contains("```bash\nuvicorn main:app --reload\n```"),
+            "{out}"
+        );
+        let out =
+            fence_bare_code(&owned("SELECT u.id\nFROM users u\nWHERE u.id = 1;\nOk.")).join("\n");
+        assert!(
+            out.starts_with("```sql\nSELECT u.id\nFROM users u\nWHERE u.id = 1;\n```"),
+            "{out}"
+        );
+    }
+}

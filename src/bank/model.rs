@@ -1,0 +1,89 @@
+//! The normalized question record and its small value types.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+use super::topics::Topic;
+
+/// How hard a question is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Difficulty {
+    Easy,
+    Medium,
+    Hard,
+}
+
+impl Difficulty {
+    pub const ALL: [Difficulty; 3] = [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Difficulty::Easy => "easy",
+            Difficulty::Medium => "medium",
+            Difficulty::Hard => "hard",
+        }
+    }
+
+    /// Reads a source's own label: Beginner/Easy, Intermediate/Medium,
+    /// Advanced/Hard (any case, surrounding emoji ignored).
+    pub fn from_label(label: &str) -> Option<Difficulty> {
+        let lower = label.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.iter().find_map(|w| match *w {
+            "beginner" | "easy" | "basic" => Some(Difficulty::Easy),
+            "intermediate" | "medium" => Some(Difficulty::Medium),
+            "advanced" | "hard" | "expert" => Some(Difficulty::Hard),
+            _ => None,
+        })
+    }
+}
+
+impl fmt::Display for Difficulty {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Difficulty {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        Difficulty::ALL
+            .into_iter()
+            .find(|d| d.as_str().eq_ignore_ascii_case(s.trim()))
+            .ok_or(())
+    }
+}
+
+/// Whether a difficulty was stated by the source or inferred by pyquiz.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DifficultySource {
+    Labeled,
+    Inferred,
+}
+
+/// One question of the bank, normalized. The JSON field names are part of
+/// pyquiz's interface (`pyquiz list --json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    pub id: String,
+    pub source: String,
+    pub question: String,
+    pub answer: String,
+    pub has_answer: bool,
+    pub has_code: bool,
+    pub difficulty: Difficulty,
+    pub difficulty_source: DifficultySource,
+    pub topics: Vec<Topic>,
+    pub section: String,
+    pub tags: Vec<String>,
+    pub asked_by: Vec<String>,
+    /// 1-based line of the question in its source (not part of the JSON).
+    #[serde(skip)]
+    pub line: usize,
+}

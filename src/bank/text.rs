@@ -1,0 +1,216 @@
+//! Small text helpers shared by the layout parsers.
+
+/// Tab stop used when a file mixes tabs and spaces.
+pub const TAB_WIDTH: usize = 4;
+
+/// Width of a line's leading whitespace, with tabs to the next tab stop.
+pub fn indent_width(line: &str) -> usize {
+    let mut width = 0;
+    for c in line.chars() {
+        match c {
+            ' ' => width += 1,
+            '\t' => width += TAB_WIDTH - width % TAB_WIDTH,
+            _ => break,
+        }
+    }
+    width
+}
+
+/// The line with its leading whitespace rewritten as spaces.
+pub fn expand_leading_tabs(line: &str) -> String {
+    let rest = line.trim_start_matches([' ', '\t']);
+    let width = indent_width(line);
+    let mut out = String::with_capacity(width + rest.len());
+    out.extend(std::iter::repeat_n(' ', width));
+    out.push_str(rest);
+    out
+}
+
+/// Removes `width` columns of leading whitespace (tabs expanded), or all of
+/// it when the line is indented less.
+pub fn strip_indent(line: &str, width: usize) -> String {
+    let expanded = expand_leading_tabs(line);
+    let have = indent_width(&expanded);
+    expanded[have.min(width)..].to_string()
+}
+
+/// Removes the indentation common to all non-blank lines.
+pub fn dedent<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
+    let common = lines
+        .iter()
+        .map(AsRef::as_ref)
+        .filter(|l| !l.trim().is_empty())
+        .map(indent_width)
+        .min()
+        .unwrap_or(0);
+    lines
+        .iter()
+        .map(|l| {
+            let l = l.as_ref();
+            if l.trim().is_empty() {
+                String::new()
+            } else {
+                strip_indent(l, common)
+            }
+        })
+        .collect()
+}
+
+/// Is this line the opening or closing line of a fenced code block?
+/// Returns the fence marker (``` or ~~~ run) and the info string.
+pub fn fence(line: &str) -> Option<(&str, &str)> {
+    let t = line.trim_start_matches([' ', '\t']);
+    let marker = if t.starts_with("```") {
+        '`'
+    } else if t.starts_with("~~~") {
+        '~'
+    } else {
+        return None;
+    };
+    let len = t.chars().take_while(|&c| c == marker).count();
+    let (run, info) = t.split_at(len);
+    if marker == '`' && info.contains('`') {
+        return None;
+    }
+    Some((run, info.trim()))
+}
+
+/// Trims trailing spaces, drops blank lines at both ends, and folds runs of
+/// blank lines outside code fences into one.
+pub fn tidy_markdown(text: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    let mut open_fence: Option<String> = None;
+    for line in text.lines() {
+        let line = line.trim_end();
+        if let Some((run, info)) = fence(line) {
+            match &open_fence {
+                None => open_fence = Some(run.to_string()),
+                Some(open) if info.is_empty() && run.starts_with(open.as_str()) => {
+                    open_fence = None
+                }
+                Some(_) => {}
+            }
+            out.push(line);
+            continue;
+        }
+        if line.is_empty() && open_fence.is_none() && out.last().is_none_or(|l| l.is_empty()) {
+            continue;
+        }
+        out.push(line);
+    }
+    while out.last().is_some_and(|l| l.is_empty()) {
+        out.pop();
+    }
+    out.join("\n")
+}
+
+/// Collapses internal whitespace to single spaces and trims.
+pub fn squash_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Removes numbering such as `Q12:`, `Q12.`, `12.`, `12)` and a leading
+/// `**[HARD]**` marker from the start of a question.
+pub fn strip_numbering(question: &str) -> String {
+    let mut q = question.trim();
+    if let Some(rest) = q.strip_prefix("**[HARD]**") {
+        q = rest.trim_start();
+    }
+    let after_q = q
+        .strip_prefix('Q')
+        .or_else(|| q.strip_prefix('q'))
+        .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(q);
+    let digits = after_q.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 {
+        let rest = &after_q[digits..];
+        if let Some(rest) = rest
+            .strip_prefix(". ")
+            .or_else(|| rest.strip_prefix(": "))
+            .or_else(|| rest.strip_prefix(") "))
+        {
+            q = rest.trim_start();
+        }
+    }
+    if let Some(rest) = q.strip_prefix("**[HARD]**") {
+        q = rest.trim_start();
+    }
+    q.to_string()
+}
+
+/// Removes one pair of `**…**` wrapping the whole text; literal `*args`
+/// and `**kwargs` inside stay.
+pub fn strip_outer_bold(text: &str) -> &str {
+    let t = text.trim();
+    if t.len() > 4 {
+        if let Some(inner) = t.strip_prefix("**").and_then(|r| r.strip_suffix("**")) {
+            return inner.trim();
+        }
+    }
+    t
+}
+
+/// Decodes the few HTML entities seen in titles and attributes.
+pub fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    text.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// Does the line start with an emoji or pictographic symbol? Headings that
+/// do (`### 🔹 Summary`) are section labels in the seed files.
+pub fn starts_with_symbol(text: &str) -> bool {
+    text.trim_start().chars().next().is_some_and(|c| {
+        let cp = c as u32;
+        (0x2190..=0x2BFF).contains(&cp) || (0x1F000..=0x1FAFF).contains(&cp)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indent_widths() {
+        assert_eq!(indent_width("\t x"), 5);
+        assert_eq!(indent_width("  \tx"), 4);
+        assert_eq!(indent_width("   x"), 3);
+    }
+
+    #[test]
+    fn dedent_mixed_tabs() {
+        let lines = ["\t- a", "\t\t - b", "", "\t\t\t c"];
+        assert_eq!(dedent(&lines), vec!["- a", "     - b", "", "         c"]);
+    }
+
+    #[test]
+    fn numbering_is_stripped() {
+        assert_eq!(strip_numbering("Q12: How?"), "How?");
+        assert_eq!(strip_numbering("Q12. How?"), "How?");
+        assert_eq!(strip_numbering("12. How?"), "How?");
+        assert_eq!(strip_numbering("**[HARD]** Explain it"), "Explain it");
+        assert_eq!(strip_numbering("3D graphics?"), "3D graphics?");
+        assert_eq!(strip_numbering("2.5 release?"), "2.5 release?");
+    }
+
+    #[test]
+    fn outer_bold_only() {
+        assert_eq!(
+            strip_outer_bold("**What are *args and **kwargs?**"),
+            "What are *args and **kwargs?"
+        );
+        assert_eq!(strip_outer_bold("Use **kwargs"), "Use **kwargs");
+    }
+
+    #[test]
+    fn tidy_folds_blank_runs_outside_fences() {
+        let md = "\n\na  \n\n\n\nb\n```\nx\n\n\ny\n```\n\n";
+        assert_eq!(tidy_markdown(md), "a\n\nb\n```\nx\n\n\ny\n```");
+    }
+}

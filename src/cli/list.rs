@@ -1,0 +1,54 @@
+//! `pyquiz list`: a readable table, or the records as JSON.
+
+use std::io::Write;
+
+use super::CliError;
+use super::output::{output_width, pad, truncate};
+use crate::bank::{Bank, Filter, Record};
+
+const TOPICS_WIDTH: usize = 26;
+
+pub fn run(bank: &Bank, filter: &Filter, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
+    let records: Vec<&Record> = bank.filtered(filter).collect();
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &records)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    write_table(&records, output_width(), out)
+}
+
+/// One line per record: id, difficulty, topics, question.
+pub fn write_table(
+    records: &[&Record],
+    width: Option<usize>,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let id_width = records.iter().map(|r| r.id.len()).max().unwrap_or(2).max(2);
+    writeln!(
+        out,
+        "{}  {:<6}  {}  QUESTION",
+        pad("ID", id_width),
+        "LEVEL",
+        pad("TOPICS", TOPICS_WIDTH)
+    )?;
+    for r in records {
+        let topics: Vec<&str> = r.topics.iter().map(|t| t.slug()).collect();
+        let topics = truncate(&topics.join(","), TOPICS_WIDTH);
+        let prefix = format!(
+            "{}  {:<6}  {}  ",
+            pad(&r.id, id_width),
+            r.difficulty.as_str(),
+            pad(&topics, TOPICS_WIDTH)
+        );
+        let question = match width {
+            Some(w) => truncate(
+                &r.question,
+                w.saturating_sub(prefix.chars().count()).max(10),
+            ),
+            None => r.question.clone(),
+        };
+        writeln!(out, "{prefix}{question}")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,7 @@
+//! pyquiz: drill Python interview questions with spaced repetition.
+//!
+//! The library holds everything; `main.rs` only parses the command line and
+//! maps errors to exit codes.
+
+pub mod bank;
+pub mod cli;

@@ -139,6 +139,44 @@ const SQL_CONTINUATIONS: &[&str] = &[
     ")",
 ];
 
+const PYTHON_KEYWORDS: &[&str] = &[
+    "and", "or", "not", "in", "is", "for", "if", "else", "lambda", "await", "async", "yield",
+    "return", "from", "import", "as", "with", "None", "True", "False", "def", "class", "pass",
+];
+
+/// Compound statements whose body may follow on the same line.
+const COMPOUND: &[&str] = &[
+    "if ",
+    "elif ",
+    "while ",
+    "for ",
+    "with ",
+    "try",
+    "except",
+    "else",
+    "finally",
+    "async with ",
+    "async for ",
+];
+
+/// Position of the first `:` outside quotes and brackets.
+fn header_colon(t: &str) -> Option<usize> {
+    let mut depth = 0i32;
+    let mut quote: Option<char> = None;
+    for (i, c) in t.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '(' | '[' | '{') => depth += 1,
+            (None, ')' | ']' | '}') => depth -= 1,
+            (None, ':') if depth == 0 => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Words that make a line read as English rather than a command.
 fn reads_as_prose(line: &str) -> bool {
     if line.contains('→') || line.contains('⇒') {
@@ -169,7 +207,10 @@ fn has_word_run(text: &str) -> bool {
             }
         }
         let word = token.trim_end_matches([',', '.', ';', ':']);
-        if plain && !word.is_empty() && word.chars().all(|c| c.is_alphabetic()) {
+        let prose_word = word.chars().count() > 1
+            && word.chars().all(|c| c.is_alphabetic())
+            && !PYTHON_KEYWORDS.contains(&word);
+        if plain && prose_word {
             run += 1;
             if run >= 3 {
                 return true;
@@ -204,6 +245,10 @@ pub fn is_python_line(line: &str) -> bool {
     if t.is_empty() || t.contains('→') {
         return false;
     }
+    // `import pdb; pdb.set_trace()`
+    if t.contains("; ") && !t.ends_with(';') {
+        return t.split("; ").all(is_python_line);
+    }
     if let Some(rest) = t.strip_prefix("from ") {
         return rest
             .split_once(" import ")
@@ -222,6 +267,25 @@ pub fn is_python_line(line: &str) -> bool {
         });
     }
     let starts = |p: &str| t.starts_with(p);
+    // `with open(p) as f: pass`, `if x: main()`, `try: 1/0`
+    let compound = COMPOUND
+        .iter()
+        .any(|kw| starts(kw) && (kw.ends_with(' ') || t[kw.len()..].starts_with([' ', ':'])));
+    if compound {
+        if let Some(colon) = header_colon(t) {
+            let (header, body) = (&t[..colon], t[colon + 1..].trim());
+            if !has_word_run(header) && (body.is_empty() || body == "..." || !has_word_run(body)) {
+                return true;
+            }
+        }
+    }
+    // A bare expression such as a comprehension: `[x**2 for x in xs]`.
+    if (t.starts_with('[') && t.ends_with(']') || t.starts_with('(') && t.ends_with(')'))
+        && !has_word_run(t)
+        && t.len() > 2
+    {
+        return true;
+    }
     if (starts("def ") || starts("async def ")) && t.contains('(') {
         return true;
     }
@@ -671,5 +735,32 @@ mod tests {
             out.starts_with("```sql\nSELECT u.id\nFROM users u\nWHERE u.id = 1;\n```"),
             "{out}"
         );
+    }
+}
+
+#[cfg(test)]
+mod one_liner_tests {
+    use super::*;
+
+    #[test]
+    fn one_line_python_is_python() {
+        for line in [
+            "with open('file') as f: pass",
+            "[x**2 for x in range(10)]",
+            "if __name__ == '__main__': main()",
+            "try: 1/0",
+            "except ZeroDivisionError: pass",
+            "import json; d = json.loads(s)",
+            "add = lambda x, y: x + y",
+            "import pdb; pdb.set_trace()",
+            "for i, v in enumerate(list): ...",
+        ] {
+            assert!(is_python_line(line), "{line:?} not taken as Python");
+            assert_eq!(
+                detect_language(line, Some("javascript")),
+                Language::Python,
+                "{line:?}"
+            );
+        }
     }
 }

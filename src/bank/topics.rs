@@ -180,7 +180,7 @@ topics! {
     Security => "security", "Security", [
         "security", "secure", "securely", "password", "passwords", "hashing", "encryption", "encrypt",
         "authentication", "authorization", "auth", "rbac", "jwt", "oauth2", "oauth",
-        "oauth2passwordbearer", "sql injection", "injection", "xss", "csrf", "secrets", "secret",
+        "oauth2passwordbearer", "sql injection", "xss", "csrf", "secrets", "secret",
         "eval", "sanitize", "vulnerability", "vulnerabilities", "tokens", "refresh tokens", "https",
         "tls", "ssl", "bcrypt", "cryptography", "protect routes",
     ];

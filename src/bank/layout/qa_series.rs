@@ -213,7 +213,14 @@ impl Layout for QaSeries {
                     finish(current.take(), i, &mut cards);
                     section = text.trim().to_string();
                 }
-                None if ends_answer(lines, i) => finish(current.take(), i, &mut cards),
+                None if ends_answer(lines, i) => {
+                    finish(current.take(), i, &mut cards);
+                    // A rule separates pasted series: what follows it is
+                    // not in the previous series' section.
+                    if is_rule(lines[i]) {
+                        section.clear();
+                    }
+                }
                 None => {}
             }
         }

@@ -44,9 +44,10 @@ topics! {
         "what is python", "pep 8", "pep8", "syntax", "variable", "variables", "indentation", "comment",
         "comments", "keyword", "keywords", "interpreted", "compiled", "dynamically typed", "dynamic typing",
         "operator", "operators", "basics", "basic", "fundamentals", "introduction", "key features",
-        "pass", "none", "boolean", "truthy", "falsy", "ternary", "walrus", "loop", "loops", "break",
-        "continue", "range", "input", "identity", "equality", "is and", "and is", "mutable", "immutable",
-        "scope", "scopes", "legb", "global", "nonlocal", "type conversion", "casting", "data types",
+        "pass statement", "none", "boolean", "truthy", "falsy", "ternary", "walrus", "loop", "loops",
+        "break and continue", "range function", "user input", "identity", "equality", "is and", "and is",
+        "mutable", "immutable", "scope", "scopes", "legb", "global keyword", "global variable",
+        "global variables", "nonlocal", "type conversion", "casting", "data types",
         "built in types", "builtin types", "python 2", "python 3", "standards", "numbers", "integer",
         "integers", "float", "swap", "namespaces", "namespace", "ellipsis",
     ];

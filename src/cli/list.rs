@@ -6,7 +6,11 @@ use super::CliError;
 use super::output::{output_width, pad, truncate};
 use crate::bank::{Bank, Filter, Record};
 
-const TOPICS_WIDTH: usize = 26;
+/// Widest the topics column gets; it shrinks first when space is short.
+const TOPICS_MAX: usize = 26;
+const TOPICS_MIN: usize = 12;
+/// Room the question column is given before the topics column may grow.
+const QUESTION_MIN: usize = 40;
 
 pub fn run(bank: &Bank, filter: &Filter, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
     let records: Vec<&Record> = bank.filtered(filter).collect();
@@ -25,21 +29,26 @@ pub fn write_table(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let id_width = records.iter().map(|r| r.id.len()).max().unwrap_or(2).max(2);
+    let fixed = id_width + 2 + 6 + 2 + 2;
+    let topics_width = match width {
+        Some(w) => w.saturating_sub(fixed + QUESTION_MIN).clamp(TOPICS_MIN, TOPICS_MAX),
+        None => TOPICS_MAX,
+    };
     writeln!(
         out,
         "{}  {:<6}  {}  QUESTION",
         pad("ID", id_width),
         "LEVEL",
-        pad("TOPICS", TOPICS_WIDTH)
+        pad("TOPICS", topics_width)
     )?;
     for r in records {
         let topics: Vec<&str> = r.topics.iter().map(|t| t.slug()).collect();
-        let topics = truncate(&topics.join(","), TOPICS_WIDTH);
+        let topics = truncate(&topics.join(","), topics_width);
         let prefix = format!(
             "{}  {:<6}  {}  ",
             pad(&r.id, id_width),
             r.difficulty.as_str(),
-            pad(&topics, TOPICS_WIDTH)
+            pad(&topics, topics_width)
         );
         let question = match width {
             Some(w) => truncate(

@@ -1,0 +1,208 @@
+//! The command line, run as a real process.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command as StdCommand, Stdio};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn pyquiz() -> Command {
+    let mut cmd = Command::cargo_bin("pyquiz").unwrap();
+    cmd.env_remove("COLUMNS");
+    cmd
+}
+
+fn json_of(args: &[&str]) -> Vec<Value> {
+    let out = pyquiz().args(args).assert().success().get_output().stdout.clone();
+    serde_json::from_slice::<Vec<Value>>(&out).expect("valid JSON array")
+}
+
+#[test]
+fn list_prints_a_table_cut_to_the_width() {
+    let out = pyquiz().args(["list"]).env("COLUMNS", "72").assert().success().get_output().stdout.clone();
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 853, "header + 852 answered questions");
+    assert!(lines[0].starts_with("ID") && lines[0].contains("LEVEL") && lines[0].contains("TOPICS") && lines[0].ends_with("QUESTION"));
+    for l in &lines {
+        assert!(unicode_width::UnicodeWidthStr::width(*l) <= 72, "too wide: {l}");
+    }
+    assert!(lines.iter().any(|l| l.ends_with('…')), "long questions are cut");
+    assert!(lines[1].contains("medium") && lines[1].contains("How do you optimize memory usage"), "{}", lines[1]);
+}
+
+#[test]
+fn list_json_has_exactly_the_record_fields() {
+    let records = json_of(&["list", "--json"]);
+    assert_eq!(records.len(), 852);
+    let fields: Vec<&str> = records[0].as_object().unwrap().keys().map(String::as_str).collect();
+    let mut expected = vec![
+        "id", "source", "question", "answer", "has_answer", "has_code", "difficulty", "difficulty_source", "topics",
+        "section", "tags", "asked_by",
+    ];
+    let mut got = fields.clone();
+    got.sort_unstable();
+    expected.sort_unstable();
+    assert_eq!(got, expected);
+    assert_eq!(json_of(&["list", "--json", "--include-unanswered"]).len(), 1002);
+    for r in &records {
+        assert!(["easy", "medium", "hard"].contains(&r["difficulty"].as_str().unwrap()));
+        assert!(["labeled", "inferred"].contains(&r["difficulty_source"].as_str().unwrap()));
+        assert!(!r["topics"].as_array().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn filters_narrow_the_list() {
+    let all = json_of(&["list", "--json"]);
+    let easy_medium = json_of(&["list", "--json", "--difficulty", "easy,MEDIUM"]);
+    let expected = all.iter().filter(|r| r["difficulty"] != "hard").count();
+    assert_eq!(easy_medium.len(), expected);
+    assert!(expected > 0 && expected < all.len());
+
+    let conc = json_of(&["list", "--json", "--topic", "conc"]);
+    assert!(!conc.is_empty());
+    assert!(conc.iter().all(|r| r["topics"].as_array().unwrap().iter().any(|t| t == "concurrency")));
+    let two = json_of(&["list", "--json", "--topic", "CONCURRENCY", "--topic", "async"]);
+    assert!(two.len() > conc.len());
+
+    let company = json_of(&["list", "--json", "--source", "company-interview-questions", "--include-unanswered"]);
+    assert_eq!(company.len(), 196);
+    let by_prefix = json_of(&["list", "--json", "--source", "company"]);
+    assert_eq!(by_prefix.len(), 46);
+
+    let gil = json_of(&["list", "--json", "--search", "global interpreter lock"]);
+    assert!(gil.len() >= 5);
+    for r in &gil {
+        let text = format!("{} {}", r["question"], r["answer"]).to_lowercase();
+        assert!(text.contains("global interpreter lock"));
+    }
+}
+
+#[test]
+fn unknown_topic_is_a_usage_error_with_a_suggestion() {
+    pyquiz()
+        .args(["list", "--topic", "concurency"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("unknown topic 'concurency' (did you mean 'concurrency'?)"))
+        .stderr(predicate::str::contains("valid topics: basics, data-structures"))
+        .stderr(predicate::function(|s: &str| s.lines().count() == 1));
+}
+
+#[test]
+fn unknown_or_ambiguous_values_exit_2() {
+    pyquiz()
+        .args(["list", "--difficulty", "hrad"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean 'hard'?").and(predicate::str::contains("easy, medium, hard")));
+    pyquiz().args(["list", "--topic", "data"]).assert().code(2).stderr(predicate::str::contains("ambiguous"));
+    pyquiz().args(["topics", "--source", "nope"]).assert().code(2).stderr(predicate::str::contains("unknown source"));
+    pyquiz().args(["list", "--no-such-flag"]).assert().code(2);
+}
+
+#[test]
+fn topics_counts_per_difficulty() {
+    let out = pyquiz().args(["topics", "--json"]).assert().success().get_output().stdout.clone();
+    let topics: Vec<Value> = serde_json::from_slice(&out).unwrap();
+    assert!((20..=26).contains(&topics.len()));
+    for t in &topics {
+        let sum = t["easy"].as_u64().unwrap() + t["medium"].as_u64().unwrap() + t["hard"].as_u64().unwrap();
+        assert_eq!(sum, t["total"].as_u64().unwrap());
+        assert!(t["total"].as_u64().unwrap() * 3 <= 852, "{} holds over a third", t["topic"]);
+    }
+    let concurrency = topics.iter().find(|t| t["topic"] == "concurrency").unwrap();
+    let listed = json_of(&["list", "--json", "--topic", "concurrency"]).len() as u64;
+    assert_eq!(concurrency["total"].as_u64().unwrap(), listed);
+
+    pyquiz()
+        .args(["topics"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("TOPIC").and(predicate::str::contains("concurrency")));
+}
+
+#[test]
+fn output_closed_early_is_not_an_error() {
+    let bin = assert_cmd::cargo::cargo_bin("pyquiz");
+    let mut child = StdCommand::new(bin)
+        .arg("list")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    // The reader is dropped here, as `head -1` would.
+    let out = child.wait_with_output().unwrap();
+    assert!(first.starts_with("ID"));
+    assert!(out.status.success(), "{:?}", out.status);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+const USER_DECK: &str = "# My deck\n\n### Q1: What does `zip` return?\n\n**Difficulty**: Beginner\n\nAn iterator of tuples.\n\n```python\nlist(zip([1], [2]))\n```\n";
+
+#[test]
+fn user_decks_add_to_or_replace_the_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let deck = dir.path().join("mine.md");
+    std::fs::write(&deck, USER_DECK).unwrap();
+    let d = deck.to_str().unwrap();
+    let only = json_of(&["list", "--json", "--no-default-content", "--content", d]);
+    assert_eq!(only.len(), 1);
+    assert_eq!(only[0]["question"], "What does `zip` return?");
+    assert_eq!(only[0]["source"], "mine.md");
+    assert_eq!(only[0]["difficulty"], "easy");
+    assert_eq!(json_of(&["list", "--json", "--content", d]).len(), 853);
+
+    // A directory: decks load, a README is reported on stderr and skipped.
+    std::fs::write(dir.path().join("README.md"), "# Notes\n\nNothing to study here.\n").unwrap();
+    pyquiz()
+        .args(["list", "--json", "--no-default-content", "--content", dir.path().to_str().unwrap()])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("README.md: no question was recognized; skipped"));
+}
+
+#[test]
+fn a_file_with_no_questions_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.md");
+    std::fs::write(&notes, "# Notes\n\nJust prose, no questions.\n").unwrap();
+    pyquiz()
+        .args(["list", "--content", notes.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("notes.md:1: no question was recognized (layouts tried: question-headings,"));
+}
+
+#[test]
+fn a_non_utf8_file_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("latin1.md");
+    std::fs::write(&bad, b"### Q1: Caf\xe9?\n\nAnswer.\n").unwrap();
+    pyquiz()
+        .args(["list", "--content", bad.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("latin1.md:1: not valid UTF-8"));
+    pyquiz()
+        .args(["list", "--content", "/definitely/not/here.md"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("/definitely/not/here.md:"));
+}
+
+#[test]
+fn works_from_any_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    pyquiz()
+        .current_dir(dir.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("852 answered questions (150 prompt-only) from 5 sources"));
+}

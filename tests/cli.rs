@@ -14,38 +14,84 @@ fn pyquiz() -> Command {
 }
 
 fn json_of(args: &[&str]) -> Vec<Value> {
-    let out = pyquiz().args(args).assert().success().get_output().stdout.clone();
+    let out = pyquiz()
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     serde_json::from_slice::<Vec<Value>>(&out).expect("valid JSON array")
 }
 
 #[test]
 fn list_prints_a_table_cut_to_the_width() {
-    let out = pyquiz().args(["list"]).env("COLUMNS", "72").assert().success().get_output().stdout.clone();
+    let out = pyquiz()
+        .args(["list"])
+        .env("COLUMNS", "72")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let text = String::from_utf8(out).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 853, "header + 852 answered questions");
-    assert!(lines[0].starts_with("ID") && lines[0].contains("LEVEL") && lines[0].contains("TOPICS") && lines[0].ends_with("QUESTION"));
+    assert!(
+        lines[0].starts_with("ID")
+            && lines[0].contains("LEVEL")
+            && lines[0].contains("TOPICS")
+            && lines[0].ends_with("QUESTION")
+    );
     for l in &lines {
-        assert!(unicode_width::UnicodeWidthStr::width(*l) <= 72, "too wide: {l}");
+        assert!(
+            unicode_width::UnicodeWidthStr::width(*l) <= 72,
+            "too wide: {l}"
+        );
     }
-    assert!(lines.iter().any(|l| l.ends_with('…')), "long questions are cut");
-    assert!(lines[1].contains("medium") && lines[1].contains("How do you optimize memory usage"), "{}", lines[1]);
+    assert!(
+        lines.iter().any(|l| l.ends_with('…')),
+        "long questions are cut"
+    );
+    assert!(
+        lines[1].contains("medium") && lines[1].contains("How do you optimize memory usage"),
+        "{}",
+        lines[1]
+    );
 }
 
 #[test]
 fn list_json_has_exactly_the_record_fields() {
     let records = json_of(&["list", "--json"]);
     assert_eq!(records.len(), 852);
-    let fields: Vec<&str> = records[0].as_object().unwrap().keys().map(String::as_str).collect();
+    let fields: Vec<&str> = records[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     let mut expected = vec![
-        "id", "source", "question", "answer", "has_answer", "has_code", "difficulty", "difficulty_source", "topics",
-        "section", "tags", "asked_by",
+        "id",
+        "source",
+        "question",
+        "answer",
+        "has_answer",
+        "has_code",
+        "difficulty",
+        "difficulty_source",
+        "topics",
+        "section",
+        "tags",
+        "asked_by",
     ];
     let mut got = fields.clone();
     got.sort_unstable();
     expected.sort_unstable();
     assert_eq!(got, expected);
-    assert_eq!(json_of(&["list", "--json", "--include-unanswered"]).len(), 1002);
+    assert_eq!(
+        json_of(&["list", "--json", "--include-unanswered"]).len(),
+        1002
+    );
     for r in &records {
         assert!(["easy", "medium", "hard"].contains(&r["difficulty"].as_str().unwrap()));
         assert!(["labeled", "inferred"].contains(&r["difficulty_source"].as_str().unwrap()));
@@ -63,11 +109,30 @@ fn filters_narrow_the_list() {
 
     let conc = json_of(&["list", "--json", "--topic", "conc"]);
     assert!(!conc.is_empty());
-    assert!(conc.iter().all(|r| r["topics"].as_array().unwrap().iter().any(|t| t == "concurrency")));
-    let two = json_of(&["list", "--json", "--topic", "CONCURRENCY", "--topic", "async"]);
+    assert!(conc.iter().all(|r| {
+        r["topics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t == "concurrency")
+    }));
+    let two = json_of(&[
+        "list",
+        "--json",
+        "--topic",
+        "CONCURRENCY",
+        "--topic",
+        "async",
+    ]);
     assert!(two.len() > conc.len());
 
-    let company = json_of(&["list", "--json", "--source", "company-interview-questions", "--include-unanswered"]);
+    let company = json_of(&[
+        "list",
+        "--json",
+        "--source",
+        "company-interview-questions",
+        "--include-unanswered",
+    ]);
     assert_eq!(company.len(), 196);
     let by_prefix = json_of(&["list", "--json", "--source", "company"]);
     assert_eq!(by_prefix.len(), 46);
@@ -87,8 +152,12 @@ fn unknown_topic_is_a_usage_error_with_a_suggestion() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr(predicate::str::contains("unknown topic 'concurency' (did you mean 'concurrency'?)"))
-        .stderr(predicate::str::contains("valid topics: basics, data-structures"))
+        .stderr(predicate::str::contains(
+            "unknown topic 'concurency' (did you mean 'concurrency'?)",
+        ))
+        .stderr(predicate::str::contains(
+            "valid topics: basics, data-structures",
+        ))
         .stderr(predicate::function(|s: &str| s.lines().count() == 1));
 }
 
@@ -98,21 +167,44 @@ fn unknown_or_ambiguous_values_exit_2() {
         .args(["list", "--difficulty", "hrad"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("did you mean 'hard'?").and(predicate::str::contains("easy, medium, hard")));
-    pyquiz().args(["list", "--topic", "data"]).assert().code(2).stderr(predicate::str::contains("ambiguous"));
-    pyquiz().args(["topics", "--source", "nope"]).assert().code(2).stderr(predicate::str::contains("unknown source"));
+        .stderr(
+            predicate::str::contains("did you mean 'hard'?")
+                .and(predicate::str::contains("easy, medium, hard")),
+        );
+    pyquiz()
+        .args(["list", "--topic", "data"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("ambiguous"));
+    pyquiz()
+        .args(["topics", "--source", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown source"));
     pyquiz().args(["list", "--no-such-flag"]).assert().code(2);
 }
 
 #[test]
 fn topics_counts_per_difficulty() {
-    let out = pyquiz().args(["topics", "--json"]).assert().success().get_output().stdout.clone();
+    let out = pyquiz()
+        .args(["topics", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let topics: Vec<Value> = serde_json::from_slice(&out).unwrap();
     assert!((20..=26).contains(&topics.len()));
     for t in &topics {
-        let sum = t["easy"].as_u64().unwrap() + t["medium"].as_u64().unwrap() + t["hard"].as_u64().unwrap();
+        let sum = t["easy"].as_u64().unwrap()
+            + t["medium"].as_u64().unwrap()
+            + t["hard"].as_u64().unwrap();
         assert_eq!(sum, t["total"].as_u64().unwrap());
-        assert!(t["total"].as_u64().unwrap() * 3 <= 852, "{} holds over a third", t["topic"]);
+        assert!(
+            t["total"].as_u64().unwrap() * 3 <= 852,
+            "{} holds over a third",
+            t["topic"]
+        );
     }
     let concurrency = topics.iter().find(|t| t["topic"] == "concurrency").unwrap();
     let listed = json_of(&["list", "--json", "--topic", "concurrency"]).len() as u64;
@@ -135,7 +227,9 @@ fn output_closed_early_is_not_an_error() {
         .spawn()
         .unwrap();
     let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
     // The reader is dropped here, as `head -1` would.
     let out = child.wait_with_output().unwrap();
     assert!(first.starts_with("ID"));
@@ -159,12 +253,24 @@ fn user_decks_add_to_or_replace_the_default() {
     assert_eq!(json_of(&["list", "--json", "--content", d]).len(), 853);
 
     // A directory: decks load, a README is reported on stderr and skipped.
-    std::fs::write(dir.path().join("README.md"), "# Notes\n\nNothing to study here.\n").unwrap();
+    std::fs::write(
+        dir.path().join("README.md"),
+        "# Notes\n\nNothing to study here.\n",
+    )
+    .unwrap();
     pyquiz()
-        .args(["list", "--json", "--no-default-content", "--content", dir.path().to_str().unwrap()])
+        .args([
+            "list",
+            "--json",
+            "--no-default-content",
+            "--content",
+            dir.path().to_str().unwrap(),
+        ])
         .assert()
         .success()
-        .stderr(predicate::str::contains("README.md: no question was recognized; skipped"));
+        .stderr(predicate::str::contains(
+            "README.md: no question was recognized; skipped",
+        ));
 }
 
 #[test]
@@ -177,7 +283,9 @@ fn a_file_with_no_questions_is_a_clear_error() {
         .assert()
         .code(1)
         .stdout("")
-        .stderr(predicate::str::contains("notes.md:1: no question was recognized (layouts tried: question-headings,"));
+        .stderr(predicate::str::contains(
+            "notes.md:1: no question was recognized (layouts tried: question-headings,",
+        ));
 }
 
 #[test]
@@ -204,5 +312,7 @@ fn works_from_any_directory() {
         .current_dir(dir.path())
         .assert()
         .success()
-        .stdout(predicate::str::contains("852 answered questions (150 prompt-only) from 5 sources"));
+        .stdout(predicate::str::contains(
+            "852 answered questions (150 prompt-only) from 5 sources",
+        ));
 }

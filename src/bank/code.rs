@@ -271,12 +271,10 @@ pub fn is_python_line(line: &str) -> bool {
     let compound = COMPOUND
         .iter()
         .any(|kw| starts(kw) && (kw.ends_with(' ') || t[kw.len()..].starts_with([' ', ':'])));
-    if compound {
-        if let Some(colon) = header_colon(t) {
-            let (header, body) = (&t[..colon], t[colon + 1..].trim());
-            if !has_word_run(header) && (body.is_empty() || body == "..." || !has_word_run(body)) {
-                return true;
-            }
+    if compound && let Some(colon) = header_colon(t) {
+        let (header, body) = (&t[..colon], t[colon + 1..].trim());
+        if !has_word_run(header) && (body.is_empty() || body == "..." || !has_word_run(body)) {
+            return true;
         }
     }
     // A bare expression such as a comprehension: `[x**2 for x in xs]`.
@@ -449,7 +447,7 @@ pub fn detect_language(code: &str, hint: Option<&str>) -> Language {
     let is_toml_pair = |l: &str| {
         l.split_once(" = ").is_some_and(|(k, v)| {
             let v = v.trim();
-            is_identifier(&k.trim().replace('-', "_").replace('.', "_"))
+            is_identifier(&k.trim().replace(['-', '.'], "_"))
                 && (v.starts_with('"')
                     || v.starts_with('[')
                     || v.starts_with('{')

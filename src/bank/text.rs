@@ -142,10 +142,10 @@ pub fn strip_numbering(question: &str) -> String {
 /// and `**kwargs` inside stay.
 pub fn strip_outer_bold(text: &str) -> &str {
     let t = text.trim();
-    if t.len() > 4 {
-        if let Some(inner) = t.strip_prefix("**").and_then(|r| r.strip_suffix("**")) {
-            return inner.trim();
-        }
+    if t.len() > 4
+        && let Some(inner) = t.strip_prefix("**").and_then(|r| r.strip_suffix("**"))
+    {
+        return inner.trim();
     }
     t
 }

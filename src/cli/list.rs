@@ -31,7 +31,9 @@ pub fn write_table(
     let id_width = records.iter().map(|r| r.id.len()).max().unwrap_or(2).max(2);
     let fixed = id_width + 2 + 6 + 2 + 2;
     let topics_width = match width {
-        Some(w) => w.saturating_sub(fixed + QUESTION_MIN).clamp(TOPICS_MIN, TOPICS_MAX),
+        Some(w) => w
+            .saturating_sub(fixed + QUESTION_MIN)
+            .clamp(TOPICS_MIN, TOPICS_MAX),
         None => TOPICS_MAX,
     };
     writeln!(

@@ -6,10 +6,10 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// `$COLUMNS`, else none (pipes get whole lines).
 pub fn output_width() -> Option<usize> {
     use std::io::IsTerminal;
-    if std::io::stdout().is_terminal() {
-        if let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size() {
-            return Some(w as usize);
-        }
+    if std::io::stdout().is_terminal()
+        && let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size()
+    {
+        return Some(w as usize);
     }
     std::env::var("COLUMNS")
         .ok()

@@ -69,13 +69,13 @@ impl Layout for MdxAccordion {
                 })?;
             let mut body: Vec<&str> = lines[start + 1..close].to_vec();
             // The answer starts after the `**Answer**:` label.
-            if let Some(pos) = body.iter().position(|l| !l.trim().is_empty()) {
-                if let Some(rest) = is_answer_label(body[pos]) {
-                    if rest.is_empty() {
-                        body.drain(..=pos);
-                    } else {
-                        body[pos] = rest;
-                    }
+            if let Some(pos) = body.iter().position(|l| !l.trim().is_empty())
+                && let Some(rest) = is_answer_label(body[pos])
+            {
+                if rest.is_empty() {
+                    body.drain(..=pos);
+                } else {
+                    body[pos] = rest;
                 }
             }
             cards.push(RawCard {

@@ -107,29 +107,32 @@ fn convert_callouts(lines: &[String]) -> Vec<String> {
     let mut i = 0;
     while i < lines.len() {
         let line = &lines[i];
-        if !fences.in_code(line) && indent_width(line) == 0 {
-            if let Some((kind, title)) = admonition(line) {
-                let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
-                let (body, end) = indented_block(&refs, i + 1, 4);
-                let title = if title.is_empty() {
-                    let mut k = kind.to_string();
-                    k[..1].make_ascii_uppercase();
-                    k
+        if !fences.in_code(line)
+            && indent_width(line) == 0
+            && let Some((kind, title)) = admonition(line)
+        {
+            let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+            let (body, end) = indented_block(&refs, i + 1, 4);
+            let title = if title.is_empty() {
+                let mut chars = kind.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            } else {
+                title
+            };
+            out.push(format!("> **{title}**"));
+            out.push(">".to_string());
+            for l in convert_callouts(&body) {
+                out.push(if l.is_empty() {
+                    ">".to_string()
                 } else {
-                    title
-                };
-                out.push(format!("> **{title}**"));
-                out.push(">".to_string());
-                for l in convert_callouts(&body) {
-                    out.push(if l.is_empty() {
-                        ">".to_string()
-                    } else {
-                        format!("> {l}")
-                    });
-                }
-                i = end;
-                continue;
+                    format!("> {l}")
+                });
             }
+            i = end;
+            continue;
         }
         out.push(line.clone());
         i += 1;
@@ -243,16 +246,16 @@ impl Layout for MkDocsAdmonition {
                     }
                     continue;
                 }
-            } else if let Some(item) = line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")) {
-                if let Some(company) = company_section(&section) {
-                    cards.push(RawCard {
-                        line: i + 1,
-                        question: strip_numbering(&squash_spaces(item)),
-                        section: section.clone(),
-                        asked_by: vec![company.to_string()],
-                        ..RawCard::default()
-                    });
-                }
+            } else if let Some(item) = line.strip_prefix("- ").or_else(|| line.strip_prefix("* "))
+                && let Some(company) = company_section(&section)
+            {
+                cards.push(RawCard {
+                    line: i + 1,
+                    question: strip_numbering(&squash_spaces(item)),
+                    section: section.clone(),
+                    asked_by: vec![company.to_string()],
+                    ..RawCard::default()
+                });
             }
             i += 1;
         }

@@ -80,7 +80,9 @@ pub fn parse(file: &str, text: &str) -> Result<(&'static str, Vec<RawCard>), Ban
         tried: layout_names(),
     };
     let layout = detect(&lines).ok_or_else(no_questions)?;
-    let cards = layout.parse(file, &lines)?;
+    let mut cards = layout.parse(file, &lines)?;
+    // A heading with nothing after its number is not a question.
+    cards.retain(|c| !c.question.trim().is_empty());
     if cards.is_empty() {
         return Err(no_questions());
     }

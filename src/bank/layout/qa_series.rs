@@ -157,13 +157,13 @@ fn ends_answer(lines: &[&str], i: usize) -> bool {
 fn build_answer(body: &[&str]) -> String {
     let mut lines: Vec<String> = body.iter().map(|l| l.trim_end().to_string()).collect();
     // Drop the answer marker (`👉`, `A:`, `Answer:`), keeping text after it.
-    if let Some(pos) = lines.iter().position(|l| !l.trim().is_empty()) {
-        if let Some(rest) = marker(&lines[pos]) {
-            if rest.is_empty() {
-                lines.remove(pos);
-            } else {
-                lines[pos] = rest.to_string();
-            }
+    if let Some(pos) = lines.iter().position(|l| !l.trim().is_empty())
+        && let Some(rest) = marker(&lines[pos])
+    {
+        if rest.is_empty() {
+            lines.remove(pos);
+        } else {
+            lines[pos] = rest.to_string();
         }
     }
     tidy_markdown(&fence_bare_code(&lines).join("\n"))

@@ -106,11 +106,12 @@ impl Layout for QuestionHeadings {
             let Some((card, body)) = current.as_mut() else {
                 continue;
             };
-            if let Some(label) = difficulty_line(line) {
-                if card.difficulty.is_none() && body.iter().all(|l| l.trim().is_empty()) {
-                    card.difficulty = Difficulty::from_label(label);
-                    continue;
-                }
+            if let Some(label) = difficulty_line(line)
+                && card.difficulty.is_none()
+                && body.iter().all(|l| l.trim().is_empty())
+            {
+                card.difficulty = Difficulty::from_label(label);
+                continue;
             }
             if is_back_to_top(line) || is_rule(line) {
                 continue;

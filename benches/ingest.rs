@@ -1,0 +1,36 @@
+//! Ingesting all embedded content, next to a bare pulldown-cmark pass over
+//! the same bytes (the yardstick: ingestion ≤ 3× the bare parse).
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use pyquiz::bank::{Bank, content::EMBEDDED};
+use std::hint::black_box;
+
+fn bare_pulldown(c: &mut Criterion) {
+    c.bench_function("bare pulldown-cmark pass over embedded content", |b| {
+        b.iter(|| {
+            let mut events = 0usize;
+            for (_, bytes) in EMBEDDED {
+                let text = std::str::from_utf8(bytes).expect("embedded content is UTF-8");
+                events += pulldown_cmark::Parser::new(black_box(text)).count();
+            }
+            events
+        })
+    });
+}
+
+fn ingest(c: &mut Criterion) {
+    c.bench_function(
+        "ingest embedded content (decode, repair, parse, normalize)",
+        |b| {
+            b.iter(|| {
+                let bank =
+                    Bank::from_files(EMBEDDED.iter().map(|(n, bytes)| (*n, black_box(*bytes))))
+                        .expect("loads");
+                bank.records.len()
+            })
+        },
+    );
+}
+
+criterion_group!(benches, bare_pulldown, ingest);
+criterion_main!(benches);

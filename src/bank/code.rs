@@ -420,15 +420,24 @@ fn is_bracket_line(line: &str) -> bool {
 /// Decides which language a block of code holds. `hint` is the fence's info
 /// string, used only when the content itself says nothing.
 pub fn detect_language(code: &str, hint: Option<&str>) -> Language {
-    let lines: Vec<&str> = code.lines().filter(|l| !l.trim().is_empty()).collect();
+    let lines: Vec<&str> = code.lines().collect();
+    detect_language_of_lines(&lines, hint)
+}
+
+fn detect_language_of_lines(all_lines: &[&str], hint: Option<&str>) -> Language {
+    let lines: Vec<&str> = all_lines
+        .iter()
+        .copied()
+        .filter(|l| !l.trim().is_empty())
+        .collect();
     if lines.is_empty() {
         return hint.and_then(Language::from_hint).unwrap_or(Language::Text);
     }
-    let trimmed = code.trim();
-    if (trimmed.starts_with('{') || trimmed.starts_with('['))
-        && serde_json::from_str::<serde_json::Value>(trimmed).is_ok()
-    {
-        return Language::Json;
+    if lines[0].trim_start().starts_with(['{', '[']) {
+        let joined = lines.join("\n");
+        if serde_json::from_str::<serde_json::Value>(joined.trim()).is_ok() {
+            return Language::Json;
+        }
     }
     let significant: Vec<&str> = lines
         .iter()
@@ -501,6 +510,9 @@ pub fn detect_language(code: &str, hint: Option<&str>) -> Language {
 
 /// Rewrites every fence's info string to the language its content holds.
 pub fn relabel_fences(markdown: &str) -> String {
+    if !markdown.contains("```") && !markdown.contains("~~~") {
+        return markdown.to_string();
+    }
     let lines: Vec<&str> = markdown.lines().collect();
     let mut out = String::with_capacity(markdown.len() + 64);
     let mut i = 0;
@@ -512,9 +524,8 @@ pub fn relabel_fences(markdown: &str) -> String {
                 fence(lines[j]).is_some_and(|(r, inf)| inf.is_empty() && r.starts_with(run))
             });
             if let Some(close) = close {
-                let body: Vec<&str> = lines[i + 1..close].to_vec();
                 let hint = (!info.is_empty()).then_some(info);
-                let lang = detect_language(&body.join("\n"), hint);
+                let lang = detect_language_of_lines(&lines[i + 1..close], hint);
                 let indent = &line[..line.len() - line.trim_start().len()];
                 out.push_str(indent);
                 out.push_str(run);
@@ -561,7 +572,8 @@ pub fn fence_bare_code(lines: &[String]) -> Vec<String> {
         }
         if let Some(end) = code_block_end(lines, i) {
             let body = &lines[i..end];
-            let lang = detect_language(&body.join("\n"), None);
+            let refs: Vec<&str> = body.iter().map(String::as_str).collect();
+            let lang = detect_language_of_lines(&refs, None);
             out.push(format!("```{}", lang.as_str()));
             out.extend(body.iter().cloned());
             out.push("```".to_string());

@@ -14,7 +14,7 @@
 //! 3. The sum decides: below 0 → easy, 0 → medium, above 0 → hard.
 
 use super::model::Difficulty;
-use super::topics::tokenize;
+use super::phrases::PhraseIndex;
 
 const EASY_SECTION: &[&str] = &[
     "basic",
@@ -97,18 +97,41 @@ const EASY_QUESTION_PHRASES: &[&str] = &[
     "how do you install",
 ];
 
-fn contains_phrase(tokens: &[String], phrase: &str) -> bool {
-    let p = tokenize(phrase);
-    !p.is_empty() && tokens.windows(p.len()).any(|w| w == p.as_slice())
+/// Which list a phrase belongs to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    EasySection,
+    HardSection,
+    HardQuestion,
+    EasyQuestion,
+}
+
+fn index() -> &'static PhraseIndex<Cue> {
+    static INDEX: std::sync::OnceLock<PhraseIndex<Cue>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let tagged = |cue: Cue, list: &'static [&'static str]| list.iter().map(move |p| (cue, *p));
+        PhraseIndex::new(
+            tagged(Cue::EasySection, EASY_SECTION)
+                .chain(tagged(Cue::HardSection, HARD_SECTION))
+                .chain(tagged(Cue::HardSection, HARD_SECTION_PHRASES))
+                .chain(tagged(Cue::HardQuestion, HARD_QUESTION))
+                .chain(tagged(Cue::HardQuestion, HARD_QUESTION_PHRASES))
+                .chain(tagged(Cue::EasyQuestion, EASY_QUESTION_PHRASES)),
+        )
+    })
+}
+
+fn cues(text: &str) -> Vec<Cue> {
+    let index = index();
+    let mut found = Vec::new();
+    index.for_each_match(&index.encode(text), |cue| found.push(cue));
+    found
 }
 
 fn section_prior(section: &str) -> i32 {
-    let tokens = tokenize(section);
-    let easy = tokens.iter().any(|t| EASY_SECTION.contains(&t.as_str()));
-    let hard = tokens.iter().any(|t| HARD_SECTION.contains(&t.as_str()))
-        || HARD_SECTION_PHRASES
-            .iter()
-            .any(|p| contains_phrase(&tokens, p));
+    let found = cues(section);
+    let easy = found.contains(&Cue::EasySection);
+    let hard = found.contains(&Cue::HardSection);
     match (easy, hard) {
         (true, false) => -1,
         (false, true) => 1,
@@ -117,22 +140,23 @@ fn section_prior(section: &str) -> i32 {
 }
 
 fn question_evidence(question: &str) -> i32 {
-    let tokens = tokenize(question);
-    let hard = tokens.iter().any(|t| HARD_QUESTION.contains(&t.as_str()))
-        || HARD_QUESTION_PHRASES
-            .iter()
-            .any(|p| contains_phrase(&tokens, p));
-    if hard {
+    let found = cues(question);
+    if found.contains(&Cue::HardQuestion) {
         return 1;
     }
-    let short_definition = tokens.len() <= 5
-        && matches!(tokens.first().map(String::as_str), Some("what"))
-        && matches!(tokens.get(1).map(String::as_str), Some("is" | "are"));
-    let easy = short_definition
-        || EASY_QUESTION_PHRASES
-            .iter()
-            .any(|p| contains_phrase(&tokens, p));
-    if easy { -1 } else { 0 }
+    let mut words = question
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty());
+    let first = words.next().is_some_and(|w| w.eq_ignore_ascii_case("what"));
+    let second = words
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("is") || w.eq_ignore_ascii_case("are"));
+    let short_definition = first && second && words.count() <= 3;
+    if short_definition || found.contains(&Cue::EasyQuestion) {
+        -1
+    } else {
+        0
+    }
 }
 
 /// Infers a difficulty from the section name and the question.

@@ -17,29 +17,32 @@ fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
 /// Question text as the id sees it: lowercase words, Markdown and
 /// punctuation ignored, so fixing a typo in emphasis keeps the id.
 pub fn normalize_question(question: &str) -> String {
-    question
-        .to_lowercase()
+    let mut out = String::with_capacity(question.len());
+    for word in question
         .split(|c: char| !(c.is_alphanumeric() || c == '_'))
         .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
 }
 
 /// Assigns ids in source order.
 #[derive(Default)]
 pub struct IdAssigner {
-    seen: HashMap<(String, String), u32>,
+    /// Occurrences so far, by hash of source and normalized question.
+    seen: HashMap<u64, u32>,
 }
 
 impl IdAssigner {
     pub fn assign(&mut self, source: &str, question: &str) -> String {
         let normalized = normalize_question(question);
-        let n = self
-            .seen
-            .entry((source.to_string(), normalized.clone()))
-            .or_insert(0);
-        *n += 1;
         let hash = fnv1a(source.bytes().chain([0]).chain(normalized.bytes()));
+        let n = self.seen.entry(hash).or_insert(0);
+        *n += 1;
         let base = format!("{:012x}", hash >> 16);
         if *n == 1 { base } else { format!("{base}-{n}") }
     }

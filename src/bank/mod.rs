@@ -13,6 +13,7 @@ mod id;
 pub mod layout;
 mod model;
 pub mod mojibake;
+mod phrases;
 mod text;
 pub mod topics;
 
@@ -70,7 +71,8 @@ pub fn parse_source(name: &str, bytes: &[u8]) -> Result<(&'static str, Vec<Recor
 
 fn normalize(source: &str, card: layout::RawCard, ids: &mut id::IdAssigner) -> Record {
     let question = text::squash_spaces(&card.question);
-    let answer = text::tidy_markdown(&code::relabel_fences(&card.answer));
+    // Layouts hand over tidy Markdown; relabelling only rewrites info strings.
+    let answer = code::relabel_fences(&card.answer);
     let has_code = answer.lines().any(|l| text::fence(l).is_some());
     let (difficulty, difficulty_source) = match card.difficulty {
         Some(d) => (d, DifficultySource::Labeled),

@@ -29,6 +29,11 @@ pub fn expand_leading_tabs(line: &str) -> String {
 /// Removes `width` columns of leading whitespace (tabs expanded), or all of
 /// it when the line is indented less.
 pub fn strip_indent(line: &str, width: usize) -> String {
+    let rest = line.trim_start_matches([' ', '\t']);
+    let leading = &line[..line.len() - rest.len()];
+    if !leading.contains('\t') {
+        return line[leading.len().min(width)..].to_string();
+    }
     let expanded = expand_leading_tabs(line);
     let have = indent_width(&expanded);
     expanded[have.min(width)..].to_string()

@@ -7,6 +7,8 @@
 //! a last resort `basics`.
 
 use serde::{Deserialize, Serialize};
+
+use super::phrases::{self, PhraseIndex};
 use std::fmt;
 
 macro_rules! topics {
@@ -221,43 +223,27 @@ impl fmt::Display for Topic {
     }
 }
 
-/// Lowercase words of a text: letters, digits and `_`; everything else
-/// separates words (so `*args` → `args`, `requirements.txt` → `requirements txt`).
+/// Lowercase words of a text (see [`phrases::words`]).
 pub fn tokenize(text: &str) -> Vec<String> {
-    text.to_lowercase()
-        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
+    phrases::words(text).collect()
 }
 
-/// Keyword phrases pre-split into tokens, built once.
-struct Matcher {
-    phrases: Vec<(Topic, Vec<String>)>,
-}
-
-fn matcher() -> &'static Matcher {
-    static MATCHER: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
-    MATCHER.get_or_init(|| Matcher {
-        phrases: Topic::ALL
-            .iter()
-            .flat_map(|&t| t.keywords().iter().map(move |k| (t, tokenize(k))))
-            .collect(),
+fn index() -> &'static PhraseIndex<Topic> {
+    static INDEX: std::sync::OnceLock<PhraseIndex<Topic>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        PhraseIndex::new(
+            Topic::ALL
+                .iter()
+                .flat_map(|&t| t.keywords().iter().map(move |k| (t, *k))),
+        )
     })
 }
 
-/// How many keyword phrases of each topic occur in `tokens`.
-fn hits(tokens: &[String]) -> [u32; Topic::ALL.len()] {
+/// How many times keyword phrases of each topic occur in `text`.
+fn hits(text: &str) -> [u32; Topic::ALL.len()] {
+    let index = index();
     let mut counts = [0u32; Topic::ALL.len()];
-    for (topic, phrase) in &matcher().phrases {
-        let idx = *topic as usize;
-        if phrase.is_empty() || tokens.len() < phrase.len() {
-            continue;
-        }
-        if tokens.windows(phrase.len()).any(|w| w == phrase.as_slice()) {
-            counts[idx] += 1;
-        }
-    }
+    index.for_each_match(&index.encode(text), |topic| counts[topic as usize] += 1);
     counts
 }
 
@@ -271,9 +257,9 @@ pub struct TopicEvidence<'a> {
 
 /// Assigns canonical topics (at least one, at most three), best first.
 pub fn classify(evidence: &TopicEvidence<'_>) -> Vec<Topic> {
-    let question = hits(&tokenize(evidence.question));
-    let tags = hits(&tokenize(&evidence.tags.join(" , ")));
-    let section = hits(&tokenize(evidence.section));
+    let question = hits(evidence.question);
+    let tags = hits(&evidence.tags.join(" , "));
+    let section = hits(evidence.section);
     let mut scored: Vec<(u32, Topic)> = Topic::ALL
         .iter()
         .map(|&t| {
@@ -291,7 +277,7 @@ pub fn classify(evidence: &TopicEvidence<'_>) -> Vec<Topic> {
         topics.extend(best(&section));
     }
     if topics.is_empty() {
-        let answer = hits(&tokenize(evidence.answer));
+        let answer = hits(evidence.answer);
         topics.extend(best(&answer));
     }
     if topics.is_empty() {

@@ -17,7 +17,8 @@ pub struct RawCard {
     pub line: usize,
     /// Question text: inline Markdown, numbering removed.
     pub question: String,
-    /// Answer Markdown (empty when the source gives none).
+    /// Answer Markdown, tidied with `text::tidy_markdown` (empty when the
+    /// source gives none).
     pub answer: String,
     /// Nearest section heading, as written.
     pub section: String,

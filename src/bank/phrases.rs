@@ -1,0 +1,101 @@
+//! Fast matching of many keyword phrases against short texts: the phrases'
+//! words are interned once, and each phrase is found through its first word.
+
+use rustc_hash::FxHashMap as HashMap;
+
+/// Lowercase words of a text: letters, digits and `_`; everything else
+/// separates words (so `*args` → `args`, `requirements.txt` → `requirements txt`).
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            if w.chars().any(char::is_uppercase) {
+                w.to_lowercase()
+            } else {
+                w.to_string()
+            }
+        })
+}
+
+/// A set of phrases, each carrying a value of type `K`.
+pub struct PhraseIndex<K> {
+    vocabulary: HashMap<String, u32>,
+    by_first: HashMap<u32, Vec<(K, Vec<u32>)>>,
+}
+
+/// A text's words as vocabulary ids (`u32::MAX` for words no phrase uses).
+pub struct Encoded(Vec<u32>);
+
+impl<K: Copy> PhraseIndex<K> {
+    pub fn new<'a>(phrases: impl IntoIterator<Item = (K, &'a str)>) -> Self {
+        let mut vocabulary: HashMap<String, u32> = HashMap::default();
+        let mut by_first: HashMap<u32, Vec<(K, Vec<u32>)>> = HashMap::default();
+        for (key, phrase) in phrases {
+            let ids: Vec<u32> = words(phrase)
+                .map(|w| {
+                    let next = vocabulary.len() as u32;
+                    *vocabulary.entry(w).or_insert(next)
+                })
+                .collect();
+            if let Some(&first) = ids.first() {
+                by_first.entry(first).or_default().push((key, ids));
+            }
+        }
+        PhraseIndex {
+            vocabulary,
+            by_first,
+        }
+    }
+
+    pub fn encode(&self, text: &str) -> Encoded {
+        Encoded(
+            text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    let id = self.vocabulary.get(w).copied();
+                    id.or_else(|| {
+                        w.chars()
+                            .any(char::is_uppercase)
+                            .then(|| self.vocabulary.get(&w.to_lowercase()).copied())
+                            .flatten()
+                    })
+                    .unwrap_or(u32::MAX)
+                })
+                .collect(),
+        )
+    }
+
+    /// Calls `found` once for every occurrence of every phrase.
+    pub fn for_each_match(&self, text: &Encoded, mut found: impl FnMut(K)) {
+        let ids = &text.0;
+        for (i, id) in ids.iter().enumerate() {
+            let Some(candidates) = self.by_first.get(id) else {
+                continue;
+            };
+            for (key, phrase) in candidates {
+                if ids[i..].starts_with(phrase) {
+                    found(*key);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_phrases_by_words() {
+        let index = PhraseIndex::new([(1, "event loop"), (2, "gil"), (3, "args")]);
+        let mut found = Vec::new();
+        index.for_each_match(
+            &index.encode("The Event Loop and the GIL; *args, event"),
+            |k| found.push(k),
+        );
+        assert_eq!(found, [1, 2, 3]);
+        let mut none = Vec::new();
+        index.for_each_match(&index.encode("eventloop"), |k| none.push(k));
+        assert!(none.is_empty());
+    }
+}

@@ -1,5 +1,6 @@
 //! Ingesting all embedded content, next to a bare pulldown-cmark pass over
-//! the same bytes (the yardstick: ingestion ≤ 3× the bare parse).
+//! the same bytes (the yardstick: ingestion ≤ 3× the bare parse). Ingestion
+//! parses files in parallel; the one-thread variant shows the work itself.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use pyquiz::bank::{Bank, content::EMBEDDED};
@@ -32,5 +33,17 @@ fn ingest(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, bare_pulldown, ingest);
+fn ingest_one_thread(c: &mut Criterion) {
+    c.bench_function("ingest embedded content on one thread", |b| {
+        b.iter(|| {
+            let bank = Bank::from_files_sequential(
+                EMBEDDED.iter().map(|(n, bytes)| (*n, black_box(*bytes))),
+            )
+            .expect("loads");
+            bank.records.len()
+        })
+    });
+}
+
+criterion_group!(benches, bare_pulldown, ingest, ingest_one_thread);
 criterion_main!(benches);

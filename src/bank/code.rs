@@ -43,65 +43,68 @@ impl Language {
     }
 }
 
-const SHELL_COMMANDS: &[&str] = &[
-    "pip",
-    "pip3",
-    "python",
-    "python3",
-    "uvicorn",
-    "gunicorn",
-    "hypercorn",
-    "poetry",
-    "pipenv",
-    "conda",
-    "pytest",
-    "docker",
-    "docker-compose",
-    "alembic",
-    "celery",
-    "mypy",
-    "black",
-    "flake8",
-    "ruff",
-    "pylint",
-    "isort",
-    "virtualenv",
-    "source",
-    "export",
-    "curl",
-    "git",
-    "py-spy",
-    "kubectl",
-    "npm",
-    "sudo",
-    "apt",
-    "apt-get",
-    "brew",
-    "mkdir",
-    "cd",
-    "ls",
-    "cat",
-    "echo",
-    "wget",
-    "tox",
-    "coverage",
-    "locust",
-    "redis-cli",
-    "psql",
-    "make",
-    "chmod",
-    "twine",
-    "pyenv",
-    "nohup",
-    "sphinx-build",
-    "pdoc",
-    "cprofilev",
-    "snakeviz",
-    "kill",
-    "ab",
-    "wrk",
-    "bandit",
-];
+/// Commands a shell line may start with.
+fn is_shell_command(word: &str) -> bool {
+    matches!(
+        word,
+        "pip"
+            | "pip3"
+            | "python"
+            | "python3"
+            | "uvicorn"
+            | "gunicorn"
+            | "hypercorn"
+            | "poetry"
+            | "pipenv"
+            | "conda"
+            | "pytest"
+            | "docker"
+            | "docker-compose"
+            | "alembic"
+            | "celery"
+            | "mypy"
+            | "black"
+            | "flake8"
+            | "ruff"
+            | "pylint"
+            | "isort"
+            | "virtualenv"
+            | "source"
+            | "export"
+            | "curl"
+            | "git"
+            | "py-spy"
+            | "kubectl"
+            | "npm"
+            | "sudo"
+            | "apt"
+            | "apt-get"
+            | "brew"
+            | "mkdir"
+            | "cd"
+            | "ls"
+            | "cat"
+            | "echo"
+            | "wget"
+            | "tox"
+            | "coverage"
+            | "locust"
+            | "redis-cli"
+            | "psql"
+            | "make"
+            | "chmod"
+            | "twine"
+            | "pyenv"
+            | "nohup"
+            | "sphinx-build"
+            | "pdoc"
+            | "snakeviz"
+            | "kill"
+            | "ab"
+            | "wrk"
+            | "bandit"
+    )
+}
 
 const SQL_STARTS: &[&str] = &[
     "SELECT ",
@@ -387,7 +390,7 @@ fn is_call(t: &str) -> bool {
 pub fn is_shell_line(line: &str) -> bool {
     let t = line.trim().trim_start_matches("$ ");
     let first = t.split_whitespace().next().unwrap_or("");
-    SHELL_COMMANDS.contains(&first)
+    is_shell_command(first)
         && t.len() > first.len()
         && !reads_as_prose(t)
         && !t.ends_with('.')
@@ -485,6 +488,14 @@ fn detect_language_of_lines(all_lines: &[&str], hint: Option<&str>) -> Language 
     {
         return Language::Bash;
     }
+    // Python wins over JavaScript whenever both show; look for it first,
+    // which usually stops at the first line.
+    let py_signal = significant
+        .iter()
+        .any(|l| is_python_line(l) || indent_width(l) > 0 && l.trim_end().ends_with(':'));
+    if py_signal {
+        return Language::Python;
+    }
     let js_signal = significant.iter().any(|l| {
         let t = l.trim();
         t.starts_with("const ")
@@ -493,14 +504,8 @@ fn detect_language_of_lines(all_lines: &[&str], hint: Option<&str>) -> Language 
             || t.contains("console.log")
             || t.contains("=> {")
     });
-    let py_signal = significant
-        .iter()
-        .any(|l| is_python_line(l) || indent_width(l) > 0 && l.trim_end().ends_with(':'));
-    if js_signal && !py_signal {
+    if js_signal {
         return Language::JavaScript;
-    }
-    if py_signal {
-        return Language::Python;
     }
     match hint.and_then(Language::from_hint) {
         Some(Language::JavaScript) | None => Language::Text,

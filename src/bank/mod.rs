@@ -56,8 +56,11 @@ pub struct Bank {
     pub warnings: Vec<String>,
 }
 
+/// One file's parse: the layout detected and the records, or the error.
+pub type Parsed = Result<(&'static str, Vec<Record>), BankError>;
+
 /// Parses one content file into records.
-pub fn parse_source(name: &str, bytes: &[u8]) -> Result<(&'static str, Vec<Record>), BankError> {
+pub fn parse_source(name: &str, bytes: &[u8]) -> Parsed {
     let text = decode::decode(name, bytes)?;
     let text = mojibake::repair(&text);
     let (layout, raw) = layout::parse(name, &text)?;
@@ -104,19 +107,152 @@ fn normalize(source: &str, card: layout::RawCard, ids: &mut id::IdAssigner) -> R
     }
 }
 
-impl Bank {
-    /// Loads the embedded deck (unless left out) and every `--content` path.
-    pub fn load(options: &LoadOptions) -> Result<Bank, BankError> {
-        let mut bank = Bank::default();
-        let mut seen: HashSet<(String, Vec<u8>)> = HashSet::new();
-        if !options.no_default_content {
-            for (name, bytes) in content::EMBEDDED {
-                seen.insert((name.to_string(), bytes.to_vec()));
-                bank.add(name, bytes)?;
+/// Parses files on all cores; results come back in input order.
+fn parse_all(files: &[(String, std::borrow::Cow<'_, [u8]>)]) -> Vec<Parsed> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(files.len());
+    if threads <= 1 {
+        return files
+            .iter()
+            .map(|(name, bytes)| parse_source(name, bytes))
+            .collect();
+    }
+    // Largest files first, so that no thread is left with a big one at the end.
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(files[i].1.len()));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<Option<Parsed>> = (0..files.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(&i) = order.get(k) else { break };
+                        done.push((i, parse_source(&files[i].0, &files[i].1)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        for worker in workers {
+            // A panic in a parser is a bug; re-raise it here.
+            for (i, result) in worker
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e))
+            {
+                results[i] = Some(result);
             }
         }
+    });
+    results
+        .into_iter()
+        .map(|r| r.expect("every file was parsed"))
+        .collect()
+}
+
+/// A file to load, and how a failure to find questions in it is treated.
+struct Input<'a> {
+    name: String,
+    bytes: std::borrow::Cow<'a, [u8]>,
+    /// The `--content` directory it was found in, if any.
+    dir: Option<usize>,
+}
+
+impl Bank {
+    /// Loads the embedded deck (unless left out) and every `--content` path.
+    /// Files are parsed in parallel; the bank keeps their order.
+    pub fn load(options: &LoadOptions) -> Result<Bank, BankError> {
+        let mut bank = Bank::default();
+        let mut inputs: Vec<Input<'static>> = Vec::new();
+        if !options.no_default_content {
+            for (name, bytes) in content::EMBEDDED {
+                inputs.push(Input {
+                    name: name.to_string(),
+                    bytes: (*bytes).into(),
+                    dir: None,
+                });
+            }
+        }
+        let mut dirs: Vec<&Path> = Vec::new();
         for path in &options.content {
-            bank.add_path(path, &mut seen)?;
+            let io = |source| BankError::Io {
+                path: path.to_path_buf(),
+                source,
+            };
+            if std::fs::metadata(path).map_err(io)?.is_dir() {
+                let mut files = Vec::new();
+                collect_markdown(path, &mut files)?;
+                if files.is_empty() {
+                    return Err(BankError::EmptyDirectory {
+                        path: path.to_path_buf(),
+                    });
+                }
+                dirs.push(path);
+                for file in files {
+                    let bytes = std::fs::read(&file).map_err(|source| BankError::Io {
+                        path: file.clone(),
+                        source,
+                    })?;
+                    inputs.push(Input {
+                        name: file_name(&file),
+                        bytes: bytes.into(),
+                        dir: Some(dirs.len() - 1),
+                    });
+                }
+            } else {
+                let bytes = std::fs::read(path).map_err(io)?;
+                inputs.push(Input {
+                    name: file_name(path),
+                    bytes: bytes.into(),
+                    dir: None,
+                });
+            }
+        }
+        // The same file given twice (same name, same bytes) is loaded once.
+        let mut seen: HashSet<(String, u64)> = HashSet::new();
+        inputs.retain(|input| {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            input.bytes.hash(&mut hasher);
+            let fresh = seen.insert((input.name.clone(), hasher.finish()));
+            if !fresh {
+                bank.warnings
+                    .push(format!("{}: given more than once; loaded once", input.name));
+            }
+            fresh
+        });
+        let files: Vec<(String, std::borrow::Cow<'_, [u8]>)> = inputs
+            .iter()
+            .map(|i| (i.name.clone(), i.bytes.clone()))
+            .collect();
+        let mut loaded_per_dir = vec![0usize; dirs.len()];
+        for (input, result) in inputs.iter().zip(parse_all(&files)) {
+            match (result, input.dir) {
+                // In a directory, a file that is not a deck (a README, a
+                // SOURCES list) is reported but does not stop the others.
+                (Err(BankError::NoQuestions { .. }), Some(dir)) => bank.warnings.push(format!(
+                    "{}/{}: no question was recognized; skipped",
+                    dirs[dir].display(),
+                    input.name
+                )),
+                (result, dir) => {
+                    let (layout, records) = result?;
+                    if let Some(dir) = dir {
+                        loaded_per_dir[dir] += records.len();
+                    }
+                    bank.push(&input.name, layout, records)?;
+                }
+            }
+        }
+        if let Some(empty) = loaded_per_dir.iter().position(|&n| n == 0) {
+            return Err(BankError::NoQuestions {
+                file: dirs[empty].display().to_string(),
+                line: 1,
+                tried: layout::layout_names(),
+            });
         }
         Ok(bank)
     }
@@ -125,14 +261,36 @@ impl Bank {
     pub fn from_files<'a>(
         files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     ) -> Result<Bank, BankError> {
+        let files: Vec<(String, std::borrow::Cow<'a, [u8]>)> = files
+            .into_iter()
+            .map(|(n, b)| (n.to_string(), b.into()))
+            .collect();
         let mut bank = Bank::default();
-        for (name, bytes) in files {
-            bank.add(name, bytes)?;
+        for ((name, _), result) in files.iter().zip(parse_all(&files)) {
+            let (layout, records) = result?;
+            bank.push(name, layout, records)?;
         }
         Ok(bank)
     }
 
-    fn add(&mut self, name: &str, bytes: &[u8]) -> Result<(), BankError> {
+    /// Like [`Bank::from_files`], on one thread (for comparison in benches).
+    pub fn from_files_sequential<'a>(
+        files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    ) -> Result<Bank, BankError> {
+        let mut bank = Bank::default();
+        for (name, bytes) in files {
+            let (layout, records) = parse_source(name, bytes)?;
+            bank.push(name, layout, records)?;
+        }
+        Ok(bank)
+    }
+
+    fn push(
+        &mut self,
+        name: &str,
+        layout: &'static str,
+        records: Vec<Record>,
+    ) -> Result<(), BankError> {
         if self.sources.iter().any(|s| s.name == name) {
             return Err(BankError::Parse {
                 file: name.to_string(),
@@ -142,7 +300,6 @@ impl Bank {
                         .into(),
             });
         }
-        let (layout, records) = parse_source(name, bytes)?;
         let ids: HashSet<&str> = self.records.iter().map(|r| r.id.as_str()).collect();
         if let Some(dup) = records.iter().find(|r| ids.contains(r.id.as_str())) {
             return Err(BankError::DuplicateId {
@@ -159,76 +316,6 @@ impl Bank {
         Ok(())
     }
 
-    fn add_path(
-        &mut self,
-        path: &Path,
-        seen: &mut HashSet<(String, Vec<u8>)>,
-    ) -> Result<(), BankError> {
-        let io = |source| BankError::Io {
-            path: path.to_path_buf(),
-            source,
-        };
-        let meta = std::fs::metadata(path).map_err(io)?;
-        if !meta.is_dir() {
-            let bytes = std::fs::read(path).map_err(io)?;
-            return self.add_file(path, bytes, seen);
-        }
-        let mut files = Vec::new();
-        collect_markdown(path, &mut files)?;
-        if files.is_empty() {
-            return Err(BankError::EmptyDirectory {
-                path: path.to_path_buf(),
-            });
-        }
-        let before = self.records.len();
-        for file in files {
-            let bytes = std::fs::read(&file).map_err(|source| BankError::Io {
-                path: file.clone(),
-                source,
-            })?;
-            match self.add_file(&file, bytes, seen) {
-                // In a directory, a file that is not a deck (a README, a
-                // SOURCES list) is reported but does not stop the others.
-                Err(BankError::NoQuestions { file: name, .. }) => self.warnings.push(format!(
-                    "{}: no question was recognized; skipped ({name})",
-                    file.display()
-                )),
-                other => other?,
-            }
-        }
-        if self.records.len() == before {
-            return Err(BankError::NoQuestions {
-                file: path.display().to_string(),
-                line: 1,
-                tried: layout::layout_names(),
-            });
-        }
-        Ok(())
-    }
-
-    fn add_file(
-        &mut self,
-        path: &Path,
-        bytes: Vec<u8>,
-        seen: &mut HashSet<(String, Vec<u8>)>,
-    ) -> Result<(), BankError> {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| path.display().to_string());
-        let key = (name.clone(), bytes);
-        if seen.contains(&key) {
-            self.warnings.push(format!(
-                "{}: already loaded as {name}; skipped",
-                path.display()
-            ));
-            return Ok(());
-        }
-        self.add(&name, &key.1)?;
-        seen.insert(key);
-        Ok(())
-    }
-
     /// Records matching a filter, in bank order.
     pub fn filtered<'a>(&'a self, filter: &'a Filter) -> impl Iterator<Item = &'a Record> + 'a {
         self.records.iter().filter(move |r| filter.matches(r))
@@ -238,6 +325,12 @@ impl Bank {
     pub fn source_names(&self) -> Vec<&str> {
         self.sources.iter().map(|s| s.name.as_str()).collect()
     }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
 }
 
 fn collect_markdown(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), BankError> {

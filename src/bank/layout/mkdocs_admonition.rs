@@ -102,6 +102,7 @@ fn indented_block(lines: &[&str], start: usize, width: usize) -> (Vec<String>, u
 /// Turns `!!! tip "Title"` call-outs into block quotes headed by the title,
 /// which every Markdown renderer shows as a call-out.
 fn convert_callouts(lines: &[String]) -> Vec<String> {
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
     let mut out = Vec::with_capacity(lines.len());
     let mut fences = FenceTracker::default();
     let mut i = 0;
@@ -111,7 +112,6 @@ fn convert_callouts(lines: &[String]) -> Vec<String> {
             && indent_width(line) == 0
             && let Some((kind, title)) = admonition(line)
         {
-            let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
             let (body, end) = indented_block(&refs, i + 1, 4);
             let title = if title.is_empty() {
                 let mut chars = kind.chars();

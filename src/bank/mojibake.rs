@@ -158,29 +158,23 @@ mod tests {
         }
     }
 
+    /// What a Windows-1252 decoder makes of UTF-8 bytes.
+    fn misdecode(text: &str) -> String {
+        text.bytes()
+            .map(|b| {
+                if !(0x80..0xA0).contains(&b) {
+                    char::from(b)
+                } else {
+                    CP1252_80_9F[(b - 0x80) as usize]
+                }
+            })
+            .collect()
+    }
+
     #[test]
     fn double_encoded_text_is_repaired_fully() {
-        // "’" → UTF-8 → Windows-1252 → UTF-8 → Windows-1252.
-        let once: String = "’"
-            .bytes()
-            .map(|b| {
-                if b >= 0xA0 {
-                    char::from(b)
-                } else {
-                    CP1252_80_9F[(b - 0x80) as usize]
-                }
-            })
-            .collect();
-        let twice: String = once
-            .bytes()
-            .map(|b| {
-                if b >= 0xA0 {
-                    char::from(b)
-                } else {
-                    CP1252_80_9F[(b - 0x80) as usize]
-                }
-            })
-            .collect();
+        let twice = misdecode(&misdecode("’"));
+        assert_eq!(repair(&misdecode("’")), "’");
         assert_eq!(repair(&twice), "’");
     }
 }

@@ -109,6 +109,16 @@ pub fn tidy_markdown(text: &str) -> String {
     out.join("\n")
 }
 
+/// A line that separates parts of a document: a thematic break of three or
+/// more `-`, `*` or `_`, or a run of `=`.
+pub fn is_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 3
+        && ['-', '*', '_', '=']
+            .iter()
+            .any(|&m| t.chars().all(|c| c == m))
+}
+
 /// Collapses internal whitespace to single spaces and trims.
 pub fn squash_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -7,7 +7,8 @@
 use super::{Layout, RawCard, any_heading};
 use crate::bank::error::BankError;
 use crate::bank::text::{
-    expand_leading_tabs, fence, indent_width, strip_numbering, strip_outer_bold, tidy_markdown,
+    expand_leading_tabs, fence, indent_width, is_rule, strip_numbering, strip_outer_bold,
+    tidy_markdown,
 };
 
 pub struct BoldNumberedList;
@@ -38,11 +39,6 @@ fn is_artifact(line: &str) -> bool {
     t.trim_matches('.')
         .trim()
         .eq_ignore_ascii_case("existing code")
-}
-
-fn is_rule(line: &str) -> bool {
-    let t = line.trim();
-    t.len() >= 3 && t.chars().all(|c| c == '-')
 }
 
 /// Rewrites an item body as clean Markdown: tabs become spaces, the common

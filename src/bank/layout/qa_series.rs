@@ -15,7 +15,9 @@
 use super::{Layout, RawCard, any_heading, heading};
 use crate::bank::code::fence_bare_code;
 use crate::bank::error::BankError;
-use crate::bank::text::{squash_spaces, starts_with_symbol, strip_numbering, tidy_markdown};
+use crate::bank::text::{
+    is_rule, squash_spaces, starts_with_symbol, strip_numbering, tidy_markdown,
+};
 
 pub struct QaSeries;
 
@@ -67,14 +69,6 @@ fn announces_count(text: &str) -> bool {
 fn plain_section_label(line: &str) -> Option<String> {
     let text = numbered(line.trim())?;
     (announces_count(text) && line.trim() == line).then(|| strip_numbering(line.trim()))
-}
-
-fn is_rule(line: &str) -> bool {
-    let t = line.trim();
-    t.len() >= 3
-        && (t.chars().all(|c| c == '-')
-            || t.chars().all(|c| c == '_')
-            || t.chars().all(|c| c == '='))
 }
 
 fn next_nonblank<'a>(lines: &[&'a str], from: usize) -> Option<&'a str> {

@@ -6,7 +6,7 @@
 use super::{FenceTracker, Layout, RawCard, any_heading, heading};
 use crate::bank::error::BankError;
 use crate::bank::model::Difficulty;
-use crate::bank::text::{dedent, strip_numbering, tidy_markdown};
+use crate::bank::text::{dedent, is_rule, strip_numbering, tidy_markdown};
 
 pub struct QuestionHeadings;
 
@@ -31,14 +31,6 @@ fn difficulty_line(line: &str) -> Option<&str> {
 pub(crate) fn is_back_to_top(line: &str) -> bool {
     let lower = line.to_ascii_lowercase();
     lower.contains("back to top") || lower.contains("href=\"#table-of-contents\"")
-}
-
-fn is_rule(line: &str) -> bool {
-    let t = line.trim();
-    t.len() >= 3
-        && (t.chars().all(|c| c == '-')
-            || t.chars().all(|c| c == '*')
-            || t.chars().all(|c| c == '_'))
 }
 
 impl Layout for QuestionHeadings {

@@ -128,7 +128,8 @@ fn cues(text: &str) -> Vec<Cue> {
     found
 }
 
-fn section_prior(section: &str) -> i32 {
+/// The section name's starting point: −1, 0 or +1.
+pub fn section_prior(section: &str) -> i32 {
     let found = cues(section);
     let easy = found.contains(&Cue::EasySection);
     let hard = found.contains(&Cue::HardSection);
@@ -160,8 +161,14 @@ fn question_evidence(question: &str) -> i32 {
 }
 
 /// Infers a difficulty from the section name and the question.
+#[cfg(test)]
 pub fn infer(section: &str, question: &str) -> Difficulty {
-    match section_prior(section) + question_evidence(question) {
+    infer_with_prior(section_prior(section), question)
+}
+
+/// As [`infer`], with the section's prior already computed.
+pub fn infer_with_prior(prior: i32, question: &str) -> Difficulty {
+    match prior + question_evidence(question) {
         s if s < 0 => Difficulty::Easy,
         0 => Difficulty::Medium,
         _ => Difficulty::Hard,

@@ -65,29 +65,53 @@ pub fn parse_source(name: &str, bytes: &[u8]) -> Parsed {
     let text = mojibake::repair(&text);
     let (layout, raw) = layout::parse(name, &text)?;
     let mut ids = id::IdAssigner::default();
+    let mut sections = SectionFacts::default();
     let records = raw
         .into_iter()
-        .map(|card| normalize(name, card, &mut ids))
+        .map(|card| normalize(name, card, &mut ids, &mut sections))
         .collect();
     Ok((layout, records))
 }
 
-fn normalize(source: &str, card: layout::RawCard, ids: &mut id::IdAssigner) -> Record {
+/// Topic hits and difficulty prior of each section name, computed once:
+/// most cards share their section with many others.
+#[derive(Default)]
+struct SectionFacts {
+    known: rustc_hash::FxHashMap<String, (topics::Hits, i32)>,
+}
+
+impl SectionFacts {
+    fn get(&mut self, section: &str) -> &(topics::Hits, i32) {
+        if !self.known.contains_key(section) {
+            let facts = (topics::hits(section), difficulty::section_prior(section));
+            self.known.insert(section.to_string(), facts);
+        }
+        &self.known[section]
+    }
+}
+
+fn normalize(
+    source: &str,
+    card: layout::RawCard,
+    ids: &mut id::IdAssigner,
+    sections: &mut SectionFacts,
+) -> Record {
     let question = text::squash_spaces(&card.question);
     // Layouts hand over tidy Markdown; relabelling only rewrites info strings.
     let answer = code::relabel_fences(&card.answer);
     let has_code = answer.lines().any(|l| text::fence(l).is_some());
+    let (section_hits, section_prior) = sections.get(&card.section);
     let (difficulty, difficulty_source) = match card.difficulty {
         Some(d) => (d, DifficultySource::Labeled),
         None => (
-            difficulty::infer(&card.section, &question),
+            difficulty::infer_with_prior(*section_prior, &question),
             DifficultySource::Inferred,
         ),
     };
     let topics = topics::classify(&topics::TopicEvidence {
         question: &question,
         tags: &card.tags,
-        section: &card.section,
+        section: section_hits,
         answer: &answer,
     });
     Record {

@@ -239,8 +239,11 @@ fn index() -> &'static PhraseIndex<Topic> {
     })
 }
 
+/// Keyword occurrences per topic, indexed by `Topic as usize`.
+pub type Hits = [u32; Topic::ALL.len()];
+
 /// How many times keyword phrases of each topic occur in `text`.
-fn hits(text: &str) -> [u32; Topic::ALL.len()] {
+pub fn hits(text: &str) -> Hits {
     let index = index();
     let mut counts = [0u32; Topic::ALL.len()];
     index.for_each_match(&index.encode(text), |topic| counts[topic as usize] += 1);
@@ -251,7 +254,8 @@ fn hits(text: &str) -> [u32; Topic::ALL.len()] {
 pub struct TopicEvidence<'a> {
     pub question: &'a str,
     pub tags: &'a [String],
-    pub section: &'a str,
+    /// `hits` of the section name (computed once per section).
+    pub section: &'a Hits,
     pub answer: &'a str,
 }
 
@@ -259,7 +263,7 @@ pub struct TopicEvidence<'a> {
 pub fn classify(evidence: &TopicEvidence<'_>) -> Vec<Topic> {
     let question = hits(evidence.question);
     let tags = hits(&evidence.tags.join(" , "));
-    let section = hits(evidence.section);
+    let section = evidence.section;
     let mut scored: Vec<(u32, Topic)> = Topic::ALL
         .iter()
         .map(|&t| {
@@ -274,7 +278,7 @@ pub fn classify(evidence: &TopicEvidence<'_>) -> Vec<Topic> {
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut topics: Vec<Topic> = scored.into_iter().take(3).map(|(_, t)| t).collect();
     if topics.is_empty() {
-        topics.extend(best(&section));
+        topics.extend(best(section));
     }
     if topics.is_empty() {
         let answer = hits(evidence.answer);
@@ -302,7 +306,7 @@ mod tests {
         classify(&TopicEvidence {
             question,
             tags: &[],
-            section: "",
+            section: &hits(""),
             answer: "",
         })
     }
@@ -340,21 +344,21 @@ mod tests {
         let e = TopicEvidence {
             question: "Why?",
             tags: &tags,
-            section: "Security",
+            section: &hits("Security"),
             answer: "",
         };
         assert_eq!(classify(&e), [Topic::Security]);
         let e = TopicEvidence {
             question: "Why?",
             tags: &tags,
-            section: "",
+            section: &hits(""),
             answer: "load it with pandas, then numpy",
         };
         assert_eq!(classify(&e)[0], Topic::DataScience);
         let e = TopicEvidence {
             question: "Why?",
             tags: &tags,
-            section: "",
+            section: &hits(""),
             answer: "",
         };
         assert_eq!(classify(&e), [Topic::Basics]);

@@ -59,11 +59,21 @@ pub fn layout_names() -> String {
         .join(", ")
 }
 
+/// Can a line count towards any layout's score? Every characteristic line
+/// starts (after indentation) with one of these; skipping the rest keeps
+/// the scores the same and saves scoring prose five times.
+fn may_score(line: &str) -> bool {
+    line.trim_start().chars().next().is_some_and(|c| {
+        matches!(c, '#' | '*' | '?' | '!' | '<' | 'A' | '👉' | '|') || c.is_ascii_digit()
+    })
+}
+
 /// Picks the layout that best explains the text.
 pub fn detect(lines: &[&str]) -> Option<&'static dyn Layout> {
+    let candidates: Vec<&str> = lines.iter().copied().filter(|l| may_score(l)).collect();
     let mut best: Option<(&'static dyn Layout, usize)> = None;
     for &layout in LAYOUTS {
-        let score = layout.score(lines);
+        let score = layout.score(&candidates);
         if score > 0 && best.is_none_or(|(_, s)| score > s) {
             best = Some((layout, score));
         }

@@ -53,40 +53,6 @@ impl Filter {
                     || r.answer.to_lowercase().contains(&needle)
             })
     }
-
-    /// The filter in words, e.g. "medium, hard · concurrency · all sources".
-    pub fn describe(&self) -> String {
-        let mut parts = Vec::new();
-        if !self.difficulties.is_empty() {
-            parts.push(
-                self.difficulties
-                    .iter()
-                    .map(|d| d.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            );
-        }
-        if !self.topics.is_empty() {
-            parts.push(
-                self.topics
-                    .iter()
-                    .map(|t| t.slug())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            );
-        }
-        if !self.sources.is_empty() {
-            parts.push(self.sources.join(", "));
-        }
-        if let Some(s) = &self.search {
-            parts.push(format!("\"{s}\""));
-        }
-        if parts.is_empty() {
-            "all questions".to_string()
-        } else {
-            parts.join(" · ")
-        }
-    }
 }
 
 /// Splits repeatable, comma-separated values.

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::phrases::{self, PhraseIndex};
+use super::phrases::PhraseIndex;
 use std::fmt;
 
 macro_rules! topics {
@@ -221,11 +221,6 @@ impl fmt::Display for Topic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.slug())
     }
-}
-
-/// Lowercase words of a text (see [`phrases::words`]).
-pub fn tokenize(text: &str) -> Vec<String> {
-    phrases::words(text).collect()
 }
 
 fn index() -> &'static PhraseIndex<Topic> {

@@ -15,6 +15,7 @@
 
 use super::model::Difficulty;
 use super::phrases::PhraseIndex;
+use super::text::words;
 
 const EASY_SECTION: &[&str] = &[
     "basic",
@@ -145,14 +146,14 @@ fn question_evidence(question: &str) -> i32 {
     if found.contains(&Cue::HardQuestion) {
         return 1;
     }
-    let mut words = question
-        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|w| !w.is_empty());
-    let first = words.next().is_some_and(|w| w.eq_ignore_ascii_case("what"));
-    let second = words
+    let mut leading = words(question);
+    let first = leading
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("what"));
+    let second = leading
         .next()
         .is_some_and(|w| w.eq_ignore_ascii_case("is") || w.eq_ignore_ascii_case("are"));
-    let short_definition = first && second && words.count() <= 3;
+    let short_definition = first && second && leading.count() <= 3;
     if short_definition || found.contains(&Cue::EasyQuestion) {
         -1
     } else {

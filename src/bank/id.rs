@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use super::text::words;
+
 /// FNV-1a, 64 bit: tiny, and fixed forever (unlike std's hasher).
 fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
@@ -18,10 +20,7 @@ fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
 /// punctuation ignored, so fixing a typo in emphasis keeps the id.
 pub fn normalize_question(question: &str) -> String {
     let mut out = String::with_capacity(question.len());
-    for word in question
-        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|w| !w.is_empty())
-    {
+    for word in words(question) {
         if !out.is_empty() {
             out.push(' ');
         }

@@ -3,19 +3,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-/// Lowercase words of a text: letters, digits and `_`; everything else
-/// separates words (so `*args` → `args`, `requirements.txt` → `requirements txt`).
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            if w.chars().any(char::is_uppercase) {
-                w.to_lowercase()
-            } else {
-                w.to_string()
-            }
-        })
-}
+use super::text::words;
 
 /// A set of phrases, each carrying a value of type `K`.
 pub struct PhraseIndex<K> {
@@ -34,7 +22,7 @@ impl<K: Copy> PhraseIndex<K> {
             let ids: Vec<u32> = words(phrase)
                 .map(|w| {
                     let next = vocabulary.len() as u32;
-                    *vocabulary.entry(w).or_insert(next)
+                    *vocabulary.entry(w.to_lowercase()).or_insert(next)
                 })
                 .collect();
             if let Some(&first) = ids.first() {
@@ -49,8 +37,7 @@ impl<K: Copy> PhraseIndex<K> {
 
     pub fn encode(&self, text: &str) -> Encoded {
         Encoded(
-            text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
-                .filter(|w| !w.is_empty())
+            words(text)
                 .map(|w| {
                     let id = self.vocabulary.get(w).copied();
                     id.or_else(|| {

@@ -119,6 +119,13 @@ pub fn is_rule(line: &str) -> bool {
             .any(|&m| t.chars().all(|c| c == m))
 }
 
+/// The words of a text, as written: runs of letters, digits and `_`;
+/// everything else separates them (`*args` → `args`, `a.txt` → `a`, `txt`).
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+}
+
 /// Collapses internal whitespace to single spaces and trims.
 pub fn squash_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -131,11 +131,14 @@ fn normalize(
     }
 }
 
-/// Parses files on all cores; results come back in input order.
-fn parse_all(files: &[(String, std::borrow::Cow<'_, [u8]>)]) -> Vec<Parsed> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(files.len());
+/// Threads to parse with: one per core.
+fn all_cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// Parses files on up to `threads` threads; results come back in input order.
+fn parse_all(files: &[(&str, &[u8])], threads: usize) -> Vec<Parsed> {
+    let threads = threads.min(files.len());
     if threads <= 1 {
         return files
             .iter()
@@ -155,7 +158,7 @@ fn parse_all(files: &[(String, std::borrow::Cow<'_, [u8]>)]) -> Vec<Parsed> {
                     loop {
                         let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some(&i) = order.get(k) else { break };
-                        done.push((i, parse_source(&files[i].0, &files[i].1)));
+                        done.push((i, parse_source(files[i].0, files[i].1)));
                     }
                     done
                 })
@@ -248,12 +251,12 @@ impl Bank {
             }
             fresh
         });
-        let files: Vec<(String, std::borrow::Cow<'_, [u8]>)> = inputs
+        let files: Vec<(&str, &[u8])> = inputs
             .iter()
-            .map(|i| (i.name.clone(), i.bytes.clone()))
+            .map(|i| (i.name.as_str(), &*i.bytes))
             .collect();
         let mut loaded_per_dir = vec![0usize; dirs.len()];
-        for (input, result) in inputs.iter().zip(parse_all(&files)) {
+        for (input, result) in inputs.iter().zip(parse_all(&files, all_cores())) {
             match (result, input.dir) {
                 // In a directory, a file that is not a deck (a README, a
                 // SOURCES list) is reported but does not stop the others.
@@ -281,29 +284,28 @@ impl Bank {
         Ok(bank)
     }
 
-    /// Builds a bank from in-memory files (tests, benches).
+    /// Builds a bank from in-memory files (tests, benches), parsed on all cores.
     pub fn from_files<'a>(
         files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     ) -> Result<Bank, BankError> {
-        let files: Vec<(String, std::borrow::Cow<'a, [u8]>)> = files
-            .into_iter()
-            .map(|(n, b)| (n.to_string(), b.into()))
-            .collect();
-        let mut bank = Bank::default();
-        for ((name, _), result) in files.iter().zip(parse_all(&files)) {
-            let (layout, records) = result?;
-            bank.push(name, layout, records)?;
-        }
-        Ok(bank)
+        Bank::from_files_on(files, all_cores())
     }
 
     /// Like [`Bank::from_files`], on one thread (for comparison in benches).
     pub fn from_files_sequential<'a>(
         files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     ) -> Result<Bank, BankError> {
+        Bank::from_files_on(files, 1)
+    }
+
+    fn from_files_on<'a>(
+        files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+        threads: usize,
+    ) -> Result<Bank, BankError> {
+        let files: Vec<(&str, &[u8])> = files.into_iter().collect();
         let mut bank = Bank::default();
-        for (name, bytes) in files {
-            let (layout, records) = parse_source(name, bytes)?;
+        for (&(name, _), result) in files.iter().zip(parse_all(&files, threads)) {
+            let (layout, records) = result?;
             bank.push(name, layout, records)?;
         }
         Ok(bank)

@@ -751,11 +751,6 @@ mod tests {
             "{out}"
         );
     }
-}
-
-#[cfg(test)]
-mod one_liner_tests {
-    use super::*;
 
     #[test]
     fn one_line_python_is_python() {

@@ -5,3 +5,5 @@
 
 pub mod bank;
 pub mod cli;
+pub mod schedule;
+pub mod store;

@@ -1,0 +1,62 @@
+//! Intervals written the way Anki writes them on its answer buttons.
+
+use jiff::SignedDuration;
+
+const MINUTE: f64 = 60.0;
+const HOUR: f64 = 3600.0;
+const DAY: f64 = 86_400.0;
+const MONTH: f64 = 30.0 * DAY;
+const YEAR: f64 = 365.0 * DAY;
+
+/// `<1m`, `10m`, `6m`, `1.5h`, `1d`, `25d`, `3.5mo`, `1.2y`.
+pub fn interval(span: SignedDuration) -> String {
+    let secs = span.as_secs_f64().max(0.0);
+    if secs < MINUTE {
+        "<1m".to_string()
+    } else if secs < HOUR {
+        format!("{}m", (secs / MINUTE).round() as u64)
+    } else if secs < DAY {
+        format!("{}h", one_decimal(secs / HOUR))
+    } else if secs < MONTH {
+        format!("{}d", (secs / DAY).round() as u64)
+    } else if secs < YEAR {
+        format!("{}mo", one_decimal(secs / MONTH))
+    } else {
+        format!("{}y", one_decimal(secs / YEAR))
+    }
+}
+
+/// A whole number of days, as on a review card's buttons.
+pub fn days(days: u32) -> String {
+    interval(SignedDuration::from_secs(i64::from(days) * 86_400))
+}
+
+fn one_decimal(x: f64) -> String {
+    let rounded = (x * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{}", rounded as u64)
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_like_anki() {
+        let s = SignedDuration::from_secs;
+        assert_eq!(interval(s(30)), "<1m");
+        assert_eq!(interval(s(60)), "1m");
+        assert_eq!(interval(s(330)), "6m");
+        assert_eq!(interval(s(600)), "10m");
+        assert_eq!(interval(s(5400)), "1.5h");
+        assert_eq!(days(1), "1d");
+        assert_eq!(days(29), "29d");
+        assert_eq!(days(105), "3.5mo");
+        assert_eq!(days(30), "1mo");
+        assert_eq!(days(438), "1.2y");
+        assert_eq!(days(36500), "100y");
+    }
+}

@@ -1,0 +1,197 @@
+//! Today's queue: due learning cards, then due reviews (lowest recall
+//! probability first), then new cards, within the daily limits.
+
+use jiff::{SignedDuration, Timestamp};
+use rand::SeedableRng;
+use rand::rngs::Xoshiro256PlusPlus;
+use rand::seq::SliceRandom;
+use serde::Serialize;
+
+use super::card::{CardState, Phase};
+use super::clock::Clock;
+use super::scheduler::Scheduler;
+
+pub const DEFAULT_NEW_PER_DAY: u32 = 20;
+pub const DEFAULT_REVIEWS_PER_DAY: u32 = 200;
+/// Learning cards due this soon are shown when nothing else is left
+/// (Anki's "learn ahead limit").
+pub const LEARN_AHEAD: SignedDuration = SignedDuration::from_mins(20);
+
+/// What has been answered on one study day, for the daily limits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DayCounts {
+    pub new: u32,
+    pub reviews: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub new_per_day: u32,
+    pub reviews_per_day: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            new_per_day: DEFAULT_NEW_PER_DAY,
+            reviews_per_day: DEFAULT_REVIEWS_PER_DAY,
+        }
+    }
+}
+
+/// How new cards are ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum NewOrder {
+    /// The order of the content files.
+    #[default]
+    Source,
+    /// Shuffled with this seed.
+    Shuffled(u64),
+}
+
+/// Which part of the queue a card is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Learning,
+    Review,
+    New,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QueueEntry {
+    pub id: String,
+    pub kind: Kind,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct QueueCounts {
+    pub new: usize,
+    pub learning: usize,
+    pub review: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Queue {
+    pub entries: Vec<QueueEntry>,
+    pub counts: QueueCounts,
+    /// When the next card becomes available, if nothing is due now.
+    pub next_due: Option<Timestamp>,
+}
+
+impl Queue {
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// Builds the queue from the cards in bank order (`None` = never seen).
+pub fn build<'a>(
+    cards: impl IntoIterator<Item = (&'a str, Option<&'a CardState>)>,
+    scheduler: &Scheduler,
+    clock: &Clock,
+    limits: Limits,
+    done_today: DayCounts,
+    order: NewOrder,
+) -> Queue {
+    let now = clock.now();
+    let today = clock.today();
+    let tomorrow = clock.day_start(Clock::add_days(today, 1));
+    let mut learning: Vec<(Timestamp, &str)> = Vec::new();
+    let mut learning_ahead: Vec<(Timestamp, &str)> = Vec::new();
+    let mut reviews: Vec<(f32, Timestamp, usize, &str)> = Vec::new();
+    let mut new: Vec<&str> = Vec::new();
+    let mut later: Option<Timestamp> = None;
+    let mut note_later = |t: Timestamp| {
+        later = Some(later.map_or(t, |l: Timestamp| l.min(t)));
+    };
+
+    for (position, (id, state)) in cards.into_iter().enumerate() {
+        let Some(card) = state else {
+            new.push(id);
+            continue;
+        };
+        if card.suspended {
+            continue;
+        }
+        if card.is_buried_on(today) {
+            if let Some(until) = card.buried_until {
+                note_later(clock.day_start(until));
+            }
+            continue;
+        }
+        match card.phase {
+            Phase::New => new.push(id),
+            Phase::Learning | Phase::Relearning => {
+                let due = card.due.unwrap_or(now);
+                if due <= now {
+                    learning.push((due, id));
+                } else if due <= now.saturating_add(LEARN_AHEAD).unwrap_or(now) {
+                    learning_ahead.push((due, id));
+                } else {
+                    note_later(due);
+                }
+            }
+            Phase::Review => {
+                let due = card.due.unwrap_or(now);
+                if clock.day_of(due) <= today {
+                    let r = scheduler.retrievability_today(card, clock).unwrap_or(0.0);
+                    reviews.push((r, due, position, id));
+                } else {
+                    note_later(due);
+                }
+            }
+        }
+    }
+
+    learning.sort();
+    learning_ahead.sort();
+    reviews.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let review_room = limits.reviews_per_day.saturating_sub(done_today.reviews) as usize;
+    if reviews.len() > review_room {
+        note_later(tomorrow);
+        reviews.truncate(review_room);
+    }
+    if let NewOrder::Shuffled(seed) = order {
+        new.shuffle(&mut Xoshiro256PlusPlus::seed_from_u64(seed));
+    }
+    let new_room = limits.new_per_day.saturating_sub(done_today.new) as usize;
+    if new.len() > new_room {
+        note_later(tomorrow);
+        new.truncate(new_room);
+    }
+
+    let mut entries: Vec<QueueEntry> = Vec::new();
+    let push = |entries: &mut Vec<QueueEntry>, id: &str, kind| {
+        entries.push(QueueEntry {
+            id: id.to_string(),
+            kind,
+        })
+    };
+    for (_, id) in &learning {
+        push(&mut entries, id, Kind::Learning);
+    }
+    for (_, _, _, id) in &reviews {
+        push(&mut entries, id, Kind::Review);
+    }
+    for id in &new {
+        push(&mut entries, id, Kind::New);
+    }
+    if entries.is_empty() {
+        for (_, id) in &learning_ahead {
+            push(&mut entries, id, Kind::Learning);
+        }
+    } else if let Some((due, _)) = learning_ahead.first() {
+        note_later(*due);
+    }
+    let counts = QueueCounts {
+        new: entries.iter().filter(|e| e.kind == Kind::New).count(),
+        learning: entries.iter().filter(|e| e.kind == Kind::Learning).count(),
+        review: entries.iter().filter(|e| e.kind == Kind::Review).count(),
+    };
+    Queue {
+        next_due: later,
+        entries,
+        counts,
+    }
+}

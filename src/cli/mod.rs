@@ -1,8 +1,16 @@
 //! Command-line interface: clap definitions and the commands that print.
 
+mod answer;
+mod card;
+mod config;
+mod due;
 mod list;
+mod optimize;
 mod output;
+mod study;
 mod topics;
+
+pub use due::QueueArgs;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -10,6 +18,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::bank::{self, Bank, BankError, Filter, FilterError, LoadOptions};
+use crate::schedule::{ClockError, OptimizeError, ScheduleError};
+use crate::store::{Access, StoreError};
 
 /// Drill Python interview questions with spaced repetition.
 #[derive(Debug, Parser)]
@@ -22,6 +32,11 @@ pub struct Cli {
     /// Leave out the built-in questions.
     #[arg(long, global = true)]
     pub no_default_content: bool,
+
+    /// Where progress is kept (default: the platform data directory,
+    /// e.g. ~/.local/share/pyquiz).
+    #[arg(long, value_name = "DIR", global = true, env = "PYQUIZ_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -44,6 +59,61 @@ pub enum Command {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Count the cards due now (new, learning, review) and say when the next comes.
+    Due {
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[command(flatten)]
+        queue: QueueArgs,
+        /// Print JSON, with today's queue in order.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Grade one card without the study screen: again, hard, good or easy.
+    Grade {
+        /// Card id (or a unique prefix of at least 4 characters).
+        id: String,
+        /// again, hard, good or easy (or 1-4).
+        grade: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Take back the last grade, suspend, unsuspend or bury (repeatable; 50 are kept).
+    Undo,
+    /// Keep cards out of the queue until unsuspended.
+    Suspend {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+    /// Put suspended cards back in the queue.
+    Unsuspend {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+    /// Hide cards until tomorrow.
+    Bury {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+    /// Show one card: state, stability, difficulty, retrievability, due time,
+    /// what each grade would do now, and its review history.
+    Card {
+        /// Card id (or a unique prefix of at least 4 characters).
+        id: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fit personal FSRS-6 parameters to your review history; keep them only if they fit better.
+    Optimize,
+    /// Show or change settings: desired-retention, new-per-day, reviews-per-day.
+    Config {
+        /// Setting name.
+        key: Option<String>,
+        /// New value.
+        value: Option<String>,
     },
 }
 
@@ -91,13 +161,36 @@ pub enum CliError {
     Io(#[from] std::io::Error),
     #[error("{0}")]
     Json(#[from] serde_json::Error),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Clock(#[from] ClockError),
+    #[error(transparent)]
+    Schedule(#[from] ScheduleError),
+    #[error(transparent)]
+    Optimize(#[from] OptimizeError),
+    #[error("no card has the id {0:?} (see `pyquiz list` for ids)")]
+    UnknownCard(String),
+    #[error("{count} cards have ids starting with {id:?}; give more of the id")]
+    AmbiguousCard { id: String, count: usize },
+    #[error("{0:?} is not a grade; use again, hard, good or easy (or 1-4)")]
+    BadGrade(String),
+    #[error("{0}")]
+    BadSetting(String),
 }
 
 impl CliError {
-    /// 2 for bad command-line values (like clap's usage errors), 1 otherwise.
+    /// 2 for bad command-line values (like clap's usage errors), 3 when
+    /// another pyquiz holds the data directory, 1 otherwise.
     pub fn exit_code(&self) -> i32 {
         match self {
-            CliError::Filter(_) => 2,
+            CliError::Filter(_)
+            | CliError::Clock(_)
+            | CliError::UnknownCard(_)
+            | CliError::AmbiguousCard { .. }
+            | CliError::BadGrade(_)
+            | CliError::BadSetting(_) => 2,
+            CliError::Store(StoreError::Locked { .. }) => 3,
             _ => 1,
         }
     }
@@ -129,6 +222,51 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
         Some(Command::Topics { filter, json }) => {
             let filter = filter.resolve(&bank)?;
             topics::run(&bank, &filter, json, out)
+        }
+        Some(Command::Due {
+            filter,
+            queue,
+            json,
+        }) => {
+            let store = study::open_store(cli.data_dir.as_ref(), Access::ReadOnly)?;
+            due::run(&bank, &filter, &queue, &store, json, out)
+        }
+        Some(Command::Grade { id, grade, json }) => {
+            let mut store = study::open_store(cli.data_dir.as_ref(), Access::ReadWrite)?;
+            answer::grade(&bank, &mut store, &id, &grade, json, out)
+        }
+        Some(Command::Undo) => {
+            let mut store = study::open_store(cli.data_dir.as_ref(), Access::ReadWrite)?;
+            answer::undo(&bank, &mut store, out)
+        }
+        Some(Command::Suspend { ids }) => {
+            let mut store = study::open_store(cli.data_dir.as_ref(), Access::ReadWrite)?;
+            answer::mark(&bank, &mut store, &ids, answer::Mark::Suspend, out)
+        }
+        Some(Command::Unsuspend { ids }) => {
+            let mut store = study::open_store(cli.data_dir.as_ref(), Access::ReadWrite)?;
+            answer::mark(&bank, &mut store, &ids, answer::Mark::Unsuspend, out)
+        }
+        Some(Command::Bury { ids }) => {
+            let mut store = study::open_store(cli.data_dir.as_ref(), Access::ReadWrite)?;
+            answer::mark(&bank, &mut store, &ids, answer::Mark::Bury, out)
+        }
+        Some(Command::Card { id, json }) => {
+            let store = study::open_store(cli.data_dir.as_ref(), Access::ReadOnly)?;
+            card::run(&bank, &store, &id, json, out)
+        }
+        Some(Command::Optimize) => {
+            let mut store = study::open_store(cli.data_dir.as_ref(), Access::ReadWrite)?;
+            optimize::run(&mut store, out)
+        }
+        Some(Command::Config { key, value }) => {
+            let access = if value.is_some() {
+                Access::ReadWrite
+            } else {
+                Access::ReadOnly
+            };
+            let mut store = study::open_store(cli.data_dir.as_ref(), access)?;
+            config::run(&mut store, key.as_deref(), value.as_deref(), out)
         }
         None => overview(&bank, out),
     }

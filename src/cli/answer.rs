@@ -1,0 +1,129 @@
+//! `pyquiz grade`, `undo`, `suspend`, `unsuspend` and `bury`.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::CliError;
+use super::study::{self, when};
+use crate::bank::Bank;
+use crate::schedule::{Grade, Interval, card_seed};
+use crate::store::Store;
+
+#[derive(Serialize)]
+struct Graded<'a> {
+    id: &'a str,
+    grade: Grade,
+    phase: &'static str,
+    due: Option<jiff::Timestamp>,
+    interval: Interval,
+    interval_label: String,
+    stability: Option<f32>,
+    difficulty: Option<f32>,
+}
+
+pub fn grade(
+    bank: &Bank,
+    store: &mut Store,
+    id: &str,
+    grade: &str,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let grade = Grade::parse(grade).ok_or_else(|| CliError::BadGrade(grade.to_string()))?;
+    let record = study::find_card(bank, id)?;
+    let clock = study::clock()?;
+    let scheduler = study::scheduler(store.settings())?;
+    let before = store.card_or_new(&record.id);
+    let outcome = scheduler.answer(card_seed(&record.id), &before, grade, &clock)?;
+    store.record_grade(&record.id, &before, &outcome, &clock)?;
+    let card = &outcome.card;
+    if json {
+        let graded = Graded {
+            id: &record.id,
+            grade,
+            phase: card.phase.name(),
+            due: card.due,
+            interval: outcome.interval,
+            interval_label: outcome.interval.label(),
+            stability: card.stability,
+            difficulty: card.difficulty,
+        };
+        serde_json::to_writer_pretty(&mut *out, &graded)?;
+        writeln!(out)?;
+    } else {
+        let due = card.due.map(|d| when(&clock, d)).unwrap_or_default();
+        writeln!(
+            out,
+            "{} {}: {}, due {due}",
+            record.id,
+            grade.name(),
+            card.phase.name()
+        )?;
+    }
+    Ok(())
+}
+
+pub fn undo(bank: &Bank, store: &mut Store, out: &mut dyn Write) -> Result<(), CliError> {
+    let clock = study::clock()?;
+    match store.undo(&clock)? {
+        None => writeln!(out, "Nothing to undo.")?,
+        Some(entry) => {
+            let question = bank
+                .records
+                .iter()
+                .find(|r| r.id == entry.card)
+                .map(|r| format!(" ({})", super::output::truncate(&r.question, 60)))
+                .unwrap_or_default();
+            let state = entry
+                .before
+                .as_ref()
+                .map(|c| c.phase.name())
+                .unwrap_or("new");
+            writeln!(
+                out,
+                "Undid {} of {}{question}; it is {state} again.",
+                entry.action.name(),
+                entry.card
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// What `suspend`, `unsuspend` and `bury` do.
+#[derive(Debug, Clone, Copy)]
+pub enum Mark {
+    Suspend,
+    Unsuspend,
+    Bury,
+}
+
+pub fn mark(
+    bank: &Bank,
+    store: &mut Store,
+    ids: &[String],
+    mark: Mark,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let clock = study::clock()?;
+    // Resolve every id before changing anything.
+    let records = ids
+        .iter()
+        .map(|id| study::find_card(bank, id))
+        .collect::<Result<Vec<_>, _>>()?;
+    for record in records {
+        match mark {
+            Mark::Suspend => store.set_suspended(&record.id, true, &clock)?,
+            Mark::Unsuspend => store.set_suspended(&record.id, false, &clock)?,
+            Mark::Bury => store.bury(&record.id, &clock)?,
+        }
+        let done = match mark {
+            Mark::Suspend => "suspended",
+            Mark::Unsuspend => "unsuspended",
+            Mark::Bury => "buried until tomorrow",
+        };
+        writeln!(out, "{} {done}", record.id)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,149 @@
+//! `pyquiz due`: what can be studied now, and when the next card comes.
+
+use std::io::Write;
+
+use clap::Args;
+use serde::Serialize;
+
+use super::study::{self, when};
+use super::{CliError, FilterArgs};
+use crate::bank::Bank;
+use crate::schedule::{DayCounts, Limits, NewOrder, Queue, QueueCounts, QueueEntry, build_queue};
+use crate::store::Store;
+
+/// Daily limits and new-card order for one run.
+#[derive(Debug, Clone, Default, Args)]
+pub struct QueueArgs {
+    /// New cards per day (default: the setting, 20 unless changed).
+    #[arg(long, value_name = "N")]
+    pub new_limit: Option<u32>,
+    /// Reviews per day (default: the setting, 200 unless changed).
+    #[arg(long, value_name = "N")]
+    pub review_limit: Option<u32>,
+    /// Show new cards in random order instead of source order.
+    #[arg(long)]
+    pub shuffle: bool,
+    /// Seed for --shuffle, for a repeatable order.
+    #[arg(long, value_name = "N", requires = "shuffle")]
+    pub seed: Option<u64>,
+}
+
+impl QueueArgs {
+    pub fn limits(&self, store: &Store) -> Limits {
+        let s = store.settings();
+        Limits {
+            new_per_day: self.new_limit.unwrap_or(s.new_per_day),
+            reviews_per_day: self.review_limit.unwrap_or(s.reviews_per_day),
+        }
+    }
+
+    pub fn order(&self) -> NewOrder {
+        if self.shuffle {
+            NewOrder::Shuffled(self.seed.unwrap_or_else(rand::random))
+        } else {
+            NewOrder::Source
+        }
+    }
+}
+
+/// Today's queue for the filtered bank.
+pub fn queue(
+    bank: &Bank,
+    filter: &FilterArgs,
+    args: &QueueArgs,
+    store: &Store,
+    clock: &crate::schedule::Clock,
+) -> Result<Queue, CliError> {
+    let filter = filter.resolve(bank)?;
+    let scheduler = study::scheduler(store.settings())?;
+    let cards = bank
+        .filtered(&filter)
+        .map(|r| (r.id.as_str(), store.card(&r.id)));
+    Ok(build_queue(
+        cards,
+        &scheduler,
+        clock,
+        args.limits(store),
+        store.done_today(clock),
+        args.order(),
+    ))
+}
+
+#[derive(Serialize)]
+struct DueReport<'a> {
+    now: jiff::Timestamp,
+    today: jiff::civil::Date,
+    #[serde(flatten)]
+    counts: QueueCounts,
+    next_due: Option<jiff::Timestamp>,
+    done_today: Done,
+    limits: LimitsOut,
+    queue: &'a [QueueEntry],
+}
+
+#[derive(Serialize)]
+struct Done {
+    new: u32,
+    reviews: u32,
+}
+
+#[derive(Serialize)]
+struct LimitsOut {
+    new_per_day: u32,
+    reviews_per_day: u32,
+}
+
+pub fn run(
+    bank: &Bank,
+    filter: &FilterArgs,
+    args: &QueueArgs,
+    store: &Store,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let clock = study::clock()?;
+    let q = queue(bank, filter, args, store, &clock)?;
+    let DayCounts { new, reviews } = store.done_today(&clock);
+    let limits = args.limits(store);
+    if json {
+        let report = DueReport {
+            now: clock.now(),
+            today: clock.today(),
+            counts: q.counts,
+            next_due: if q.is_empty() {
+                q.next_due
+            } else {
+                Some(clock.now())
+            },
+            done_today: Done { new, reviews },
+            limits: LimitsOut {
+                new_per_day: limits.new_per_day,
+                reviews_per_day: limits.reviews_per_day,
+            },
+            queue: &q.entries,
+        };
+        serde_json::to_writer_pretty(&mut *out, &report)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    let c = q.counts;
+    writeln!(
+        out,
+        "Due now: {} learning, {} review, {} new ({} in all)",
+        c.learning,
+        c.review,
+        c.new,
+        q.entries.len()
+    )?;
+    match (q.is_empty(), q.next_due) {
+        (true, Some(next)) => writeln!(out, "Next card: {}", when(&clock, next))?,
+        (true, None) => writeln!(out, "Nothing is scheduled.")?,
+        (false, _) => {}
+    }
+    writeln!(
+        out,
+        "Answered today: {new} new, {reviews} reviews (limits: {} new, {} reviews per day)",
+        limits.new_per_day, limits.reviews_per_day
+    )?;
+    Ok(())
+}

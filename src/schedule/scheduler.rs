@@ -57,7 +57,7 @@ pub enum ScheduleError {
 
 /// How long until a card comes back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(tag = "unit", rename_all = "snake_case")]
 pub enum Interval {
     /// A learning or relearning step, in seconds.
     Step { seconds: i64 },

@@ -1,0 +1,522 @@
+//! Scheduling and progress through the real binary: previews, limits,
+//! rollover, undo across restarts, the writer lock, damaged files.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+use pyquiz::bank::{Bank, LoadOptions};
+
+fn ids(n: usize) -> Vec<String> {
+    let bank = Bank::load(&LoadOptions::default()).unwrap();
+    bank.records
+        .iter()
+        .filter(|r| r.has_answer)
+        .take(n)
+        .map(|r| r.id.clone())
+        .collect()
+}
+
+fn pyquiz(dir: &Path, now: &str) -> Command {
+    let mut cmd = Command::cargo_bin("pyquiz").unwrap();
+    cmd.env("PYQUIZ_DATA_DIR", dir)
+        .env("PYQUIZ_NOW", now)
+        .env("TZ", "UTC")
+        .env_remove("PYQUIZ_FUZZ")
+        .env_remove("COLUMNS");
+    cmd
+}
+
+fn json(cmd: &mut Command) -> Value {
+    let out = cmd.assert().success().get_output().stdout.clone();
+    serde_json::from_slice(&out).expect("valid JSON")
+}
+
+fn grade(dir: &Path, now: &str, id: &str, g: &str) -> Value {
+    json(pyquiz(dir, now).args(["grade", id, g, "--json"]))
+}
+
+fn card(dir: &Path, now: &str, id: &str) -> Value {
+    json(pyquiz(dir, now).args(["card", id, "--json"]))
+}
+
+fn due(dir: &Path, now: &str, extra: &[&str]) -> Value {
+    json(pyquiz(dir, now).arg("due").arg("--json").args(extra))
+}
+
+/// Takes a card to review and then through reviews at its due times, so
+/// that later answers are fuzzed.
+fn graduate(dir: &Path, id: &str) -> String {
+    grade(dir, "2026-01-05T10:00:00Z", id, "easy");
+    let c = card(dir, "2026-01-05T10:00:00Z", id);
+    c["state"]["due"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn preview_is_exactly_what_the_grade_then_does_with_fuzz_on() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path();
+    let cards = ids(12);
+    let mut checked = 0;
+    for (i, id) in cards.iter().enumerate() {
+        let mut now = graduate(dir, id);
+        for round in 0..3 {
+            let before = card(dir, &now, id);
+            let g = ["again", "hard", "good", "easy"][(i + round) % 4];
+            let preview = before["previews"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|p| p["grade"] == g)
+                .unwrap()
+                .clone();
+            let after = grade(dir, &now, id, g);
+            assert_eq!(after["due"], preview["due"], "{id} {g} at {now}");
+            assert_eq!(after["interval"], preview["interval"], "{id} {g} at {now}");
+            checked += 1;
+            now = after["due"].as_str().unwrap().to_string();
+            if after["phase"] != "review" {
+                // finish relearning so the next round is a fuzzed review again
+                let a = grade(dir, &now, id, "good");
+                now = a["due"].as_str().unwrap().to_string();
+            }
+        }
+    }
+    assert_eq!(checked, 36);
+}
+
+#[test]
+fn fuzz_moves_intervals_and_pyquiz_fuzz_0_turns_it_off() {
+    // Twelve cards graduated the same way: with fuzz the next Good intervals
+    // spread over Anki's range; without it they are all equal.
+    let spread = |fuzz: bool| {
+        let tmp = TempDir::new().unwrap();
+        let mut days = std::collections::BTreeSet::new();
+        for id in ids(12) {
+            let mut c = pyquiz(tmp.path(), "2026-01-05T10:00:00Z");
+            if !fuzz {
+                c.env("PYQUIZ_FUZZ", "0");
+            }
+            json(c.args(["grade", &id, "easy", "--json"]));
+            let mut c = pyquiz(tmp.path(), "2026-01-13T10:00:00Z");
+            if !fuzz {
+                c.env("PYQUIZ_FUZZ", "0");
+            }
+            let g = json(c.args(["grade", &id, "good", "--json"]));
+            days.insert(g["interval"]["days"].as_u64().unwrap());
+        }
+        days
+    };
+    assert_eq!(spread(false).len(), 1, "no fuzz: one interval");
+    assert!(spread(true).len() >= 3, "fuzz spreads intervals");
+}
+
+#[test]
+fn review_previews_are_ordered_hard_good_easy() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path();
+    for (i, id) in ids(20).iter().enumerate() {
+        let mut now = graduate(dir, id);
+        for round in 0..4 {
+            let c = card(dir, &now, id);
+            let days: Vec<u64> = c["previews"].as_array().unwrap()[1..]
+                .iter()
+                .map(|p| {
+                    p["interval"]["days"]
+                        .as_u64()
+                        .expect("review grades are in days")
+                })
+                .collect();
+            assert!(days[0] < days[1] && days[1] < days[2], "{id}: {days:?}");
+            // vary the history: a late review or an early one
+            let g = ["good", "hard", "easy", "good"][(i + round) % 4];
+            let a = grade(dir, &now, id, g);
+            now = a["due"].as_str().unwrap().to_string();
+        }
+    }
+}
+
+#[test]
+fn reviews_become_due_at_four_in_the_morning() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path();
+    let id = &ids(1)[0];
+    let g = grade(dir, "2026-01-05T10:00:00Z", id, "easy");
+    let due_at = g["due"].as_str().unwrap();
+    assert!(
+        due_at.ends_with("T04:00:00Z"),
+        "review due at rollover: {due_at}"
+    );
+    let day = &due_at[..10];
+    let before = due(dir, &format!("{day}T03:59:59Z"), &["--new-limit", "0"]);
+    assert_eq!(before["review"], 0);
+    let next = before["next_due"].as_str().unwrap();
+    assert_eq!(next, due_at);
+    let after = due(dir, &format!("{day}T04:00:00Z"), &["--new-limit", "0"]);
+    assert_eq!(after["review"], 1);
+    // The counts of "today" roll over at 4 a.m. too.
+    let before_midnight = due(dir, "2026-01-06T03:30:00Z", &[]);
+    assert_eq!(before_midnight["today"], "2026-01-05");
+    assert_eq!(before_midnight["done_today"]["new"], 1);
+    let morning = due(dir, "2026-01-06T04:00:00Z", &[]);
+    assert_eq!(morning["done_today"]["new"], 0);
+}
+
+#[test]
+fn daily_limits_count_answers_per_day() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path();
+    let now = "2026-01-05T10:00:00Z";
+    let first = due(dir, now, &["--new-limit", "3"]);
+    assert_eq!(first["new"], 3);
+    let queue: Vec<String> = first["queue"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(queue, ids(3), "new cards in source order");
+    grade(dir, now, &queue[0], "good");
+    grade(dir, now, &queue[1], "again");
+    let later = due(dir, "2026-01-05T10:30:00Z", &["--new-limit", "3"]);
+    assert_eq!(later["new"], 1, "two of three new cards used today");
+    assert_eq!(later["learning"], 2);
+    assert_eq!(later["queue"][0]["kind"], "learning");
+    // The setting gives the default limit; the flag overrides it.
+    pyquiz(dir, now)
+        .args(["config", "new-per-day", "2"])
+        .assert()
+        .success();
+    assert_eq!(due(dir, "2026-01-05T10:30:00Z", &[])["new"], 0);
+    assert_eq!(
+        due(dir, "2026-01-05T10:30:00Z", &["--new-limit", "5"])["new"],
+        3
+    );
+    // Next day: the new-card allowance is back.
+    assert_eq!(due(dir, "2026-01-06T10:00:00Z", &[])["new"], 2);
+}
+
+#[test]
+fn review_limit_caps_reviews_and_orders_lowest_recall_first() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path();
+    let cards = ids(6);
+    for id in &cards {
+        grade(dir, "2026-01-05T10:00:00Z", id, "easy");
+    }
+    let now = "2026-03-01T10:00:00Z";
+    let all = due(dir, now, &["--new-limit", "0"]);
+    assert_eq!(all["review"], 6);
+    let limited = due(dir, now, &["--new-limit", "0", "--review-limit", "4"]);
+    assert_eq!(limited["review"], 4);
+    grade(
+        dir,
+        now,
+        limited["queue"][0]["id"].as_str().unwrap(),
+        "good",
+    );
+    let after = due(dir, now, &["--new-limit", "0", "--review-limit", "4"]);
+    assert_eq!(after["review"], 3, "one of four reviews used today");
+    assert_eq!(after["done_today"]["reviews"], 1);
+    // Cards reviewed more recently (and so with a higher recall probability)
+    // come after the ones most overdue for their stability.
+    let answered_in_march = limited["queue"][0]["id"].as_str().unwrap();
+    let fresh = cards
+        .iter()
+        .find(|c| c.as_str() != answered_in_march)
+        .unwrap();
+    grade(dir, "2026-01-13T10:00:00Z", fresh, "good");
+    let q = due(dir, "2026-12-01T10:00:00Z", &["--new-limit", "0"]);
+    let order: Vec<&str> = q["queue"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(order.len(), 6);
+    assert_eq!(order[4], fresh.as_str(), "{order:?}");
+    assert_eq!(order[5], answered_in_march, "{order:?}");
+}
+
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+#[test]
+fn undo_restores_the_exact_previous_state_across_restarts() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path();
+    let id = &ids(1)[0];
+    grade(dir, "2026-01-05T10:00:00Z", id, "good");
+    grade(dir, "2026-01-05T10:10:00Z", id, "good");
+    let before = card(dir, "2026-01-07T10:00:00Z", id);
+    let progress_before = read(&dir.join("progress.json"));
+    let log_before = read(&dir.join("reviews.jsonl"));
+    grade(dir, "2026-01-07T10:00:00Z", id, "again");
+    assert_ne!(
+        card(dir, "2026-01-07T10:00:00Z", id)["state"],
+        before["state"]
+    );
+    // a new process undoes it
+    pyquiz(dir, "2026-01-07T10:01:00Z")
+        .arg("undo")
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Undid grade"));
+    let after = card(dir, "2026-01-07T10:00:00Z", id);
+    assert_eq!(after["state"], before["state"]);
+    assert_eq!(after["history"], before["history"]);
+    assert_eq!(
+        read(&dir.join("reviews.jsonl")),
+        log_before,
+        "log line removed"
+    );
+    let p: Value = serde_json::from_slice(&read(&dir.join("progress.json"))).unwrap();
+    let b: Value = serde_json::from_slice(&progress_before).unwrap();
+    assert_eq!(p["cards"], b["cards"]);
+    assert_eq!(p["today"], b["today"]);
+    // 35 grades, then 31 undos in separate processes: back to after grade 4.
+    let many = ids(35);
+    for (i, id) in many.iter().enumerate() {
+        grade(dir, &format!("2026-01-07T11:{:02}:00Z", i), id, "good");
+        if i == 3 {
+            let snapshot = read(&dir.join("reviews.jsonl"));
+            std::fs::write(dir.join("expected-log"), snapshot).unwrap();
+        }
+    }
+    for _ in 0..31 {
+        pyquiz(dir, "2026-01-07T12:00:00Z")
+            .arg("undo")
+            .assert()
+            .success();
+    }
+    assert_eq!(
+        read(&dir.join("reviews.jsonl")),
+        read(&dir.join("expected-log"))
+    );
+    let p: Value = serde_json::from_slice(&read(&dir.join("progress.json"))).unwrap();
+    assert!(p["cards"].get(&many[3]).is_some());
+    assert!(p["cards"].get(&many[4]).is_none(), "card 5 is new again");
+    // many[0] is the first card (a review by now), so the four grades left
+    // today are one review and three new cards.
+    assert_eq!(many[0], *id);
+    assert_eq!(p["today"]["new"], 3, "{}", p["today"]);
+    assert_eq!(p["today"]["reviews"], 1, "{}", p["today"]);
+}
+
+#[test]
+fn a_second_writer_is_refused_with_the_lock_holder_named() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path();
+    let id = &ids(1)[0];
+    grade(dir, "2026-01-05T10:00:00Z", id, "good");
+    let held = pyquiz::store::Store::open(dir, pyquiz::store::Access::ReadWrite).unwrap();
+    let before = read(&dir.join("progress.json"));
+    let out = pyquiz(dir, "2026-01-05T10:10:00Z")
+        .args(["grade", id, "good"])
+        .assert()
+        .code(3)
+        .get_output()
+        .stderr
+        .clone();
+    let msg = String::from_utf8(out).unwrap();
+    assert!(msg.contains("in use by another pyquiz"), "{msg}");
+    assert!(
+        msg.contains(&format!("pid {}", std::process::id())),
+        "{msg}"
+    );
+    assert!(msg.contains("progress.lock"), "{msg}");
+    assert_eq!(read(&dir.join("progress.json")), before);
+    // readers go on
+    let c = card(dir, "2026-01-05T10:10:00Z", id);
+    assert_eq!(c["state"]["phase"], "learning");
+    assert_eq!(due(dir, "2026-01-05T10:10:00Z", &[])["learning"], 1);
+    drop(held);
+    grade(dir, "2026-01-05T10:10:00Z", id, "good");
+}
+
+#[test]
+fn damaged_or_newer_files_are_reported_and_left_byte_identical() {
+    let id = &ids(1)[0];
+    let good = {
+        let tmp = TempDir::new().unwrap();
+        grade(tmp.path(), "2026-01-05T10:00:00Z", id, "good");
+        read(&tmp.path().join("progress.json"))
+    };
+    let text = String::from_utf8(good.clone()).unwrap();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "truncated",
+            good[..good.len() / 2].to_vec(),
+            "progress.json:",
+        ),
+        (
+            "corrupt",
+            text.replacen("\"reps\": 1", "\"reps\": one", 1)
+                .into_bytes(),
+            ":15:",
+        ),
+        (
+            "newer",
+            text.replacen("\"version\": 1", "\"version\": 7", 1)
+                .into_bytes(),
+            "newer pyquiz (format version 7",
+        ),
+        ("not json", b"\x00\x01garbage".to_vec(), "damaged"),
+    ];
+    for (what, bytes, needle) in cases {
+        let tmp = TempDir::new().unwrap();
+        let dir = tmp.path();
+        let path = dir.join("progress.json");
+        std::fs::write(&path, &bytes).unwrap();
+        for args in [
+            vec!["grade", id.as_str(), "good"],
+            vec!["due"],
+            vec!["undo"],
+            vec!["card", id.as_str()],
+        ] {
+            let out = pyquiz(dir, "2026-01-06T10:00:00Z")
+                .args(&args)
+                .assert()
+                .code(1)
+                .get_output()
+                .stderr
+                .clone();
+            let msg = String::from_utf8(out).unwrap();
+            assert!(msg.contains(needle), "{what} {args:?}: {msg}");
+            assert!(
+                msg.contains(&path.display().to_string()),
+                "{what}: names the file: {msg}"
+            );
+            assert_eq!(msg.lines().count(), 1, "one line: {msg}");
+            assert_eq!(read(&path), bytes, "{what} {args:?}: file untouched");
+        }
+    }
+}
+
+#[test]
+fn a_failed_write_keeps_the_previous_files() {
+    // A file-size limit makes the new progress.json fail to write, as a full
+    // disk would (SIGXFSZ ignored, so the write returns EFBIG).
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path();
+    let cards = ids(40);
+    for id in &cards[..30] {
+        grade(dir, "2026-01-05T10:00:00Z", id, "good");
+    }
+    let progress = read(&dir.join("progress.json"));
+    let log = read(&dir.join("reviews.jsonl"));
+    let limit_blocks = progress.len() / 1024; // below the current size
+    let bin = assert_cmd::cargo::cargo_bin("pyquiz");
+    let script = format!(
+        "trap '' XFSZ; ulimit -f {limit_blocks}; exec '{}' grade {} good",
+        bin.display(),
+        cards[35]
+    );
+    let out = std::process::Command::new("bash")
+        .args(["-c", &script])
+        .env("PYQUIZ_DATA_DIR", dir)
+        .env("PYQUIZ_NOW", "2026-01-05T10:01:00Z")
+        .env("TZ", "UTC")
+        .output()
+        .unwrap();
+    let msg = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{msg}");
+    assert!(msg.contains("progress.json"), "{msg}");
+    assert!(msg.to_lowercase().contains("file too large"), "{msg}");
+    assert_eq!(read(&dir.join("progress.json")), progress);
+    assert_eq!(read(&dir.join("reviews.jsonl")), log);
+    let leftovers: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+    grade(dir, "2026-01-05T10:01:00Z", &cards[35], "good");
+}
+
+#[test]
+fn progress_of_cards_no_longer_in_the_bank_is_kept_untouched() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path();
+    let id = &ids(1)[0];
+    grade(dir, "2026-01-05T10:00:00Z", id, "good");
+    let mut p: Value = serde_json::from_slice(&read(&dir.join("progress.json"))).unwrap();
+    let gone = p["cards"][id.as_str()].clone();
+    p["cards"]["deadbeef0000"] = gone.clone();
+    std::fs::write(
+        dir.join("progress.json"),
+        serde_json::to_vec_pretty(&p).unwrap(),
+    )
+    .unwrap();
+    for other in ids(5).iter().skip(1) {
+        grade(dir, "2026-01-05T10:05:00Z", other, "easy");
+    }
+    let p: Value = serde_json::from_slice(&read(&dir.join("progress.json"))).unwrap();
+    assert_eq!(p["cards"]["deadbeef0000"], gone);
+}
+
+#[test]
+fn bad_ids_and_grades_are_usage_errors() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path();
+    let id = &ids(1)[0];
+    pyquiz(dir, "2026-01-05T10:00:00Z")
+        .args(["grade", "nope", "good"])
+        .assert()
+        .code(2);
+    pyquiz(dir, "2026-01-05T10:00:00Z")
+        .args(["grade", id, "meh"])
+        .assert()
+        .code(2);
+    pyquiz(dir, "not a time").args(["due"]).assert().code(2);
+    // a unique prefix works
+    grade(dir, "2026-01-05T10:00:00Z", &id[..6], "good");
+}
+
+#[test]
+fn suspend_and_bury_take_cards_out_of_the_queue() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path();
+    let cards = ids(3);
+    let now = "2026-01-05T10:00:00Z";
+    pyquiz(dir, now)
+        .args(["suspend", &cards[0]])
+        .assert()
+        .success();
+    pyquiz(dir, now)
+        .args(["bury", &cards[1]])
+        .assert()
+        .success();
+    let q = due(dir, now, &["--new-limit", "3"]);
+    let ids_in: Vec<&str> = q["queue"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert!(!ids_in.contains(&cards[0].as_str()));
+    assert!(!ids_in.contains(&cards[1].as_str()));
+    assert!(ids_in.contains(&cards[2].as_str()));
+    // buried until tomorrow's rollover; suspended until unsuspended
+    let tomorrow = due(dir, "2026-01-06T04:00:00Z", &["--new-limit", "3"]);
+    let ids_t: Vec<&str> = tomorrow["queue"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert!(ids_t.contains(&cards[1].as_str()));
+    assert!(!ids_t.contains(&cards[0].as_str()));
+    pyquiz(dir, now)
+        .args(["unsuspend", &cards[0]])
+        .assert()
+        .success();
+    let back = due(dir, now, &["--new-limit", "3"]);
+    assert_eq!(back["queue"][0]["id"], cards[0].as_str());
+    // and undo takes an unsuspend back
+    pyquiz(dir, now).arg("undo").assert().success();
+    assert_eq!(card(dir, now, &cards[0])["state"]["suspended"], true);
+}

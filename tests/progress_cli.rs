@@ -520,3 +520,84 @@ fn suspend_and_bury_take_cards_out_of_the_queue() {
     pyquiz(dir, now).arg("undo").assert().success();
     assert_eq!(card(dir, now, &cards[0])["state"]["suspended"], true);
 }
+
+#[test]
+fn optimize_says_what_is_missing_then_fits_a_real_log() {
+    use pyquiz::schedule::{Clock, Grade, Scheduler, SchedulerConfig, card_seed};
+    use pyquiz::store::{Access, Store};
+
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path();
+    pyquiz(dir, "2026-01-05T10:00:00Z")
+        .arg("optimize")
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "Not enough review history to optimize yet: 0 of 64",
+        ));
+
+    // Two months of daily study written through the store, answered by a
+    // simulated learner who forgets more than the default model expects.
+    let mut store = Store::open(dir, Access::ReadWrite).unwrap();
+    let scheduler = Scheduler::new(SchedulerConfig::default()).unwrap();
+    let cards = ids(80);
+    let base: jiff::Timestamp = "2026-01-05T10:00:00Z".parse().unwrap();
+    let mut n = 0u32;
+    for day in 0..60i64 {
+        let now = base
+            .checked_add(jiff::SignedDuration::from_hours(day * 24))
+            .unwrap();
+        let clock = Clock::new(now, jiff::tz::TimeZone::UTC);
+        for (i, id) in cards.iter().enumerate() {
+            let card = store.card_or_new(id);
+            let due = match card.due {
+                None => i < (day as usize + 1) * 8,
+                Some(d) => d <= now,
+            };
+            if !due {
+                continue;
+            }
+            n += 1;
+            let r = scheduler.retrievability(&card, now).unwrap_or(0.6);
+            let grade = if n.wrapping_mul(2654435761) as f32 / u32::MAX as f32 > r * 0.9 {
+                Grade::Again
+            } else {
+                Grade::Good
+            };
+            let mut out = scheduler
+                .answer(card_seed(id), &card, grade, &clock)
+                .unwrap();
+            store.record_grade(id, &card, &out, &clock).unwrap();
+            while out.card.phase != pyquiz::schedule::Phase::Review {
+                let at = Clock::new(out.card.due.unwrap(), jiff::tz::TimeZone::UTC);
+                let before = out.card.clone();
+                out = scheduler
+                    .answer(card_seed(id), &before, Grade::Good, &at)
+                    .unwrap();
+                store.record_grade(id, &before, &out, &at).unwrap();
+            }
+        }
+    }
+    drop(store);
+    let out = pyquiz(dir, "2026-03-10T10:00:00Z")
+        .arg("optimize")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("current parameters: log loss"), "{text}");
+    assert!(text.contains("fitted parameters:  log loss"), "{text}");
+    let p: Value = serde_json::from_slice(&read(&dir.join("progress.json"))).unwrap();
+    if text.contains("Kept the fitted parameters") {
+        assert_eq!(p["settings"]["parameters"].as_array().unwrap().len(), 21);
+        pyquiz(dir, "2026-03-10T10:00:00Z")
+            .arg("config")
+            .assert()
+            .stdout(predicates::str::contains("personal"));
+    } else {
+        assert!(text.contains("Kept the current parameters"), "{text}");
+        assert!(p["settings"].get("parameters").is_none());
+    }
+}

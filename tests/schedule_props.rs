@@ -92,8 +92,10 @@ fn queue_puts_learning_then_reviews_then_new_and_respects_limits() {
     let review = answer("r", Grade::Easy, earlier);
     let mut suspended = review.clone();
     suspended.suspended = true;
-    let mut buried = CardState::default();
-    buried.buried_until = Some(Clock::add_days(c.today(), 1));
+    let buried = CardState {
+        buried_until: Some(Clock::add_days(c.today(), 1)),
+        ..CardState::default()
+    };
     let cards: Vec<(&str, Option<&CardState>)> = vec![
         ("n1", None),
         ("r", Some(&review)),

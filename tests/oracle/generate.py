@@ -8,13 +8,15 @@ day, so py-fsrs's 24-hour day count and pyquiz's local-day count (TZ=UTC,
 4 a.m. rollover) agree.
 
 Usage: python3 tests/oracle/generate.py > tests/oracle/vectors.json
+(.ci/run installs py-fsrs 6.3.2 in a venv and checks the committed file is
+exactly what this prints.)
 """
 
 import json
 import sys
+from importlib.metadata import version
 from datetime import datetime, timedelta, timezone
 
-import fsrs
 from fsrs import Card, Rating, Scheduler, State
 
 BASE = datetime(2026, 1, 5, 10, 0, 0, tzinfo=timezone.utc)
@@ -70,7 +72,7 @@ def main() -> None:
         enable_fuzzing=False,
     )
     out = {
-        "generator": f"py-fsrs {fsrs.__version__ if hasattr(fsrs, '__version__') else ''}".strip(),
+        "generator": f"py-fsrs {version('fsrs')} (tests/oracle/generate.py)",
         "config": scheduler.to_dict(),
         "sequences": [],
     }

@@ -95,6 +95,8 @@ pub struct Outcome {
 pub struct Scheduler {
     fsrs: FSRS,
     config: SchedulerConfig,
+    /// Parameter 20, the forgetting curve's decay.
+    decay: f32,
 }
 
 impl Scheduler {
@@ -110,7 +112,16 @@ impl Scheduler {
         }
         let fsrs =
             FSRS::new(&config.parameters).map_err(|e| ScheduleError::Parameters(e.to_string()))?;
-        Ok(Scheduler { fsrs, config })
+        let decay = config
+            .parameters
+            .get(20)
+            .copied()
+            .unwrap_or(fsrs::DEFAULT_PARAMETERS[20]);
+        Ok(Scheduler {
+            fsrs,
+            config,
+            decay,
+        })
     }
 
     pub fn config(&self) -> &SchedulerConfig {
@@ -128,38 +139,28 @@ impl Scheduler {
 
     /// Decay (parameter 20), for retrievability.
     pub fn decay(&self) -> f32 {
-        self.parameters()[20]
+        self.decay
     }
 
     /// Probability of recall at `at` (fractional days since the last review).
     pub fn retrievability(&self, card: &CardState, at: Timestamp) -> Option<f32> {
-        let (stability, difficulty) = (card.stability?, card.difficulty?);
-        let last = card.last_review?;
-        let days = (at.duration_since(last).as_secs_f64() / 86_400.0).max(0.0) as f32;
-        Some(fsrs::current_retrievability(
-            MemoryState {
-                stability,
-                difficulty,
-            },
-            days,
-            self.decay(),
-        ))
+        let days = at.duration_since(card.last_review?).as_secs_f64() / 86_400.0;
+        self.retrievability_after(card, days.max(0.0) as f32)
     }
 
     /// Probability of recall on today's study day, counted in whole days as
     /// the scheduler counts them; used to order due reviews.
     pub fn retrievability_today(&self, card: &CardState, clock: &Clock) -> Option<f32> {
-        let (stability, difficulty) = (card.stability?, card.difficulty?);
-        let last = card.last_review?;
-        let days = Clock::days_between(clock.day_of(last), clock.today()).max(0) as f32;
-        Some(fsrs::current_retrievability(
-            MemoryState {
-                stability,
-                difficulty,
-            },
-            days,
-            self.decay(),
-        ))
+        let days = Clock::days_between(clock.day_of(card.last_review?), clock.today());
+        self.retrievability_after(card, days.max(0) as f32)
+    }
+
+    fn retrievability_after(&self, card: &CardState, days: f32) -> Option<f32> {
+        let memory = MemoryState {
+            stability: card.stability?,
+            difficulty: card.difficulty?,
+        };
+        Some(fsrs::current_retrievability(memory, days, self.decay()))
     }
 
     /// What each of the four grades would do to `card` now. `seed` is the

@@ -7,3 +7,4 @@ pub mod bank;
 pub mod cli;
 pub mod schedule;
 pub mod store;
+pub mod tui;

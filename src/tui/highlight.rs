@@ -1,0 +1,196 @@
+//! Syntax highlighting for code blocks: syntect with bat's syntax set (via
+//! `two-face`, which adds TOML and more to syntect's defaults) and bat's
+//! `ansi` theme, whose colours name entries of the terminal's own palette,
+//! so highlighted code follows the person's colour scheme. Our own small
+//! converter turns syntect styles into ratatui styles.
+
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use syntect::easy::HighlightLines;
+use syntect::highlighting::{FontStyle, Theme};
+use syntect::parsing::{SyntaxReference, SyntaxSet};
+use syntect::util::LinesWithEndings;
+use two_face::theme::EmbeddedThemeName;
+
+/// Loaded once (the syntax set takes a few milliseconds to deserialize) and
+/// shared by every card.
+pub struct Highlighter {
+    syntaxes: SyntaxSet,
+    theme: Theme,
+}
+
+impl Default for Highlighter {
+    fn default() -> Self {
+        Highlighter::new()
+    }
+}
+
+impl Highlighter {
+    pub fn new() -> Highlighter {
+        Highlighter {
+            syntaxes: two_face::syntax::extra_newlines(),
+            theme: two_face::theme::extra()
+                .get(EmbeddedThemeName::Ansi)
+                .clone(),
+        }
+    }
+
+    /// The syntax for a fence label (`python`, `bash`, `toml`, ...), if known.
+    pub fn syntax(&self, lang: &str) -> Option<&SyntaxReference> {
+        let lang = lang.trim().to_ascii_lowercase();
+        let token = match lang.as_str() {
+            "" | "text" | "plain" | "plaintext" | "output" | "console" => return None,
+            "shell" | "sh" | "zsh" | "bash" => "bash",
+            "py" | "python3" | "pycon" => "python",
+            "js" | "jsx" => "js",
+            "yml" => "yaml",
+            other => other,
+        };
+        self.syntaxes.find_syntax_by_token(token)
+    }
+
+    /// One styled line per line of `code`, with every character kept
+    /// (indentation exactly as written). Unknown languages come back plain.
+    pub fn highlight(&self, code: &str, lang: &str) -> Vec<Line<'static>> {
+        let Some(syntax) = self.syntax(lang) else {
+            return code.lines().map(|l| Line::from(l.to_string())).collect();
+        };
+        let mut h = HighlightLines::new(syntax, &self.theme);
+        let mut out = Vec::new();
+        for line in LinesWithEndings::from(code) {
+            let spans = match h.highlight_line(line, &self.syntaxes) {
+                Ok(regions) => regions
+                    .into_iter()
+                    .filter_map(|(style, text)| {
+                        let text = text.trim_end_matches(['\n', '\r']);
+                        (!text.is_empty()).then(|| Span::styled(text.to_string(), convert(style)))
+                    })
+                    .collect(),
+                // A grammar error on odd input: show the line plain.
+                Err(_) => vec![Span::raw(line.trim_end_matches(['\n', '\r']).to_string())],
+            };
+            out.push(Line::from(spans));
+        }
+        out
+    }
+}
+
+/// syntect style → ratatui style. bat's ansi theme stores a palette index
+/// in the red channel with alpha 0, and "the terminal's default" as alpha 1.
+pub fn convert(style: syntect::highlighting::Style) -> Style {
+    let mut out = Style::default();
+    if let Some(fg) = color(style.foreground) {
+        out = out.fg(fg);
+    }
+    let font = style.font_style;
+    if font.contains(FontStyle::BOLD) {
+        out = out.add_modifier(Modifier::BOLD);
+    }
+    if font.contains(FontStyle::ITALIC) {
+        out = out.add_modifier(Modifier::ITALIC);
+    }
+    if font.contains(FontStyle::UNDERLINE) {
+        out = out.add_modifier(Modifier::UNDERLINED);
+    }
+    out
+}
+
+fn color(c: syntect::highlighting::Color) -> Option<Color> {
+    match c.a {
+        0 => Some(match c.r {
+            0 => Color::Black,
+            1 => Color::Red,
+            2 => Color::Green,
+            3 => Color::Yellow,
+            4 => Color::Blue,
+            5 => Color::Magenta,
+            6 => Color::Cyan,
+            7 => Color::Gray,
+            8 => Color::DarkGray,
+            9 => Color::LightRed,
+            10 => Color::LightGreen,
+            11 => Color::LightYellow,
+            12 => Color::LightBlue,
+            13 => Color::LightMagenta,
+            14 => Color::LightCyan,
+            15 => Color::White,
+            n => Color::Indexed(n),
+        }),
+        1 => None,
+        _ => Some(Color::Rgb(c.r, c.g, c.b)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of(lines: &[Line]) -> String {
+        lines
+            .iter()
+            .map(|l| {
+                l.spans
+                    .iter()
+                    .map(|s| s.content.as_ref())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn colours(lines: &[Line]) -> std::collections::BTreeSet<String> {
+        lines
+            .iter()
+            .flat_map(|l| l.spans.iter())
+            .filter_map(|s| s.style.fg.map(|c| format!("{c:?}")))
+            .collect()
+    }
+
+    #[test]
+    fn languages_the_bank_uses_are_known() {
+        let h = Highlighter::new();
+        for lang in [
+            "python",
+            "bash",
+            "shell",
+            "sql",
+            "json",
+            "toml",
+            "javascript",
+            "yaml",
+            "dockerfile",
+        ] {
+            assert!(h.syntax(lang).is_some(), "{lang}");
+        }
+        assert!(h.syntax("text").is_none());
+    }
+
+    #[test]
+    fn python_is_coloured_from_the_palette_and_keeps_indentation() {
+        let h = Highlighter::new();
+        let code = "def f(x):\n    return x + 1  # one more\n";
+        let lines = h.highlight(code, "python");
+        assert_eq!(text_of(&lines), "def f(x):\n    return x + 1  # one more");
+        let used = colours(&lines);
+        assert!(used.len() >= 2, "{used:?}");
+        assert!(
+            used.iter().all(|c| !c.starts_with("Rgb")),
+            "palette colours only: {used:?}"
+        );
+    }
+
+    #[test]
+    fn unknown_languages_are_plain() {
+        let h = Highlighter::new();
+        let lines = h.highlight("just text\n  indented", "text");
+        assert_eq!(text_of(&lines), "just text\n  indented");
+        assert!(colours(&lines).is_empty());
+    }
+
+    #[test]
+    fn toml_and_sql_are_highlighted() {
+        let h = Highlighter::new();
+        assert!(!colours(&h.highlight("[tool.black]\nline-length = 88\n", "toml")).is_empty());
+        assert!(!colours(&h.highlight("SELECT name FROM users WHERE id = 1;\n", "sql")).is_empty());
+    }
+}

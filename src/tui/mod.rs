@@ -1,0 +1,4 @@
+//! The terminal interface. Sits on top of the domain modules; nothing below
+//! it imports ratatui.
+
+pub mod highlight;

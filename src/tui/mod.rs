@@ -2,3 +2,5 @@
 //! it imports ratatui.
 
 pub mod highlight;
+pub mod markdown;
+pub mod theme;

@@ -1,0 +1,169 @@
+//! The study session through `App::update(Action)`: reveal, grade, undo,
+//! suspend, bury, scroll, help, quit, on a temporary data directory and a
+//! clock that the test moves.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use jiff::tz::TimeZone;
+use jiff::{SignedDuration, Timestamp};
+use pyquiz::bank::{Bank, LoadOptions};
+use pyquiz::schedule::{Clock, Grade, Limits, NewOrder, Phase, Scheduler, SchedulerConfig};
+use pyquiz::store::{Access, Store};
+use pyquiz::tui::app::{Action, App};
+use tempfile::TempDir;
+
+fn app(dir: &TempDir, minutes: Rc<Cell<i64>>) -> App {
+    let bank = Bank::load(&LoadOptions::default()).unwrap();
+    let records: Vec<_> = bank
+        .records
+        .into_iter()
+        .filter(|r| r.has_answer)
+        .take(5)
+        .collect();
+    let store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+    let base: Timestamp = "2026-01-05T10:00:00Z".parse().unwrap();
+    let now = Box::new(move || {
+        Clock::new(
+            base.checked_add(SignedDuration::from_mins(minutes.get()))
+                .unwrap(),
+            TimeZone::UTC,
+        )
+    });
+    App::new(
+        records,
+        store,
+        Scheduler::new(SchedulerConfig::default()).unwrap(),
+        now,
+        Limits {
+            new_per_day: 3,
+            reviews_per_day: 200,
+        },
+        NewOrder::Source,
+    )
+}
+
+fn current_id(app: &App) -> Option<String> {
+    app.record().map(|r| r.id.clone())
+}
+
+#[test]
+fn reveal_then_grade_moves_to_the_next_card_and_saves() {
+    let tmp = TempDir::new().unwrap();
+    let mut a = app(&tmp, Rc::new(Cell::new(0)));
+    let first = current_id(&a).unwrap();
+    assert_eq!(a.queue.counts.new, 3, "new-card limit applied");
+    // grading before the reveal does nothing
+    a.update(Action::Grade(Grade::Good));
+    assert_eq!(current_id(&a).unwrap(), first);
+    assert!(!a.current.as_ref().unwrap().revealed);
+    a.update(Action::Reveal);
+    assert!(a.current.as_ref().unwrap().revealed);
+    a.update(Action::Grade(Grade::Good));
+    assert_ne!(current_id(&a).unwrap(), first);
+    assert_eq!(a.stats.reviewed, 1);
+    // saved already: a reader sees it
+    let reader = Store::open(tmp.path(), Access::ReadOnly).unwrap();
+    assert_eq!(reader.card(&first).unwrap().phase, Phase::Learning);
+}
+
+#[test]
+fn space_reveals_then_grades_good() {
+    let tmp = TempDir::new().unwrap();
+    let mut a = app(&tmp, Rc::new(Cell::new(0)));
+    let first = current_id(&a).unwrap();
+    a.update(Action::Confirm);
+    assert!(a.current.as_ref().unwrap().revealed);
+    a.update(Action::Confirm);
+    assert_ne!(current_id(&a).unwrap(), first);
+    assert_eq!(
+        a.store.card(&first).unwrap().step,
+        Some(1),
+        "Good: next learning step"
+    );
+}
+
+#[test]
+fn undo_brings_the_card_back_revealed() {
+    let tmp = TempDir::new().unwrap();
+    let mut a = app(&tmp, Rc::new(Cell::new(0)));
+    let first = current_id(&a).unwrap();
+    a.update(Action::Reveal);
+    a.update(Action::Grade(Grade::Again));
+    assert_eq!(a.stats.again, 1);
+    a.update(Action::Undo);
+    assert_eq!(current_id(&a).unwrap(), first);
+    assert!(a.current.as_ref().unwrap().revealed);
+    assert!(a.store.card(&first).is_none(), "new again");
+    assert_eq!((a.stats.reviewed, a.stats.again), (0, 0));
+    a.update(Action::Undo);
+    assert_eq!(a.status.as_deref(), Some("nothing to undo"));
+}
+
+#[test]
+fn suspend_and_bury_set_the_card_aside() {
+    let tmp = TempDir::new().unwrap();
+    let mut a = app(&tmp, Rc::new(Cell::new(0)));
+    let first = current_id(&a).unwrap();
+    a.update(Action::Suspend);
+    let second = current_id(&a).unwrap();
+    assert_ne!(second, first);
+    assert!(a.store.card(&first).unwrap().suspended);
+    a.update(Action::Bury);
+    assert!(a.store.card(&second).unwrap().buried_until.is_some());
+    assert!(
+        !a.queue
+            .entries
+            .iter()
+            .any(|e| e.id == first || e.id == second)
+    );
+    a.update(Action::Undo);
+    assert_eq!(current_id(&a).unwrap(), second, "unburied and back");
+}
+
+#[test]
+fn learning_cards_come_back_when_due_and_the_day_ends_empty() {
+    let minutes = Rc::new(Cell::new(0));
+    let tmp = TempDir::new().unwrap();
+    let mut a = app(&tmp, minutes.clone());
+    for _ in 0..3 {
+        a.update(Action::Reveal);
+        a.update(Action::Grade(Grade::Easy));
+    }
+    assert!(a.current.is_none(), "three new cards, all graduated");
+    assert!(a.queue.next_due.is_some());
+    drop(a); // one writer at a time, even in one process
+    let mut b = app(&tmp, minutes.clone());
+    assert!(
+        b.current.is_none(),
+        "a new session the same day has nothing left"
+    );
+    b.update(Action::Quit);
+    assert!(b.quit);
+    drop(b);
+    minutes.set(60 * 24 * 30);
+    let c = app(&tmp, minutes);
+    assert!(c.current.is_some(), "a month later the reviews are due");
+}
+
+#[test]
+fn scroll_and_help() {
+    let tmp = TempDir::new().unwrap();
+    let mut a = app(&tmp, Rc::new(Cell::new(0)));
+    a.update(Action::Reveal);
+    a.update(Action::ScrollDown(3));
+    a.update(Action::ScrollDown(2));
+    a.update(Action::ScrollUp(1));
+    assert_eq!(a.current.as_ref().unwrap().scroll, 4);
+    a.update(Action::ScrollTop);
+    assert_eq!(a.current.as_ref().unwrap().scroll, 0);
+    a.update(Action::ToggleHelp);
+    assert!(a.help);
+    // any other key closes help without acting
+    let before = current_id(&a);
+    a.update(Action::Grade(Grade::Good));
+    assert!(!a.help);
+    assert_eq!(current_id(&a), before);
+    a.update(Action::Quit);
+    assert!(a.quit);
+}

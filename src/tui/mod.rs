@@ -3,5 +3,6 @@
 
 pub mod app;
 pub mod highlight;
+pub mod keymap;
 pub mod markdown;
 pub mod theme;

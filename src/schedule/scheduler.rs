@@ -124,10 +124,6 @@ impl Scheduler {
         })
     }
 
-    pub fn config(&self) -> &SchedulerConfig {
-        &self.config
-    }
-
     /// The 21 parameters in force (the defaults when none were set).
     pub fn parameters(&self) -> Vec<f32> {
         if self.config.parameters.is_empty() {

@@ -76,17 +76,4 @@ impl StoreError {
             source,
         }
     }
-
-    /// The file the error is about, when there is one.
-    pub fn path(&self) -> Option<&std::path::Path> {
-        match self {
-            StoreError::Locked { lock, .. } => Some(lock),
-            StoreError::Corrupt { path, .. }
-            | StoreError::NewerVersion { path, .. }
-            | StoreError::LogShort { path, .. }
-            | StoreError::LogCorrupt { path, .. }
-            | StoreError::Io { path, .. } => Some(path),
-            StoreError::NoDataDir | StoreError::ReadOnly => None,
-        }
-    }
 }

@@ -103,10 +103,6 @@ impl Store {
         Ok(store)
     }
 
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
     pub fn progress_path(&self) -> PathBuf {
         self.dir.join(PROGRESS_FILE)
     }
@@ -121,10 +117,6 @@ impl Store {
 
     pub fn settings(&self) -> &Settings {
         &self.progress.settings
-    }
-
-    pub fn is_writable(&self) -> bool {
-        self.lock.is_some()
     }
 
     pub fn card(&self, id: &str) -> Option<&CardState> {
@@ -467,39 +459,41 @@ fn sync_dir(dir: &Path) -> Result<(), StoreError> {
         .map_err(|e| StoreError::io("sync", dir, e))
 }
 
-/// Parses progress.json, checking the version before anything else so a
-/// newer file is reported as newer, not as damaged.
+/// Parses progress.json in one pass. A file from a newer pyquiz is reported
+/// as newer, not as damaged, even when its shape no longer fits this one.
 fn parse(path: &Path, bytes: &[u8]) -> Result<Progress, StoreError> {
-    #[derive(Deserialize)]
-    struct Probe {
-        version: Option<serde_json::Value>,
-    }
-    let corrupt = |e: serde_json::Error| StoreError::Corrupt {
+    let newer = |found: u64| StoreError::NewerVersion {
         path: path.to_path_buf(),
-        line: e.line(),
-        column: e.column(),
-        message: without_position(&e),
+        found,
+        supported: FORMAT_VERSION,
     };
-    let probe: Probe = serde_json::from_slice(bytes).map_err(corrupt)?;
-    match probe.version.as_ref().and_then(|v| v.as_u64()) {
-        Some(v) if v > u64::from(FORMAT_VERSION) => {
-            return Err(StoreError::NewerVersion {
+    match serde_json::from_slice::<Progress>(bytes) {
+        Ok(p) if p.version > FORMAT_VERSION => Err(newer(u64::from(p.version))),
+        Ok(p) if p.version >= 1 => Ok(p),
+        Ok(_) => Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            message: "no valid \"version\" field".to_string(),
+        }),
+        Err(e) => {
+            #[derive(Deserialize)]
+            struct Probe {
+                version: Option<u64>,
+            }
+            if let Ok(Probe { version: Some(v) }) = serde_json::from_slice::<Probe>(bytes)
+                && v > u64::from(FORMAT_VERSION)
+            {
+                return Err(newer(v));
+            }
+            Err(StoreError::Corrupt {
                 path: path.to_path_buf(),
-                found: v,
-                supported: FORMAT_VERSION,
-            });
-        }
-        Some(v) if v >= 1 => {}
-        _ => {
-            return Err(StoreError::Corrupt {
-                path: path.to_path_buf(),
-                line: 1,
-                column: 1,
-                message: "no valid \"version\" field".to_string(),
-            });
+                line: e.line(),
+                column: e.column(),
+                message: without_position(&e),
+            })
         }
     }
-    serde_json::from_slice(bytes).map_err(corrupt)
 }
 
 /// serde_json's message without its " at line L column C" tail (the error

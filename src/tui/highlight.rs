@@ -124,19 +124,7 @@ fn color(c: syntect::highlighting::Color) -> Option<Color> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn text_of(lines: &[Line]) -> String {
-        lines
-            .iter()
-            .map(|l| {
-                l.spans
-                    .iter()
-                    .map(|s| s.content.as_ref())
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
+    use crate::tui::markdown::plain_text;
 
     fn colours(lines: &[Line]) -> std::collections::BTreeSet<String> {
         lines
@@ -170,7 +158,10 @@ mod tests {
         let h = Highlighter::new();
         let code = "def f(x):\n    return x + 1  # one more\n";
         let lines = h.highlight(code, "python");
-        assert_eq!(text_of(&lines), "def f(x):\n    return x + 1  # one more");
+        assert_eq!(
+            plain_text(&lines),
+            "def f(x):\n    return x + 1  # one more"
+        );
         let used = colours(&lines);
         assert!(used.len() >= 2, "{used:?}");
         assert!(
@@ -183,7 +174,7 @@ mod tests {
     fn unknown_languages_are_plain() {
         let h = Highlighter::new();
         let lines = h.highlight("just text\n  indented", "text");
-        assert_eq!(text_of(&lines), "just text\n  indented");
+        assert_eq!(plain_text(&lines), "just text\n  indented");
         assert!(colours(&lines).is_empty());
     }
 

@@ -14,7 +14,7 @@ fn main() {
         &record.answer,
         width,
         &pyquiz::tui::theme::Theme::plain(),
-        &hl,
+        Some(&hl),
     );
     println!("{}", pyquiz::tui::markdown::plain_text(&lines));
 }

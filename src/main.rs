@@ -4,6 +4,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    pyquiz::cli::PROCESS_START.get_or_init(std::time::Instant::now);
     let cli = pyquiz::cli::Cli::parse();
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();

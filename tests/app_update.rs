@@ -10,7 +10,10 @@ use jiff::{SignedDuration, Timestamp};
 use pyquiz::bank::{Bank, LoadOptions};
 use pyquiz::schedule::{Clock, Grade, Limits, NewOrder, Phase, Scheduler, SchedulerConfig};
 use pyquiz::store::{Access, Store};
-use pyquiz::tui::app::{Action, App};
+use pyquiz::tui::app::{Action, App, Session, Ui};
+use pyquiz::tui::highlight::{Highlighter, HighlighterSlot};
+use pyquiz::tui::theme::Theme;
+use ratatui::layout::Size;
 use tempfile::TempDir;
 
 fn app(dir: &TempDir, minutes: Rc<Cell<i64>>) -> App {
@@ -31,15 +34,24 @@ fn app(dir: &TempDir, minutes: Rc<Cell<i64>>) -> App {
         )
     });
     App::new(
-        records,
+        Session {
+            records,
+            title: "test".to_string(),
+            limits: Limits {
+                new_per_day: 3,
+                reviews_per_day: 200,
+            },
+            order: NewOrder::Source,
+            card_limit: None,
+        },
         store,
         Scheduler::new(SchedulerConfig::default()).unwrap(),
         now,
-        Limits {
-            new_per_day: 3,
-            reviews_per_day: 200,
+        Ui {
+            theme: Theme::ansi(),
+            highlighter: HighlighterSlot::ready(Highlighter::new()),
+            size: Size::new(80, 24),
         },
-        NewOrder::Source,
     )
 }
 
@@ -147,18 +159,52 @@ fn learning_cards_come_back_when_due_and_the_day_ends_empty() {
 }
 
 #[test]
-fn scroll_and_help() {
+fn scroll_is_clamped_to_the_body_and_follows_resizes() {
     let tmp = TempDir::new().unwrap();
     let mut a = app(&tmp, Rc::new(Cell::new(0)));
+    a.update(Action::Resize(40, 12));
+    a.update(Action::ScrollDown(5));
+    let question_max = a.max_scroll();
+    assert_eq!(a.current.as_ref().unwrap().scroll, question_max.min(5));
+    a.update(Action::ScrollTop);
     a.update(Action::Reveal);
+    let max = a.max_scroll();
+    assert!(max > 10, "the answer overflows a 40x12 screen: max {max}");
     a.update(Action::ScrollDown(3));
     a.update(Action::ScrollDown(2));
     a.update(Action::ScrollUp(1));
     assert_eq!(a.current.as_ref().unwrap().scroll, 4);
+    a.update(Action::ScrollBottom);
+    assert_eq!(a.current.as_ref().unwrap().scroll, max);
+    a.update(Action::ScrollDown(1));
+    assert_eq!(
+        a.current.as_ref().unwrap().scroll,
+        max,
+        "no scrolling past the end"
+    );
+    a.update(Action::PageUp);
+    let page = max - a.current.as_ref().unwrap().scroll;
+    assert!(page >= 2, "half a screen: {page}");
     a.update(Action::ScrollTop);
     assert_eq!(a.current.as_ref().unwrap().scroll, 0);
+    // wider: fewer lines, and a scroll position beyond the new end is pulled back
+    a.update(Action::ScrollBottom);
+    a.update(Action::Resize(200, 60));
+    assert!(a.max_scroll() < max);
+    assert_eq!(a.current.as_ref().unwrap().scroll, a.max_scroll());
+    assert_eq!(a.view.width, 196);
+}
+
+#[test]
+fn scroll_and_help() {
+    let tmp = TempDir::new().unwrap();
+    let mut a = app(&tmp, Rc::new(Cell::new(0)));
+    a.update(Action::Reveal);
     a.update(Action::ToggleHelp);
     assert!(a.help);
+    // scrolling moves the help, not the card
+    a.update(Action::ScrollDown(2));
+    assert_eq!((a.help_scroll, a.current.as_ref().unwrap().scroll), (2, 0));
     // any other key closes help without acting
     let before = current_id(&a);
     a.update(Action::Grade(Grade::Good));

@@ -7,10 +7,12 @@ mod due;
 mod list;
 mod optimize;
 mod output;
+mod session;
 mod study;
 mod topics;
 
 pub use due::QueueArgs;
+pub use session::{ColorChoice, PROCESS_START, StudyArgs};
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -23,7 +25,15 @@ use crate::store::{Access, StoreError};
 
 /// Drill Python interview questions with spaced repetition.
 #[derive(Debug, Parser)]
-#[command(name = "pyquiz", version, about, long_about = None)]
+#[command(
+    name = "pyquiz",
+    version,
+    about,
+    long_about = "Drill Python interview questions with spaced repetition.\n\n\
+                  Without a command, pyquiz opens today's study session in the terminal \
+                  (filters and --new/--limit narrow it). The commands below print instead.",
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// Add a deck: a Markdown file, or a directory of .md files (repeatable).
     #[arg(long, value_name = "PATH", global = true)]
@@ -37,6 +47,10 @@ pub struct Cli {
     /// e.g. ~/.local/share/pyquiz).
     #[arg(long, value_name = "DIR", global = true, env = "PYQUIZ_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
+
+    /// Without a command: what today's study session covers.
+    #[command(flatten)]
+    pub study: StudyArgs,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -268,12 +282,12 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
             let mut store = study::open_store(cli.data_dir.as_ref(), access)?;
             config::run(&mut store, key.as_deref(), value.as_deref(), out)
         }
-        None => overview(&bank, out),
+        None => session::run(&bank, cli.data_dir.as_ref(), &cli.study, out),
     }
 }
 
 /// What `pyquiz` prints with no command.
-fn overview(bank: &Bank, out: &mut dyn Write) -> Result<(), CliError> {
+pub(crate) fn overview(bank: &Bank, out: &mut dyn Write) -> Result<(), CliError> {
     let answered = bank.records.iter().filter(|r| r.has_answer).count();
     writeln!(
         out,
@@ -290,7 +304,7 @@ fn overview(bank: &Bank, out: &mut dyn Write) -> Result<(), CliError> {
     }
     writeln!(
         out,
-        "\nTry `pyquiz list`, `pyquiz topics`, or `pyquiz --help`."
+        "\nRun pyquiz in a terminal to study; try `pyquiz due`, `pyquiz list`, or `pyquiz --help`."
     )?;
     Ok(())
 }

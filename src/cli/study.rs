@@ -3,11 +3,9 @@
 
 use std::path::PathBuf;
 
-use jiff::Timestamp;
-
 use super::CliError;
 use crate::bank::{Bank, Record};
-use crate::schedule::{Clock, Scheduler, SchedulerConfig, format};
+use crate::schedule::{Clock, Scheduler, SchedulerConfig};
 use crate::store::{Access, Settings, Store, default_data_dir};
 
 /// The data directory: `--data-dir`, else `PYQUIZ_DATA_DIR` (clap reads
@@ -68,21 +66,4 @@ pub fn find_card<'a>(bank: &'a Bank, id: &str) -> Result<&'a Record, CliError> {
     }
 }
 
-/// A local time as `2026-11-21 09:30`.
-pub fn local_time(clock: &Clock, ts: Timestamp) -> String {
-    clock
-        .tz()
-        .to_datetime(ts)
-        .strftime("%Y-%m-%d %H:%M")
-        .to_string()
-}
-
-/// `2026-11-24 04:00 (in 3d)`, or `now` for what is already due.
-pub fn when(clock: &Clock, ts: Timestamp) -> String {
-    let wait = ts.duration_since(clock.now());
-    if wait.is_negative() || wait.is_zero() {
-        format!("{} (now)", local_time(clock, ts))
-    } else {
-        format!("{} (in {})", local_time(clock, ts), format::interval(wait))
-    }
-}
+pub use crate::schedule::format::{local_time, when};

@@ -1,6 +1,8 @@
 //! Intervals written the way Anki writes them on its answer buttons.
 
-use jiff::SignedDuration;
+use jiff::{SignedDuration, Timestamp};
+
+use super::Clock;
 
 const MINUTE: f64 = 60.0;
 const HOUR: f64 = 3600.0;
@@ -29,6 +31,35 @@ pub fn interval(span: SignedDuration) -> String {
 /// A whole number of days, as on a review card's buttons.
 pub fn days(days: u32) -> String {
     interval(SignedDuration::from_secs(i64::from(days) * 86_400))
+}
+
+/// A local time as `2026-11-21 09:30`.
+pub fn local_time(clock: &Clock, ts: Timestamp) -> String {
+    clock
+        .tz()
+        .to_datetime(ts)
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+/// `2026-11-24 04:00 (in 3d)`, or `... (now)` for what is already due.
+pub fn when(clock: &Clock, ts: Timestamp) -> String {
+    let wait = ts.duration_since(clock.now());
+    if wait.is_negative() || wait.is_zero() {
+        format!("{} (now)", local_time(clock, ts))
+    } else {
+        format!("{} (in {})", local_time(clock, ts), interval(wait))
+    }
+}
+
+/// A length of time spent: `45s`, `8m 12s`, `1h 05m`.
+pub fn elapsed(span: SignedDuration) -> String {
+    let secs = span.as_secs().max(0);
+    match secs {
+        0..60 => format!("{secs}s"),
+        60..3600 => format!("{}m {:02}s", secs / 60, secs % 60),
+        _ => format!("{}h {:02}m", secs / 3600, secs % 3600 / 60),
+    }
 }
 
 fn one_decimal(x: f64) -> String {

@@ -1,15 +1,24 @@
 //! The study session's state and its one entry point for change,
-//! `App::update(Action)`. Drawing only reads this state.
+//! `App::update(Action)`. Drawing only reads this state: the Markdown of the
+//! card on screen is rendered (and its code highlighted) when the card is
+//! shown or the terminal is resized, never while drawing.
+
+use std::collections::{HashMap, HashSet};
 
 use jiff::Timestamp;
+use ratatui::layout::Size;
 
+use super::highlight::HighlighterSlot;
+use super::layout::Areas;
+use super::theme::Theme;
+use super::view::CardView;
 use crate::bank::Record;
 use crate::schedule::{
-    Clock, Grade, Limits, NewOrder, Outcome, Queue, Scheduler, build_queue, card_seed,
+    Clock, Grade, Kind, Limits, NewOrder, Outcome, Queue, Scheduler, build_queue, card_seed,
 };
 use crate::store::{Store, UndoAction};
 
-/// Everything a key can ask the session to do.
+/// Everything a key, the mouse or the terminal can ask the session to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Reveal,
@@ -23,8 +32,15 @@ pub enum Action {
     ScrollUp(u16),
     ScrollTop,
     ScrollBottom,
+    /// Half a screen down or up (`PgDn`/`PgUp`).
+    PageDown,
+    PageUp,
     ToggleHelp,
     Quit,
+    /// The terminal has a new size.
+    Resize(u16, u16),
+    /// Time passed with no input: learning cards may have come due.
+    Tick,
 }
 
 /// Where the source of "now" comes from (the real clock, or a fixed one
@@ -36,7 +52,9 @@ pub type Now = Box<dyn Fn() -> Clock>;
 pub struct Current {
     /// Index into the session's records.
     pub index: usize,
+    pub kind: Kind,
     pub revealed: bool,
+    /// First body line shown.
     pub scroll: u16,
     /// What each grade would do, computed when the card is shown.
     pub previews: [Outcome; 4],
@@ -56,60 +74,108 @@ impl SessionStats {
     }
 }
 
+/// What the session studies and how much of it.
+pub struct Session {
+    /// The filtered records, in bank order.
+    pub records: Vec<Record>,
+    /// The filters in words, for the header ("all questions", ...).
+    pub title: String,
+    pub limits: Limits,
+    pub order: NewOrder,
+    /// At most this many different cards in this session (`--limit`).
+    pub card_limit: Option<usize>,
+}
+
+/// How the session looks: colours, the highlighter, the terminal's size.
+pub struct Ui {
+    pub theme: Theme,
+    pub highlighter: HighlighterSlot,
+    pub size: Size,
+}
+
 pub struct App {
     pub records: Vec<Record>,
+    pub title: String,
     pub store: Store,
     pub scheduler: Scheduler,
     now: Now,
     limits: Limits,
     order: NewOrder,
+    card_limit: Option<usize>,
     pub queue: Queue,
     pub current: Option<Current>,
+    /// The current card's rendered text at the current width.
+    pub view: CardView,
+    pub theme: Theme,
+    highlighter: HighlighterSlot,
+    pub size: Size,
     pub stats: SessionStats,
     pub started: Timestamp,
+    /// Nothing could be studied when the session opened.
+    pub empty_at_start: bool,
     /// A recoverable problem to show on the status line.
     pub status: Option<String>,
     pub help: bool,
+    pub help_scroll: u16,
     pub quit: bool,
     /// The grade that could not be saved, retried on the next action.
     unsaved: Option<(usize, Grade)>,
     /// Grades saved in this session, newest last (undo takes them back).
     session_grades: Vec<Grade>,
+    /// Cards graded in this session, by id (for `--limit`).
+    seen: HashSet<String>,
+    /// Record index of each id.
+    index_of: HashMap<String, usize>,
 }
 
 impl App {
-    pub fn new(
-        records: Vec<Record>,
-        store: Store,
-        scheduler: Scheduler,
-        now: Now,
-        limits: Limits,
-        order: NewOrder,
-    ) -> App {
+    pub fn new(session: Session, store: Store, scheduler: Scheduler, now: Now, ui: Ui) -> App {
         let started = now().now();
+        let index_of = session
+            .records
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
         let mut app = App {
-            records,
+            records: session.records,
+            title: session.title,
             store,
             scheduler,
             now,
-            limits,
-            order,
+            limits: session.limits,
+            order: session.order,
+            card_limit: session.card_limit,
             queue: Queue {
                 entries: Vec::new(),
                 counts: Default::default(),
                 next_due: None,
             },
             current: None,
+            view: CardView::default(),
+            theme: ui.theme,
+            highlighter: ui.highlighter,
+            size: ui.size,
             stats: SessionStats::default(),
             started,
+            empty_at_start: false,
             status: None,
             help: false,
+            help_scroll: 0,
             quit: false,
             unsaved: None,
             session_grades: Vec::new(),
+            seen: HashSet::new(),
+            index_of,
         };
         app.next_card();
+        app.empty_at_start = app.current.is_none();
         app
+    }
+
+    /// Today's limits for this session.
+    pub fn limits(&self) -> Limits {
+        self.limits
     }
 
     pub fn clock(&self) -> Clock {
@@ -120,17 +186,66 @@ impl App {
         self.current.as_ref().map(|c| &self.records[c.index])
     }
 
+    /// Cards left in this session's queue (the one on screen included).
+    pub fn remaining(&self) -> usize {
+        let c = self.queue.counts;
+        let total = c.new + c.learning + c.review;
+        match self.card_limit {
+            Some(limit) => {
+                let fresh = (self.queue.entries.iter())
+                    .filter(|e| !self.seen.contains(&e.id))
+                    .count();
+                total - fresh + fresh.min(limit.saturating_sub(self.seen.len()))
+            }
+            None => total,
+        }
+    }
+
+    /// Finishes loading the syntax highlighter (started on another thread
+    /// so the first frame does not wait for it) and renders the current
+    /// card's answer with it. The event loop calls this right after the
+    /// first frame; a reveal before that would call it too.
+    pub fn warm(&mut self) {
+        if !self.highlighter.is_ready() {
+            self.highlighter.wait();
+            self.render_view();
+        }
+    }
+
     pub fn update(&mut self, action: Action) {
         if let Some((index, grade)) = self.unsaved.take() {
             self.grade_card(index, grade);
         }
         match action {
             Action::Quit => self.quit = true,
-            Action::ToggleHelp => self.help = !self.help,
+            Action::Resize(w, h) => {
+                self.size = Size::new(w, h);
+                self.render_view();
+            }
+            Action::Tick => {
+                if self.current.is_none() {
+                    self.next_card();
+                }
+            }
+            Action::ToggleHelp => {
+                self.help = !self.help;
+                self.help_scroll = 0;
+            }
+            Action::ScrollDown(n) if self.help => {
+                self.help_scroll = self.help_scroll.saturating_add(n);
+            }
+            Action::ScrollUp(n) if self.help => {
+                self.help_scroll = self.help_scroll.saturating_sub(n);
+            }
             _ if self.help => self.help = false,
             Action::Reveal => {
-                if let Some(c) = &mut self.current {
-                    c.revealed = true;
+                if self.current.as_ref().is_some_and(|c| !c.revealed) {
+                    if self.view.answer.is_none() {
+                        self.warm();
+                    }
+                    if let Some(c) = &mut self.current {
+                        c.revealed = true;
+                    }
                 }
             }
             Action::Confirm => match &self.current {
@@ -147,14 +262,48 @@ impl App {
             Action::Suspend | Action::Bury => self.set_aside(action),
             Action::ScrollDown(n) => self.scroll(|s| s.saturating_add(n)),
             Action::ScrollUp(n) => self.scroll(|s| s.saturating_sub(n)),
+            Action::PageDown => {
+                let page = self.page();
+                self.scroll(|s| s.saturating_add(page));
+            }
+            Action::PageUp => {
+                let page = self.page();
+                self.scroll(|s| s.saturating_sub(page));
+            }
             Action::ScrollTop => self.scroll(|_| 0),
             Action::ScrollBottom => self.scroll(|_| u16::MAX),
         }
     }
 
+    /// Lines in the card's body on screen now (question, and the answer
+    /// once revealed).
+    pub fn body_len(&self) -> usize {
+        let revealed = self.current.as_ref().is_some_and(|c| c.revealed);
+        self.view.question.len()
+            + if revealed {
+                self.view.answer.as_ref().map_or(0, Vec::len)
+            } else {
+                0
+            }
+    }
+
+    /// The furthest the body can scroll: its last line at the bottom.
+    pub fn max_scroll(&self) -> u16 {
+        let height = Areas::new(self.size.into(), self).body.height as usize;
+        self.body_len()
+            .saturating_sub(height)
+            .min(u16::MAX as usize) as u16
+    }
+
+    fn page(&self) -> u16 {
+        let height = Areas::new(self.size.into(), self).body.height;
+        (height / 2).max(1)
+    }
+
     fn scroll(&mut self, f: impl FnOnce(u16) -> u16) {
+        let max = self.max_scroll();
         if let Some(c) = &mut self.current {
-            c.scroll = f(c.scroll);
+            c.scroll = f(c.scroll).min(max);
         }
     }
 
@@ -188,6 +337,7 @@ impl App {
         match self.store.record_grade(&id, &before, &outcome, &clock) {
             Ok(()) => {
                 self.session_grades.push(grade);
+                self.seen.insert(id);
                 self.stats.reviewed += 1;
                 if grade == Grade::Again {
                     self.stats.again += 1;
@@ -197,7 +347,7 @@ impl App {
             Err(e) => {
                 self.unsaved = Some((index, grade));
                 self.status = Some(format!(
-                    "{e}: the grade is kept and will be saved again at your next key"
+                    "not saved: {e}. The grade is kept and saved again at your next key."
                 ));
             }
         }
@@ -216,10 +366,16 @@ impl App {
                     }
                 }
                 self.status = Some(format!("undid {} of {}", entry.action.name(), entry.card));
-                if let Some(index) = self.records.iter().position(|r| r.id == entry.card) {
-                    self.show(index, true);
-                }
                 self.refresh_queue();
+                if let Some(&index) = self.index_of.get(&entry.card) {
+                    let kind = self
+                        .queue
+                        .entries
+                        .iter()
+                        .find(|e| e.id == entry.card)
+                        .map_or(Kind::New, |e| e.kind);
+                    self.show(index, kind, entry.action == UndoAction::Grade);
+                }
             }
             Ok(None) => self.status = Some("nothing to undo".to_string()),
             Err(e) => self.status = Some(e.to_string()),
@@ -265,18 +421,23 @@ impl App {
 
     fn next_card(&mut self) {
         self.refresh_queue();
-        let next = self
-            .queue
-            .entries
-            .first()
-            .and_then(|e| self.records.iter().position(|r| r.id == e.id));
+        let full = self
+            .card_limit
+            .is_some_and(|limit| self.seen.len() >= limit);
+        let next = self.queue.entries.iter().find_map(|e| {
+            let index = *self.index_of.get(&e.id)?;
+            (!full || self.seen.contains(&e.id)).then_some((index, e.kind))
+        });
         match next {
-            Some(index) => self.show(index, false),
-            None => self.current = None,
+            Some((index, kind)) => self.show(index, kind, false),
+            None => {
+                self.current = None;
+                self.view = CardView::default();
+            }
         }
     }
 
-    fn show(&mut self, index: usize, revealed: bool) {
+    fn show(&mut self, index: usize, kind: Kind, revealed: bool) {
         let clock = self.clock();
         let id = &self.records[index].id;
         let card = self.store.card_or_new(id);
@@ -284,15 +445,41 @@ impl App {
             Ok(previews) => {
                 self.current = Some(Current {
                     index,
+                    kind,
                     revealed,
                     scroll: 0,
                     previews,
                 });
+                self.render_view();
             }
             Err(e) => {
                 self.status = Some(format!("could not schedule {id}: {e}"));
                 self.current = None;
             }
+        }
+    }
+
+    /// Renders the current card for the current width (question at once;
+    /// the answer too when the highlighter is ready).
+    fn render_view(&mut self) {
+        let Some(c) = &self.current else {
+            self.view = CardView::default();
+            return;
+        };
+        let width = Areas::new(self.size.into(), self).text_width();
+        let record = &self.records[c.index];
+        let lapses = self.store.card(&record.id).map_or(0, |s| s.lapses);
+        self.view = CardView::render(
+            record,
+            c.kind,
+            lapses,
+            width,
+            &self.theme,
+            self.highlighter.get(),
+        );
+        let max = self.max_scroll();
+        if let Some(c) = &mut self.current {
+            c.scroll = c.scroll.min(max);
         }
     }
 }

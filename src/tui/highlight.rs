@@ -75,6 +75,49 @@ impl Highlighter {
     }
 }
 
+/// The highlighter, or the thread still building it. Loading the syntax
+/// set takes longer than drawing the first frame should, so the session
+/// starts it on another thread and waits for it only after that frame.
+pub enum HighlighterSlot {
+    Ready(Box<Highlighter>),
+    Loading(std::thread::JoinHandle<Highlighter>),
+    /// The loading thread panicked: code stays plain, nothing else breaks.
+    Failed,
+}
+
+impl HighlighterSlot {
+    pub fn ready(h: Highlighter) -> HighlighterSlot {
+        HighlighterSlot::Ready(Box::new(h))
+    }
+
+    pub fn load_in_background() -> HighlighterSlot {
+        HighlighterSlot::Loading(std::thread::spawn(Highlighter::new))
+    }
+
+    /// Nothing left to wait for.
+    pub fn is_ready(&self) -> bool {
+        !matches!(self, HighlighterSlot::Loading(_))
+    }
+
+    /// Waits for the loading thread, if any.
+    pub fn wait(&mut self) {
+        if let HighlighterSlot::Loading(_) = self
+            && let HighlighterSlot::Loading(handle) =
+                std::mem::replace(self, HighlighterSlot::Failed)
+            && let Ok(h) = handle.join()
+        {
+            *self = HighlighterSlot::ready(h);
+        }
+    }
+
+    pub fn get(&self) -> Option<&Highlighter> {
+        match self {
+            HighlighterSlot::Ready(h) => Some(h),
+            _ => None,
+        }
+    }
+}
+
 /// syntect style → ratatui style. bat's ansi theme stores a palette index
 /// in the red channel with alpha 0, and "the terminal's default" as alpha 1.
 pub fn convert(style: syntect::highlighting::Style) -> Style {

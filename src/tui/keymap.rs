@@ -15,6 +15,8 @@ pub enum When {
     Question,
     /// The answer is shown.
     Answer,
+    /// A card is on screen, question or answer.
+    Card,
 }
 
 #[derive(Debug, Clone)]
@@ -62,7 +64,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::Grade(Grade::Again),
         When::Answer,
         "Again: forgot it",
-        Some("again"),
+        None,
     ),
     b(
         &[KeyCode::Char('2')],
@@ -70,7 +72,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::Grade(Grade::Hard),
         When::Answer,
         "Hard: recalled with effort",
-        Some("hard"),
+        None,
     ),
     b(
         &[KeyCode::Char('3')],
@@ -78,7 +80,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::Grade(Grade::Good),
         When::Answer,
         "Good: recalled",
-        Some("good"),
+        None,
     ),
     b(
         &[KeyCode::Char('4')],
@@ -86,7 +88,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::Grade(Grade::Easy),
         When::Answer,
         "Easy: recalled at once",
-        Some("easy"),
+        None,
     ),
     b(
         &[KeyCode::Char(' '), KeyCode::Enter],
@@ -94,45 +96,45 @@ pub const BINDINGS: &[Binding] = &[
         Action::Confirm,
         When::Answer,
         "Good (after the answer is shown)",
-        None,
+        Some("good"),
     ),
     b(
         &[KeyCode::Char('j'), KeyCode::Down],
         "j/↓",
         Action::ScrollDown(1),
-        When::Always,
+        When::Card,
         "Scroll down",
-        None,
+        Some("scroll"),
     ),
     b(
         &[KeyCode::Char('k'), KeyCode::Up],
         "k/↑",
         Action::ScrollUp(1),
-        When::Always,
+        When::Card,
         "Scroll up",
         None,
     ),
     b(
         &[KeyCode::PageDown],
         "PgDn",
-        Action::ScrollDown(10),
-        When::Always,
-        "Scroll down a page",
+        Action::PageDown,
+        When::Card,
+        "Scroll down half a screen",
         None,
     ),
     b(
         &[KeyCode::PageUp],
         "PgUp",
-        Action::ScrollUp(10),
-        When::Always,
-        "Scroll up a page",
+        Action::PageUp,
+        When::Card,
+        "Scroll up half a screen",
         None,
     ),
     b(
         &[KeyCode::Home],
         "Home",
         Action::ScrollTop,
-        When::Always,
+        When::Card,
         "Scroll to the top",
         None,
     ),
@@ -140,7 +142,7 @@ pub const BINDINGS: &[Binding] = &[
         &[KeyCode::End],
         "End",
         Action::ScrollBottom,
-        When::Always,
+        When::Card,
         "Scroll to the end",
         None,
     ),
@@ -156,17 +158,17 @@ pub const BINDINGS: &[Binding] = &[
         &[KeyCode::Char('s')],
         "s",
         Action::Suspend,
-        When::Always,
+        When::Card,
         "Suspend this card",
-        None,
+        Some("suspend"),
     ),
     b(
         &[KeyCode::Char('b')],
         "b",
         Action::Bury,
-        When::Always,
+        When::Card,
         "Bury this card until tomorrow",
-        None,
+        Some("bury"),
     ),
     b(
         &[KeyCode::Char('?')],
@@ -188,7 +190,7 @@ pub const BINDINGS: &[Binding] = &[
 
 fn applies(when: When, revealed: bool) -> bool {
     match when {
-        When::Always => true,
+        When::Always | When::Card => true,
         When::Question => !revealed,
         When::Answer => revealed,
     }
@@ -209,13 +211,27 @@ pub fn action_for(key: KeyEvent, revealed: bool) -> Option<Action> {
         .map(|b| b.action)
 }
 
-/// Footer hints for the current state: `label description` pairs.
-pub fn hints(revealed: bool) -> Vec<(&'static str, &'static str)> {
+/// Footer hints for the current state (`card`: a card is on screen):
+/// `label description` pairs.
+pub fn hints(revealed: bool, card: bool) -> Vec<(&'static str, &'static str)> {
     BINDINGS
         .iter()
-        .filter(|b| applies(b.when, revealed))
-        .filter_map(|b| b.hint.map(|h| (b.label, h)))
+        .filter(|b| applies(b.when, revealed) && (card || b.when == When::Always))
+        .filter_map(|b| b.hint.map(|h| (short(b.label), h)))
         .collect()
+}
+
+/// The first of a label's keys (`Space/Enter` → `Space`), for the footer.
+fn short(label: &'static str) -> &'static str {
+    label.split('/').next().unwrap_or(label)
+}
+
+/// How the keys of the (first) binding for `action` are written.
+pub fn label_for(action: Action) -> Option<&'static str> {
+    BINDINGS
+        .iter()
+        .find(|b| b.action == action)
+        .map(|b| b.label)
 }
 
 /// Every binding for the help overlay: `label`, `description`.
@@ -264,10 +280,26 @@ mod tests {
 
     #[test]
     fn hints_and_help_come_from_the_table() {
-        let q: Vec<&str> = hints(false).iter().map(|h| h.1).collect();
-        assert_eq!(q, ["show answer", "undo", "help", "quit"]);
-        let a: Vec<&str> = hints(true).iter().map(|h| h.1).collect();
-        assert_eq!(a, ["again", "hard", "good", "easy", "undo", "help", "quit"]);
+        let q: Vec<&str> = hints(false, true).iter().map(|h| h.1).collect();
+        assert_eq!(
+            q,
+            [
+                "show answer",
+                "scroll",
+                "undo",
+                "suspend",
+                "bury",
+                "help",
+                "quit"
+            ]
+        );
+        let a: Vec<&str> = hints(true, true).iter().map(|h| h.1).collect();
+        assert_eq!(
+            a,
+            ["good", "scroll", "undo", "suspend", "bury", "help", "quit"]
+        );
+        let none: Vec<&str> = hints(false, false).iter().map(|h| h.1).collect();
+        assert_eq!(none, ["undo", "help", "quit"]);
         assert_eq!(help().len(), BINDINGS.len());
     }
 

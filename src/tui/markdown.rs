@@ -15,7 +15,14 @@ use super::theme::Theme;
 
 /// Renders `markdown` into lines at most `width` columns wide (code lines
 /// longer than that are left whole, to be clipped, never re-flowed).
-pub fn render(markdown: &str, width: usize, theme: &Theme, hl: &Highlighter) -> Vec<Line<'static>> {
+/// Without a highlighter (still loading) code blocks come out plain, on
+/// their background.
+pub fn render(
+    markdown: &str,
+    width: usize,
+    theme: &Theme,
+    hl: Option<&Highlighter>,
+) -> Vec<Line<'static>> {
     let mut r = Renderer {
         theme,
         hl,
@@ -73,7 +80,7 @@ struct TableState {
 
 struct Renderer<'a> {
     theme: &'a Theme,
-    hl: &'a Highlighter,
+    hl: Option<&'a Highlighter>,
     width: usize,
     out: Vec<Line<'static>>,
     styles: Vec<Style>,
@@ -372,10 +379,9 @@ impl Renderer<'_> {
         let avail = self.width.saturating_sub(self.prefix_width());
         let bg = self.theme.code_block;
         let code = code.trim_end_matches('\n');
-        let lines = if self.theme.color {
-            self.hl.highlight(code, lang)
-        } else {
-            self.hl.highlight(code, "text")
+        let lines = match self.hl {
+            Some(hl) if self.theme.color => hl.highlight(code, lang),
+            _ => code.lines().map(|l| Line::from(l.to_string())).collect(),
         };
         let inner = lines
             .iter()
@@ -557,7 +563,7 @@ mod tests {
     use ratatui::style::Color;
 
     fn show(md: &str, width: usize) -> (String, Vec<Line<'static>>) {
-        let lines = render(md, width, &Theme::ansi(), &Highlighter::new());
+        let lines = render(md, width, &Theme::ansi(), Some(&Highlighter::new()));
         (plain_text(&lines), lines)
     }
 
@@ -644,14 +650,14 @@ mod tests {
     #[test]
     fn no_colour_theme_writes_no_colours() {
         let md = "# Title\n\nSome `code` and a [link](http://x).\n\n```python\nx = 1\n```\n";
-        let lines = render(md, 40, &Theme::plain(), &Highlighter::new());
+        let lines = render(md, 40, &Theme::plain(), Some(&Highlighter::new()));
         let text = plain_text(&lines);
         assert!(text.contains("Title") && text.contains("x = 1"), "{text}");
         for span in lines.iter().flat_map(|l| l.spans.iter()) {
             assert_eq!((span.style.fg, span.style.bg), (None, None), "{span:?}");
         }
         // and the same Markdown in colour does use colours
-        let coloured = render(md, 40, &Theme::ansi(), &Highlighter::new());
+        let coloured = render(md, 40, &Theme::ansi(), Some(&Highlighter::new()));
         assert!(
             coloured
                 .iter()

@@ -2,7 +2,12 @@
 //! it imports ratatui.
 
 pub mod app;
+pub mod draw;
 pub mod highlight;
 pub mod keymap;
+pub mod layout;
 pub mod markdown;
+pub mod run;
+pub mod screens;
 pub mod theme;
+pub mod view;

@@ -1,0 +1,206 @@
+//! `pyquiz` with no command: today's study session in the terminal.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::sync::OnceLock;
+use std::time::Instant;
+
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+
+use super::study::{self, when};
+use super::{CliError, FilterArgs};
+use crate::bank::{Bank, Filter};
+use crate::schedule::{Clock, Limits, NewOrder};
+use crate::store::Access;
+use crate::tui::app::{App, Session, Ui};
+use crate::tui::highlight::HighlighterSlot;
+use crate::tui::run::{self, Timings};
+use crate::tui::theme::Theme;
+
+/// When the process started (set by `main`), for the first-frame timing.
+pub static PROCESS_START: OnceLock<Instant> = OnceLock::new();
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour unless NO_COLOR is set.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// What the study session covers and how it looks.
+#[derive(Debug, Clone, Default, Args)]
+pub struct StudyArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Study up to N more new cards now, beyond today's limit.
+    #[arg(long, value_name = "N")]
+    pub new: Option<u32>,
+    /// Study at most N different cards in this session.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: Option<u32>,
+    /// Show new cards in random order instead of source order.
+    #[arg(long)]
+    pub shuffle: bool,
+    /// Seed for --shuffle, for a repeatable order.
+    #[arg(long, value_name = "N", requires = "shuffle")]
+    pub seed: Option<u64>,
+    /// When to use colour.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+impl ColorChoice {
+    pub fn theme(self) -> Theme {
+        match self {
+            ColorChoice::Always => Theme::ansi(),
+            ColorChoice::Never => Theme::plain(),
+            ColorChoice::Auto => Theme::from_env(),
+        }
+    }
+}
+
+/// The filters in words for the header: `all questions`, or
+/// `hard · decorators, generators · from 001-… · matching "gil"`.
+pub fn describe(filter: &Filter) -> String {
+    let mut parts = Vec::new();
+    if !filter.difficulties.is_empty() {
+        let d: Vec<&str> = filter.difficulties.iter().map(|d| d.as_str()).collect();
+        parts.push(d.join(", "));
+    }
+    if !filter.topics.is_empty() {
+        let t: Vec<&str> = filter.topics.iter().map(|t| t.slug()).collect();
+        parts.push(t.join(", "));
+    }
+    if !filter.sources.is_empty() {
+        parts.push(format!("from {}", filter.sources.join(", ")));
+    }
+    if let Some(s) = &filter.search {
+        parts.push(format!("matching \"{s}\""));
+    }
+    if parts.is_empty() {
+        parts.push("all questions".to_string());
+    }
+    if filter.include_unanswered {
+        parts.push("with prompt-only".to_string());
+    }
+    parts.join(" · ")
+}
+
+pub fn run(
+    bank: &Bank,
+    data_dir: Option<&PathBuf>,
+    args: &StudyArgs,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let filter = args.filter.resolve(bank)?;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return super::overview(bank, out);
+    }
+    let started = *PROCESS_START.get_or_init(Instant::now);
+    let records: Vec<_> = bank.filtered(&filter).cloned().collect();
+    let store = study::open_store(data_dir, Access::ReadWrite)?;
+    let base = study::clock()?;
+    let pinned = std::env::var("PYQUIZ_NOW").is_ok_and(|v| !v.trim().is_empty());
+    let now: crate::tui::app::Now = if pinned {
+        Box::new(move || base.clone())
+    } else {
+        Box::new(move || base.at(jiff::Timestamp::now()))
+    };
+    let clock = now();
+    let settings = store.settings();
+    let scheduler = study::scheduler(settings)?;
+    let mut limits = Limits {
+        new_per_day: settings.new_per_day,
+        reviews_per_day: settings.reviews_per_day,
+    };
+    if let Some(n) = args.new {
+        limits.new_per_day = store.done_today(&clock).new.saturating_add(n);
+    }
+    let order = if args.shuffle {
+        NewOrder::Shuffled(args.seed.unwrap_or_else(rand::random))
+    } else {
+        NewOrder::Source
+    };
+    let count = records.len();
+    let title = format!(
+        "{} ({count} question{})",
+        describe(&filter),
+        if count == 1 { "" } else { "s" }
+    );
+    let (width, height) = ratatui::crossterm::terminal::size()?;
+    let ui = Ui {
+        theme: args.color.theme(),
+        highlighter: HighlighterSlot::load_in_background(),
+        size: ratatui::layout::Size::new(width, height),
+    };
+    let session = Session {
+        records,
+        title,
+        limits,
+        order,
+        card_limit: args.limit.map(|n| n as usize),
+    };
+    let mut app = App::new(session, store, scheduler, now, ui);
+    let timings = run::run(&mut app, started)?;
+    write_timings(&timings)?;
+    goodbye(&app, &clock_after(&app), out)
+}
+
+fn clock_after(app: &App) -> Clock {
+    app.clock()
+}
+
+/// One line after the terminal is restored: what was done, what is next.
+fn goodbye(app: &App, clock: &Clock, out: &mut dyn Write) -> Result<(), CliError> {
+    let s = &app.stats;
+    if s.reviewed > 0 {
+        write!(
+            out,
+            "Reviewed {} card{} ({} again).",
+            s.reviewed,
+            if s.reviewed == 1 { "" } else { "s" },
+            s.again
+        )?;
+        write!(out, " ")?;
+    }
+    if app.current.is_some() {
+        let c = app.queue.counts;
+        writeln!(
+            out,
+            "Left for today: {} new, {} learning, {} review.",
+            c.new, c.learning, c.review
+        )?;
+    } else {
+        match app.queue.next_due {
+            Some(ts) => writeln!(out, "Next card: {}.", when(clock, ts))?,
+            None => writeln!(out, "Nothing scheduled.")?,
+        }
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct TimingsOut {
+    first_frame_ms: Option<f64>,
+    highlighter_ready_ms: Option<f64>,
+    reveal_ms: Vec<f64>,
+}
+
+/// `PYQUIZ_TIMINGS=FILE` writes when the first frame was drawn and how
+/// long each reveal took to draw, as JSON (for measuring, not for tests).
+fn write_timings(t: &Timings) -> Result<(), CliError> {
+    let Some(path) = std::env::var_os("PYQUIZ_TIMINGS") else {
+        return Ok(());
+    };
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+    let report = TimingsOut {
+        first_frame_ms: t.first_frame.map(ms),
+        highlighter_ready_ms: t.highlighter_ready.map(ms),
+        reveal_ms: t.reveals.iter().copied().map(ms).collect(),
+    };
+    std::fs::write(path, serde_json::to_vec_pretty(&report)?)?;
+    Ok(())
+}

@@ -1,0 +1,209 @@
+//! Drawing: reads the `App`, never changes it. The screen is chosen from
+//! the state (too small, study, summary, empty day) and the help overlay
+//! goes on top when open.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::app::App;
+use super::keymap;
+use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
+use super::screens;
+use super::theme::Theme;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let areas = Areas::new(area, self);
+        if areas.too_small {
+            too_small(area, buf, &self.theme);
+            return;
+        }
+        header(self, &areas, buf);
+        match &self.current {
+            Some(_) => screens::study::render(self, &areas, buf),
+            None if self.empty_at_start => screens::empty_day::render(self, &areas, buf),
+            None => screens::summary::render(self, &areas, buf),
+        }
+        status(self, &areas, buf);
+        footer(self, areas.footer, buf);
+        if self.help {
+            screens::help::render(self, area, buf);
+        }
+    }
+}
+
+fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let text = vec![
+        Line::from(Span::styled("Terminal too small", theme.warning)),
+        Line::from(format!("{}×{}", area.width, area.height)),
+        Line::from(format!("pyquiz needs at least {MIN_WIDTH}×{MIN_HEIGHT}")),
+        Line::from(Span::styled("q quits", theme.muted)),
+    ];
+    let top = area.y + area.height.saturating_sub(text.len() as u16) / 2;
+    let rect = Rect::new(
+        area.x,
+        top,
+        area.width,
+        area.height.saturating_sub(top - area.y),
+    );
+    Paragraph::new(text)
+        .centered()
+        .wrap(Wrap { trim: true })
+        .render(rect, buf);
+}
+
+/// `pyquiz · all questions` on the left, the counts on the right, and the
+/// session's progress under them.
+fn header(app: &App, areas: &Areas, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let area = areas.header;
+    let c = app.queue.counts;
+    let counts = [
+        (c.new, "new", theme.accent),
+        (c.learning, "learning", theme.wrong),
+        (c.review, "review", theme.correct),
+    ];
+    let long: Vec<Span> = counts
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (n, label, style))| {
+            let sep = (i > 0).then(|| Span::styled(" · ", theme.muted));
+            sep.into_iter().chain([
+                Span::styled(n.to_string(), style.add_modifier(Modifier::BOLD)),
+                Span::styled(format!(" {label}"), theme.muted),
+            ])
+        })
+        .collect();
+    let right = Line::from(long);
+    let right_width = right.width() as u16;
+    let title = Line::from(vec![
+        Span::styled(" pyquiz", theme.accent.add_modifier(Modifier::BOLD)),
+        Span::styled(" · ", theme.muted),
+        Span::styled(app.title.clone(), theme.text),
+    ]);
+    let title_room = area.width.saturating_sub(right_width + 2);
+    title.render(Rect::new(area.x, area.y, title_room, 1), buf);
+    right.render(
+        Rect::new(
+            area.right().saturating_sub(right_width + 1),
+            area.y,
+            right_width.min(area.width),
+            1,
+        ),
+        buf,
+    );
+    gauge(app, areas.gauge, buf);
+}
+
+/// `━━━━━━────────── 4/20` : answered in this session out of answered plus
+/// what is left.
+fn gauge(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let done = app.stats.reviewed as usize;
+    let total = done + app.remaining();
+    let label = format!(" {done}/{total} ");
+    let bar_width = (area.width as usize).saturating_sub(label.width() + 2);
+    let filled = (bar_width * done).checked_div(total).unwrap_or(0);
+    Line::from(vec![
+        Span::raw(" "),
+        Span::styled("━".repeat(filled), theme.accent),
+        Span::styled("─".repeat(bar_width - filled), theme.muted),
+        Span::styled(label, theme.muted),
+    ])
+    .render(area, buf);
+}
+
+fn status(app: &App, areas: &Areas, buf: &mut Buffer) {
+    if let Some(message) = &app.status {
+        Line::from(vec![
+            Span::styled(" ! ", app.theme.warning.add_modifier(Modifier::BOLD)),
+            Span::styled(message.clone(), app.theme.warning),
+        ])
+        .render(areas.status, buf);
+    }
+}
+
+/// Key hints for the current state, from the keymap, as many as fit in
+/// table order until one does not; help and quit always show.
+fn footer(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let revealed = app.current.as_ref().is_some_and(|c| c.revealed);
+    let hints = keymap::hints(revealed, app.current.is_some());
+    let essential = |hint: &str| matches!(hint, "help" | "quit");
+    let cost = |key: &str, hint: &str| key.width() + 1 + hint.width() + 3;
+    let width = area.width as usize;
+    let mut room = width.saturating_sub(1);
+    for (key, hint) in hints.iter().filter(|(_, h)| essential(h)) {
+        room = room.saturating_sub(cost(key, hint));
+    }
+    let mut full = false;
+    let shown: Vec<(&str, &str)> = hints
+        .iter()
+        .filter(|(key, hint)| {
+            if essential(hint) {
+                return true;
+            }
+            let c = cost(key, hint);
+            full |= c > room;
+            if !full {
+                room -= c;
+            }
+            !full
+        })
+        .copied()
+        .collect();
+    let mut spans: Vec<Span> = vec![Span::raw(" ")];
+    for (i, (key, hint)) in shown.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme.muted));
+        }
+        spans.push(Span::styled(
+            key.to_string(),
+            theme.accent.add_modifier(Modifier::BOLD),
+        ));
+        spans.push(Span::styled(format!(" {hint}"), theme.muted));
+    }
+    Line::from(spans).render(area, buf);
+}
+
+/// Centres `lines` in `area` as a block; when one is wider than the
+/// area, they are wrapped from its top-left instead.
+pub fn centered_lines(lines: Vec<Line<'_>>, area: Rect, buf: &mut Buffer) {
+    if lines.iter().any(|l| l.width() > area.width as usize) {
+        // Wrapped with a margin, centred on the estimated wrapped height.
+        let width = area.width.saturating_sub(2).max(1) as usize;
+        let rows: usize = lines.iter().map(|l| l.width().div_ceil(width).max(1)).sum();
+        let height = (rows as u16).min(area.height);
+        let rect = Rect::new(
+            area.x + 1,
+            area.y + (area.height - height) / 2,
+            width as u16,
+            area.height - (area.height - height) / 2,
+        );
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .render(rect, buf);
+        return;
+    }
+    let height = (lines.len() as u16).min(area.height);
+    let width = lines
+        .iter()
+        .map(|l| l.width() as u16)
+        .max()
+        .unwrap_or(0)
+        .min(area.width);
+    let x = area.x + (area.width - width) / 2;
+    let y = area.y + (area.height - height) / 2;
+    for (i, line) in lines.into_iter().take(height as usize).enumerate() {
+        line.render(Rect::new(x, y + i as u16, width, 1), buf);
+    }
+}
+
+/// A style with the given modifier, for labels in summaries.
+pub fn bold(style: Style) -> Style {
+    style.add_modifier(Modifier::BOLD)
+}

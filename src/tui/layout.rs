@@ -1,0 +1,122 @@
+//! Where each part of the study screen goes. `App::update` uses the same
+//! layout as drawing to know how wide to wrap text and how far the body
+//! can scroll, so the two never disagree.
+
+use ratatui::layout::Rect;
+
+use super::app::App;
+
+/// Below this the screen says it is too small.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+/// Narrower than this, the grade bar takes two rows.
+pub const WIDE_GRADE_BAR: u16 = 60;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Areas {
+    pub too_small: bool,
+    /// Title and counts.
+    pub header: Rect,
+    /// Session progress.
+    pub gauge: Rect,
+    /// The card's question and answer (text), with the scrollbar beside it.
+    pub body: Rect,
+    pub scrollbar: Rect,
+    /// Grade buttons, or the reveal prompt before the answer.
+    pub grade: Rect,
+    pub status: Rect,
+    pub footer: Rect,
+}
+
+impl Areas {
+    pub fn new(area: Rect, app: &App) -> Areas {
+        Areas::compute(area, app.status.is_some())
+    }
+
+    pub fn compute(area: Rect, status: bool) -> Areas {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            return Areas {
+                too_small: true,
+                body: area,
+                ..Areas::default()
+            };
+        }
+        let x = area.x;
+        let w = area.width;
+        let mut top = area.y;
+        let mut bottom = area.y + area.height;
+        let row = |y: u16, h: u16| Rect::new(x, y, w, h);
+
+        let header = row(top, 1);
+        let gauge = row(top + 1, 1);
+        top += 2;
+        if area.height >= 16 {
+            top += 1; // breathing room under the gauge
+        }
+        bottom -= 1;
+        let footer = row(bottom, 1);
+        let status_area = if status {
+            bottom -= 1;
+            row(bottom, 1)
+        } else {
+            Rect::default()
+        };
+        let grade_rows = if w >= WIDE_GRADE_BAR { 1 } else { 2 };
+        bottom -= grade_rows;
+        let grade = row(bottom, grade_rows);
+        if area.height >= 16 {
+            bottom -= 1; // a blank line between the card and the buttons
+        }
+        let body_height = bottom.saturating_sub(top);
+        // One column of margin on the left, the scrollbar on the right with
+        // one column between it and the text.
+        let body = Rect::new(x + 1, top, w.saturating_sub(4), body_height);
+        let scrollbar = Rect::new(x + w - 1, top, 1, body_height);
+        Areas {
+            too_small: false,
+            header,
+            gauge,
+            body,
+            scrollbar,
+            grade,
+            status: status_area,
+            footer,
+        }
+    }
+
+    /// The width the card's text is wrapped to.
+    pub fn text_width(&self) -> usize {
+        self.body.width as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_tile_the_screen_without_overlap() {
+        for (w, h, status) in [
+            (80, 24, false),
+            (80, 24, true),
+            (40, 12, true),
+            (120, 50, false),
+        ] {
+            let a = Areas::compute(Rect::new(0, 0, w, h), status);
+            assert!(!a.too_small);
+            let rows = [a.header, a.gauge, a.body, a.grade, a.status, a.footer];
+            let used: u16 = rows.iter().map(|r| r.height).sum();
+            assert!(used <= h, "{w}x{h}: {used} rows");
+            for pair in rows.windows(2) {
+                if pair[1].height > 0 && pair[0].height > 0 {
+                    assert!(pair[0].bottom() <= pair[1].y, "{w}x{h}: {pair:?}");
+                }
+            }
+            assert!(a.body.height >= 6, "{w}x{h}: body {}", a.body.height);
+            assert_eq!(a.footer.bottom(), h);
+            assert!(a.scrollbar.x > a.body.right());
+        }
+        assert!(Areas::compute(Rect::new(0, 0, 39, 24), false).too_small);
+        assert!(Areas::compute(Rect::new(0, 0, 80, 11), false).too_small);
+    }
+}

@@ -1,0 +1,6 @@
+//! One file per screen. Each draws from `&App` into its areas.
+
+pub mod empty_day;
+pub mod help;
+pub mod study;
+pub mod summary;

@@ -1,0 +1,75 @@
+//! The end of a session: what was done and when the next card comes.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::schedule::format;
+use crate::tui::app::App;
+use crate::tui::draw::{bold, centered_lines};
+use crate::tui::layout::Areas;
+
+pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let clock = app.clock();
+    let s = &app.stats;
+    let row = |label: &str, value: Span<'static>| {
+        Line::from(vec![
+            Span::styled(format!("{label:<16}"), theme.muted),
+            value,
+        ])
+    };
+    let mut lines = vec![
+        Line::from(Span::styled("✓ Session complete", bold(theme.correct))),
+        Line::default(),
+        row(
+            "Cards reviewed",
+            Span::styled(s.reviewed.to_string(), bold(theme.text)),
+        ),
+        row(
+            "Again",
+            Span::styled(
+                format!("✗ {}", s.again),
+                if s.again > 0 { theme.wrong } else { theme.text },
+            ),
+        ),
+        row(
+            "Retention",
+            Span::styled(
+                s.retention()
+                    .map_or("–".to_string(), |r| format!("{:.0}%", r * 100.0)),
+                theme.text,
+            ),
+        ),
+        row(
+            "Time",
+            Span::styled(
+                format::elapsed(clock.now().duration_since(app.started)),
+                theme.text,
+            ),
+        ),
+    ];
+    lines.push(row("Next card", Span::styled(next_due(app), theme.accent)));
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        "Progress is saved. Learning cards that come due appear here.",
+        theme.muted,
+    )));
+    centered_lines(lines, body_area(areas), buf);
+}
+
+/// When the next card of this selection is due, in words.
+pub fn next_due(app: &App) -> String {
+    let clock = app.clock();
+    match app.queue.next_due {
+        Some(ts) => format::when(&clock, ts),
+        None => "none scheduled".to_string(),
+    }
+}
+
+/// The body and the grade rows together (no card, no buttons).
+pub fn body_area(areas: &Areas) -> Rect {
+    let top = areas.body.y;
+    let bottom = areas.grade.bottom().max(areas.body.bottom());
+    Rect::new(areas.header.x, top, areas.header.width, bottom - top)
+}

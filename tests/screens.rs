@@ -1,0 +1,250 @@
+//! Snapshots of every screen on ratatui's TestBackend, at 80×24 and at
+//! 40×12: the question, the revealed answer (a table, and a highlighted code
+//! block: content and colours), the help overlay, the summary, the empty
+//! day, and the too-small message. The deck is tests/fixtures/study-deck.md
+//! and the clock is fixed, so every run draws the same cells.
+
+use std::fmt::Write as _;
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use pyquiz::bank::{Bank, LoadOptions};
+use pyquiz::schedule::{Clock, Grade, Limits, NewOrder, Scheduler, SchedulerConfig};
+use pyquiz::store::{Access, Store};
+use pyquiz::tui::app::{Action, App, Session, Ui};
+use pyquiz::tui::highlight::{Highlighter, HighlighterSlot};
+use pyquiz::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Size;
+use ratatui::style::{Color, Modifier};
+use tempfile::TempDir;
+
+fn deck() -> Vec<pyquiz::bank::Record> {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/study-deck.md");
+    Bank::load(&LoadOptions {
+        no_default_content: true,
+        content: vec![path],
+    })
+    .unwrap()
+    .records
+}
+
+fn app(dir: &TempDir, size: (u16, u16), theme: Theme, new_per_day: u32) -> App {
+    let store = Store::open(dir.path(), Access::ReadWrite).unwrap();
+    let now: Timestamp = "2026-03-02T09:00:00Z".parse().unwrap();
+    App::new(
+        Session {
+            records: deck(),
+            title: "all questions (3 questions)".to_string(),
+            limits: Limits {
+                new_per_day,
+                reviews_per_day: 200,
+            },
+            order: NewOrder::Source,
+            card_limit: None,
+        },
+        store,
+        Scheduler::new(SchedulerConfig {
+            fuzz: false,
+            ..SchedulerConfig::default()
+        })
+        .unwrap(),
+        Box::new(move || Clock::new(now, TimeZone::UTC)),
+        Ui {
+            theme,
+            highlighter: HighlighterSlot::ready(Highlighter::new()),
+            size: Size::new(size.0, size.1),
+        },
+    )
+}
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    t.draw(|f| f.render_widget(app, f.area())).unwrap();
+    t
+}
+
+/// The screen's text, one row per line, framed so trailing blanks show.
+fn text(t: &Terminal<TestBackend>) -> String {
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut row = String::new();
+        for x in 0..buf.area.width {
+            row.push_str(buf[(x, y)].symbol());
+        }
+        writeln!(out, "│{row}│").unwrap();
+    }
+    out
+}
+
+fn colour(c: Color) -> String {
+    format!("{c:?}")
+}
+
+/// Runs of cells with the same style, per row: `x..x fg bg modifiers`,
+/// skipping runs with the default style.
+fn styles(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut runs: Vec<(u16, u16, String)> = Vec::new();
+        for x in 0..buf.area.width {
+            let c = &buf[(x, y)];
+            let mut key = String::new();
+            if c.fg != Color::Reset {
+                write!(key, " fg={}", colour(c.fg)).unwrap();
+            }
+            if c.bg != Color::Reset {
+                write!(key, " bg={}", colour(c.bg)).unwrap();
+            }
+            if c.modifier != Modifier::empty() {
+                write!(key, " {:?}", c.modifier).unwrap();
+            }
+            match runs.last_mut() {
+                Some(last) if last.2 == key && last.1 == x => last.1 = x + 1,
+                _ => runs.push((x, x + 1, key)),
+            }
+        }
+        let runs: Vec<String> = runs
+            .into_iter()
+            .filter(|r| !r.2.is_empty())
+            .map(|(a, b, k)| format!("{a}..{b}{k}"))
+            .collect();
+        if !runs.is_empty() {
+            writeln!(out, "{y:>2}: {}", runs.join(" | ")).unwrap();
+        }
+    }
+    out
+}
+
+fn all_text(buf: &Buffer) -> String {
+    buf.content().iter().map(|c| c.symbol()).collect()
+}
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (40, 12)];
+
+fn name(screen: &str, size: (u16, u16)) -> String {
+    format!("{screen}_{}x{}", size.0, size.1)
+}
+
+#[test]
+fn question_view() {
+    for size in SIZES {
+        let tmp = TempDir::new().unwrap();
+        let a = app(&tmp, size, Theme::ansi(), 20);
+        let t = draw(&a);
+        insta::assert_snapshot!(name("question", size), text(&t));
+    }
+}
+
+#[test]
+fn answer_with_table_and_code() {
+    for size in SIZES {
+        let tmp = TempDir::new().unwrap();
+        let mut a = app(&tmp, size, Theme::ansi(), 20);
+        a.update(Action::Reveal);
+        let t = draw(&a);
+        insta::assert_snapshot!(name("answer_top", size), text(&t));
+        a.update(Action::ScrollBottom);
+        let t = draw(&a);
+        let screen = text(&t);
+        assert!(screen.contains("return tuple(items)"), "{screen}");
+        insta::assert_snapshot!(name("answer_end", size), screen);
+        insta::assert_snapshot!(
+            name("answer_end_styles", size),
+            styles(t.backend().buffer())
+        );
+    }
+}
+
+#[test]
+fn code_is_coloured_on_its_background_and_plain_without_colour() {
+    let tmp = TempDir::new().unwrap();
+    let mut a = app(&tmp, (80, 24), Theme::ansi(), 20);
+    a.update(Action::Reveal);
+    a.update(Action::ScrollBottom);
+    let t = draw(&a);
+    let buf = t.backend().buffer();
+    let row = (0..buf.area.height)
+        .find(|&y| {
+            let line: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+            line.contains("def freeze")
+        })
+        .expect("the code is on screen");
+    let x = (0..buf.area.width)
+        .find(|&x| buf[(x, row)].symbol() == "d")
+        .unwrap();
+    assert_eq!(buf[(x, row)].bg, Color::Black, "code background");
+    assert_ne!(buf[(x, row)].fg, Color::Reset, "`def` is highlighted");
+    let fgs: std::collections::BTreeSet<String> =
+        (x..x + 40).map(|x| colour(buf[(x, row)].fg)).collect();
+    assert!(fgs.len() >= 3, "several colours on the def line: {fgs:?}");
+
+    let tmp = TempDir::new().unwrap();
+    let mut plain = app(&tmp, (80, 24), Theme::plain(), 20);
+    plain.update(Action::Reveal);
+    plain.update(Action::ScrollBottom);
+    let t = draw(&plain);
+    let buf = t.backend().buffer();
+    assert!(all_text(buf).contains("def freeze"));
+    for cell in buf.content() {
+        assert_eq!(
+            (cell.fg, cell.bg),
+            (Color::Reset, Color::Reset),
+            "no colour at all"
+        );
+    }
+}
+
+#[test]
+fn help_overlay() {
+    for size in SIZES {
+        let tmp = TempDir::new().unwrap();
+        let mut a = app(&tmp, size, Theme::ansi(), 20);
+        a.update(Action::ToggleHelp);
+        let t = draw(&a);
+        insta::assert_snapshot!(name("help", size), text(&t));
+    }
+}
+
+#[test]
+fn summary_after_the_last_card() {
+    for size in SIZES {
+        let tmp = TempDir::new().unwrap();
+        let mut a = app(&tmp, size, Theme::ansi(), 20);
+        for grade in [Grade::Easy, Grade::Again, Grade::Easy] {
+            a.update(Action::Reveal);
+            a.update(Action::Grade(grade));
+        }
+        // the Again card is back in a minute; answer it once more
+        assert!(a.current.is_some(), "the lapsed card returns");
+        a.update(Action::Reveal);
+        a.update(Action::Grade(Grade::Easy));
+        assert!(a.current.is_none());
+        let t = draw(&a);
+        let screen = text(&t);
+        insta::assert_snapshot!(name("summary", size), screen);
+    }
+}
+
+#[test]
+fn empty_day() {
+    for size in SIZES {
+        let tmp = TempDir::new().unwrap();
+        let a = app(&tmp, size, Theme::ansi(), 0);
+        assert!(a.empty_at_start);
+        let t = draw(&a);
+        insta::assert_snapshot!(name("empty_day", size), text(&t));
+    }
+}
+
+#[test]
+fn too_small() {
+    let tmp = TempDir::new().unwrap();
+    let a = app(&tmp, (30, 8), Theme::ansi(), 20);
+    let t = draw(&a);
+    insta::assert_snapshot!("too_small_30x8", text(&t));
+}

@@ -130,6 +130,11 @@ pub fn run(
         describe(&filter),
         if count == 1 { "" } else { "s" }
     );
+    if args.color == ColorChoice::Always {
+        // crossterm drops colour codes when NO_COLOR is set; --color always
+        // is the explicit request that overrides it.
+        ratatui::crossterm::style::force_color_output(true);
+    }
     let (width, height) = ratatui::crossterm::terminal::size()?;
     let ui = Ui {
         theme: args.color.theme(),

@@ -1,0 +1,390 @@
+//! The real binary in a real pseudo-terminal (portable-pty), its output
+//! read through a terminal emulator (vt100). The harness answers the
+//! terminal's cursor-position query (`ESC [ 6 n`) the way a terminal would.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use tempfile::TempDir;
+
+const WAIT: Duration = Duration::from_secs(20);
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/study-deck.md")
+}
+
+struct Term {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    output: Receiver<Vec<u8>>,
+    parser: vt100::Parser,
+    /// Everything the program wrote.
+    raw: Vec<u8>,
+}
+
+impl Term {
+    fn start(data: &Path, envs: &[(&str, &str)], size: (u16, u16)) -> Term {
+        Term::start_with(data, &[], envs, size)
+    }
+
+    fn start_with(data: &Path, args: &[&str], envs: &[(&str, &str)], size: (u16, u16)) -> Term {
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize {
+                rows: size.1,
+                cols: size.0,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_pyquiz"));
+        cmd.args([
+            "--no-default-content",
+            "--content",
+            fixture().to_str().unwrap(),
+        ]);
+        cmd.args(args);
+        cmd.env_clear();
+        cmd.env("PATH", std::env::var("PATH").unwrap_or_default());
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("PYQUIZ_DATA_DIR", data);
+        cmd.env("PYQUIZ_NOW", "2026-03-02T09:00:00Z");
+        cmd.env("PYQUIZ_FUZZ", "0");
+        cmd.env("TZ", "UTC");
+        for (k, v) in envs {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        if tx.send(buf[..n].to_vec()).is_err() {
+                            break;
+                        }
+                    }
+                }
+            }
+        });
+        Term {
+            master: pair.master,
+            writer,
+            child,
+            output: rx,
+            parser: vt100::Parser::new(nz(size.1), nz(size.0), 0),
+            raw: Vec::new(),
+        }
+    }
+
+    /// Feeds what arrived within `timeout` to the emulator; answers
+    /// cursor-position queries. False once the program has closed the pty.
+    fn pump(&mut self, timeout: Duration) -> bool {
+        match self.output.recv_timeout(timeout) {
+            Ok(bytes) => {
+                let queries = count(&bytes, b"\x1b[6n");
+                self.parser.process(&bytes);
+                self.raw.extend_from_slice(&bytes);
+                for _ in 0..queries {
+                    let (row, col) = self.parser.screen().cursor_position();
+                    let reply = format!("\x1b[{};{}R", row + 1, col + 1);
+                    self.writer.write_all(reply.as_bytes()).unwrap();
+                    self.writer.flush().unwrap();
+                }
+                true
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => true,
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => false,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Waits until the screen satisfies `ok`; fails with the screen if not.
+    fn wait_for(&mut self, what: &str, ok: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            if ok(&self.screen()) {
+                return;
+            }
+            if !self.pump(Duration::from_millis(50)) && !ok(&self.screen()) {
+                panic!("pyquiz ended before {what}:\n{}", self.screen());
+            }
+        }
+        panic!("timed out waiting for {what}:\n{}", self.screen());
+    }
+
+    fn wait_text(&mut self, text: &str) {
+        self.wait_for(text, |s| s.contains(text));
+    }
+
+    fn keys(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        self.parser.set_size(nz(rows), nz(cols));
+    }
+
+    /// Waits for the program to exit; returns its success and the output.
+    fn finish(mut self) -> (bool, Vec<u8>, vt100::Parser) {
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "pyquiz did not exit:\n{}",
+                self.screen()
+            );
+            self.pump(Duration::from_millis(50));
+        };
+        // The rest of the output: until the pty closes or goes quiet.
+        while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(300)) {
+            self.parser.process(&bytes);
+            self.raw.extend_from_slice(&bytes);
+        }
+        (status.success(), self.raw, self.parser)
+    }
+}
+
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("non-zero size")
+}
+
+fn count(haystack: &[u8], needle: &[u8]) -> usize {
+    haystack
+        .windows(needle.len())
+        .filter(|w| *w == needle)
+        .count()
+}
+
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// The parameters of every SGR sequence (`ESC [ ... m`) in the output.
+fn sgr_params(raw: &[u8]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 1 < raw.len() {
+        if raw[i] == 0x1b && raw[i + 1] == b'[' {
+            let start = i + 2;
+            let mut j = start;
+            while j < raw.len() && (raw[j].is_ascii_digit() || raw[j] == b';' || raw[j] == b':') {
+                j += 1;
+            }
+            if j < raw.len() && raw[j] == b'm' {
+                out.push(String::from_utf8_lossy(&raw[start..j]).into_owned());
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// True for an SGR parameter list that sets a colour (not counting 39 and
+/// 49, which put back the terminal's own default colours).
+fn sets_colour(params: &str) -> bool {
+    params.split([';', ':']).any(|p| {
+        matches!(
+            p.parse::<u32>(),
+            Ok(30..=38 | 40..=48 | 90..=97 | 100..=107)
+        )
+    })
+}
+
+fn assert_terminal_restored(raw: &[u8], parser: &vt100::Parser) {
+    let entered = find_last(raw, b"\x1b[?1049h").expect("entered the alternate screen");
+    let left = find_last(raw, b"\x1b[?1049l").expect("left the alternate screen");
+    assert!(
+        left > entered,
+        "the alternate screen was left after it was entered"
+    );
+    let shown = find_last(raw, b"\x1b[?25h").expect("cursor shown");
+    let hidden = find_last(raw, b"\x1b[?25l").expect("cursor hidden while running");
+    assert!(shown > hidden, "the cursor is shown at the end");
+    assert!(!parser.screen().alternate_screen());
+    assert!(!parser.screen().hide_cursor());
+    let mouse_off = find_last(raw, b"\x1b[?1000l").expect("mouse capture turned off");
+    assert!(mouse_off > find_last(raw, b"\x1b[?1000h").unwrap());
+}
+
+#[test]
+fn study_reveal_grade_quit_and_continue_next_time() {
+    let data = TempDir::new().unwrap();
+    let mut t = Term::start(data.path(), &[], (80, 24));
+    t.wait_text("What is the difference between list and tuple?");
+    t.wait_text("3 new · 0 learning · 0 review");
+    t.keys(" ");
+    t.wait_text("── Answer");
+    t.keys("G"); // unbound: nothing happens
+    t.keys("\x1b[F"); // End
+    t.wait_text("return tuple(items)");
+    // the code is coloured, on its own background
+    let screen = t.parser.screen();
+    let (rows, cols) = screen.size();
+    let (rows, cols) = (rows.get(), cols.get());
+    let row = (0..rows)
+        .find(|&r| {
+            screen
+                .contents_between(r, 0, r, cols)
+                .contains("def freeze")
+        })
+        .expect("def line on screen");
+    let line = screen.contents_between(row, 0, row, cols);
+    let col = line.find("def").unwrap() as u16;
+    let cell = screen.cell(row, col).unwrap();
+    assert_ne!(
+        cell.fgcolor(),
+        vt100::Color::Default,
+        "`def` is highlighted"
+    );
+    assert_ne!(cell.bgcolor(), vt100::Color::Default, "code background");
+    let colours: std::collections::HashSet<String> = (col..col + 45)
+        .filter_map(|c| screen.cell(row, c))
+        .map(|c| format!("{:?}", c.fgcolor()))
+        .collect();
+    assert!(colours.len() >= 3, "several colours: {colours:?}");
+    // grade bar with previews, then Good
+    t.wait_text("3  ✓ Good 10m");
+    t.keys("3");
+    t.wait_text("How do you create a virtual environment?");
+    t.wait_text("2 new");
+    t.keys("q");
+    let (ok, raw, parser) = t.finish();
+    assert!(ok);
+    assert_terminal_restored(&raw, &parser);
+    assert!(
+        parser
+            .screen()
+            .contents()
+            .contains("Reviewed 1 card (0 again).")
+    );
+
+    // Next time: the graded card waits for its learning step.
+    let mut t = Term::start(data.path(), &[], (80, 24));
+    t.wait_text("How do you create a virtual environment?");
+    assert!(!t.screen().contains("list and tuple"));
+    t.keys("\x03"); // Ctrl-C quits too
+    let (ok, raw, parser) = t.finish();
+    assert!(ok);
+    assert_terminal_restored(&raw, &parser);
+}
+
+/// Reveals the fixture's first card, scrolls to its code, opens and closes
+/// help, quits; returns the SGR parameter lists written.
+fn colour_run(args: &[&str], envs: &[(&str, &str)]) -> Vec<String> {
+    let data = TempDir::new().unwrap();
+    let mut t = Term::start_with(data.path(), args, envs, (80, 24));
+    t.wait_text("What is the difference between list and tuple?");
+    t.keys(" ");
+    t.wait_text("── Answer");
+    t.keys("\x1b[F");
+    t.wait_text("return tuple(items)");
+    // meaning is carried by symbols and labels
+    t.wait_text("✗ Again");
+    t.wait_text("✓ Good");
+    t.keys("?");
+    t.wait_text("Keys");
+    t.keys("q"); // closes help
+    t.keys("q");
+    let (ok, raw, parser) = t.finish();
+    assert!(ok);
+    assert_terminal_restored(&raw, &parser);
+    let params = sgr_params(&raw);
+    assert!(!params.is_empty(), "bold and resets are still written");
+    params
+}
+
+fn colour_codes(params: &[String]) -> Vec<&String> {
+    params.iter().filter(|p| sets_colour(p)).collect()
+}
+
+#[test]
+fn no_color_writes_no_colour_codes() {
+    let none = colour_run(&[], &[("NO_COLOR", "1")]);
+    assert!(
+        colour_codes(&none).is_empty(),
+        "colour codes written: {:?}",
+        colour_codes(&none)
+    );
+    // --color never: our plain theme alone (crossterm's own NO_COLOR filter
+    // is not involved), so this fails if the theme leaks a colour.
+    let never = colour_run(&["--color", "never"], &[]);
+    assert!(
+        colour_codes(&never).is_empty(),
+        "colour codes written: {:?}",
+        colour_codes(&never)
+    );
+    // The same run in colour does write them (the check above can fail).
+    let colour = colour_run(&[], &[]);
+    assert!(colour_codes(&colour).len() > 10);
+    let forced = colour_run(&["--color", "always"], &[("NO_COLOR", "1")]);
+    assert!(
+        !colour_codes(&forced).is_empty(),
+        "--color always overrides NO_COLOR"
+    );
+}
+
+#[test]
+fn resizing_redraws_and_too_small_says_so() {
+    let data = TempDir::new().unwrap();
+    let mut t = Term::start(data.path(), &[], (80, 24));
+    t.wait_text("What is the difference between list and tuple?");
+    t.resize(30, 10);
+    t.wait_text("Terminal too small");
+    t.resize(40, 12);
+    t.wait_for("the narrow layout", |s| {
+        s.contains("What is the difference between list") && s.contains("Space show answer")
+    });
+    t.keys(" ");
+    t.wait_text("4  ✓ Easy"); // grade bar on two rows
+    t.resize(100, 30);
+    t.wait_text("What is the difference between list and tuple?");
+    t.keys("q");
+    let (ok, raw, parser) = t.finish();
+    assert!(ok);
+    assert_terminal_restored(&raw, &parser);
+}
+
+#[test]
+fn a_second_session_is_refused_while_one_runs() {
+    let data = TempDir::new().unwrap();
+    let mut t = Term::start(data.path(), &[], (80, 24));
+    t.wait_text("What is the difference between list and tuple?");
+    let second = std::process::Command::new(env!("CARGO_BIN_EXE_pyquiz"))
+        .args(["grade", "1560", "good", "--no-default-content", "--content"])
+        .arg(fixture())
+        .env("PYQUIZ_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    assert_eq!(second.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&second.stderr).contains("progress.lock"));
+    t.keys("q");
+    let (ok, _, _) = t.finish();
+    assert!(ok);
+}

@@ -213,3 +213,39 @@ fn scroll_and_help() {
     a.update(Action::Quit);
     assert!(a.quit);
 }
+
+#[test]
+fn a_failed_save_keeps_the_grade_says_so_and_retries() {
+    let tmp = TempDir::new().unwrap();
+    let mut a = app(&tmp, Rc::new(Cell::new(0)));
+    let first = current_id(&a).unwrap();
+    a.update(Action::Reveal);
+    a.update(Action::Grade(Grade::Good)); // a first save creates progress.json
+    let second = current_id(&a).unwrap();
+    // progress.json becomes a directory: the atomic rename onto it fails
+    let progress = tmp.path().join("progress.json");
+    std::fs::remove_file(&progress).unwrap();
+    std::fs::create_dir(&progress).unwrap();
+    std::fs::write(progress.join("blocker"), "x").unwrap();
+    a.update(Action::Reveal);
+    a.update(Action::Grade(Grade::Easy));
+    let status = a.status.clone().unwrap();
+    assert!(status.contains("not saved"), "{status}");
+    assert!(status.contains("saved again at your next key"), "{status}");
+    assert_eq!(current_id(&a).unwrap(), second, "the card stays on screen");
+    assert_eq!(a.stats.reviewed, 1);
+    // the disk is fixed; the next key saves the kept grade first
+    std::fs::remove_dir_all(&progress).unwrap();
+    a.update(Action::ScrollDown(1));
+    assert_eq!(a.status, None);
+    assert_eq!(a.stats.reviewed, 2);
+    assert_ne!(current_id(&a).unwrap(), second, "on to the next card");
+    assert!(!a.current.as_ref().unwrap().revealed);
+    let reader = Store::open(tmp.path(), Access::ReadOnly).unwrap();
+    assert!(reader.card(&first).is_some());
+    assert_eq!(
+        reader.card(&second).unwrap().phase,
+        Phase::Review,
+        "Easy saved"
+    );
+}

@@ -388,3 +388,19 @@ fn a_second_session_is_refused_while_one_runs() {
     let (ok, _, _) = t.finish();
     assert!(ok);
 }
+
+#[test]
+fn a_panic_restores_the_terminal_and_reports() {
+    let data = TempDir::new().unwrap();
+    let t = Term::start(data.path(), &[("PYQUIZ_TEST_PANIC", "1")], (80, 24));
+    let (ok, raw, parser) = t.finish();
+    assert!(!ok, "a panic exits non-zero");
+    assert_terminal_restored(&raw, &parser);
+    let screen = parser.screen().contents();
+    assert!(screen.contains("deliberate panic"), "{screen}");
+    // The message comes after the alternate screen was first left (by the
+    // panic hook), so it stays on the main screen.
+    let left = raw.windows(8).position(|w| w == b"\x1b[?1049l").unwrap();
+    let message = find_last(&raw, b"deliberate panic").unwrap();
+    assert!(message > left);
+}

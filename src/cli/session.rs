@@ -192,6 +192,7 @@ struct TimingsOut {
     first_frame_ms: Option<f64>,
     highlighter_ready_ms: Option<f64>,
     reveal_ms: Vec<f64>,
+    grade_ms: Vec<f64>,
 }
 
 /// `PYQUIZ_TIMINGS=FILE` writes when the first frame was drawn and how
@@ -205,6 +206,7 @@ fn write_timings(t: &Timings) -> Result<(), CliError> {
         first_frame_ms: t.first_frame.map(ms),
         highlighter_ready_ms: t.highlighter_ready.map(ms),
         reveal_ms: t.reveals.iter().copied().map(ms).collect(),
+        grade_ms: t.grades.iter().copied().map(ms).collect(),
     };
     std::fs::write(path, serde_json::to_vec_pretty(&report)?)?;
     Ok(())

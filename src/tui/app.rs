@@ -206,6 +206,23 @@ impl App {
     /// card's answer with it. The event loop calls this right after the
     /// first frame; a reveal before that would call it too.
     pub fn warm(&mut self) {
+        self.finish_loading(true);
+    }
+
+    /// Like `warm`, but only if the loading thread is done (never blocks).
+    pub fn warm_if_ready(&mut self) {
+        self.finish_loading(false);
+    }
+
+    /// True while the highlighter is still loading.
+    pub fn loading(&self) -> bool {
+        !self.highlighter.is_ready()
+    }
+
+    fn finish_loading(&mut self, block: bool) {
+        if !block && !self.highlighter.is_finished() {
+            return;
+        }
         if !self.highlighter.is_ready() {
             self.highlighter.wait();
             self.render_view();
@@ -215,6 +232,13 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if let Some((index, grade)) = self.unsaved.take() {
             self.grade_card(index, grade);
+            if self.unsaved.is_none() {
+                // Saved at last: on to the next card; this key only retried.
+                self.next_card();
+                if !matches!(action, Action::Quit | Action::Resize(..)) {
+                    return;
+                }
+            }
         }
         match action {
             Action::Quit => self.quit = true,

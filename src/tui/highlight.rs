@@ -35,6 +35,31 @@ impl Highlighter {
         }
     }
 
+    /// Highlights a line of each common language once: syntect compiles a
+    /// grammar's patterns on first use, which would otherwise land on the
+    /// first reveal that shows that language.
+    pub fn warm(&self) {
+        for (lang, code) in [
+            (
+                "python",
+                "@dec\nasync def f(x: int = 1) -> str:\n    return f\"{x!r}\"  # c\n",
+            ),
+            (
+                "bash",
+                "for f in *.py; do echo \"$f\" | grep -q x && ls; done\n",
+            ),
+            (
+                "sql",
+                "SELECT a, COUNT(*) FROM t WHERE b = 'x' GROUP BY a;\n",
+            ),
+            ("json", "{\"a\": [1, true, null, \"s\"]}\n"),
+            ("toml", "[tool.x]\nname = \"y\"\n"),
+            ("js", "const f = async (x) => { return `${x}`; };\n"),
+        ] {
+            self.highlight(code, lang);
+        }
+    }
+
     /// The syntax for a fence label (`python`, `bash`, `toml`, ...), if known.
     pub fn syntax(&self, lang: &str) -> Option<&SyntaxReference> {
         let lang = lang.trim().to_ascii_lowercase();
@@ -90,13 +115,27 @@ impl HighlighterSlot {
         HighlighterSlot::Ready(Box::new(h))
     }
 
+    /// Loads the highlighter on another thread and warms the grammars
+    /// the content uses most, so the first reveal does not pay for them.
     pub fn load_in_background() -> HighlighterSlot {
-        HighlighterSlot::Loading(std::thread::spawn(Highlighter::new))
+        HighlighterSlot::Loading(std::thread::spawn(|| {
+            let h = Highlighter::new();
+            h.warm();
+            h
+        }))
     }
 
     /// Nothing left to wait for.
     pub fn is_ready(&self) -> bool {
         !matches!(self, HighlighterSlot::Loading(_))
+    }
+
+    /// The loading thread has finished (joining will not block).
+    pub fn is_finished(&self) -> bool {
+        match self {
+            HighlighterSlot::Loading(handle) => handle.is_finished(),
+            _ => true,
+        }
     }
 
     /// Waits for the loading thread, if any.

@@ -23,6 +23,8 @@ use super::keymap;
 /// How often the session looks for learning cards that came due while no
 /// key was pressed.
 const TICK: Duration = Duration::from_secs(5);
+/// How often to look for the highlighter while it loads.
+const LOADING_POLL: Duration = Duration::from_millis(5);
 /// Lines per mouse-wheel notch.
 const WHEEL_LINES: u16 = 3;
 
@@ -33,6 +35,8 @@ pub struct Timings {
     pub highlighter_ready: Option<Duration>,
     /// Reveal key handled to answer drawn, per reveal.
     pub reveals: Vec<Duration>,
+    /// Grade key to the next card drawn (its answer rendered in between).
+    pub grades: Vec<Duration>,
 }
 
 /// Leaves the terminal as it was found. Safe to call more than once.
@@ -80,28 +84,45 @@ pub fn run(app: &mut App, started: Instant) -> io::Result<Timings> {
     let mut timings = Timings::default();
     draw(&mut terminal, app)?;
     timings.first_frame = Some(started.elapsed());
-    // The syntax set loads on another thread while the first frame is
-    // drawn; the current card's answer is rendered as soon as it is there.
-    app.warm();
-    timings.highlighter_ready = Some(started.elapsed());
-    draw(&mut terminal, app)?;
+    if std::env::var_os("PYQUIZ_TEST_PANIC").is_some() {
+        // For the test that checks the terminal is restored on a panic.
+        panic!("deliberate panic (PYQUIZ_TEST_PANIC is set)");
+    }
 
     while !app.quit {
-        if !event::poll(TICK)? {
+        // The highlighter loads on another thread; until it is there, look
+        // for it between keys and render the current answer once it is.
+        if app.loading() {
+            app.warm_if_ready();
+            if !app.loading() {
+                timings.highlighter_ready = Some(started.elapsed());
+                draw(&mut terminal, app)?;
+            }
+        }
+        let wait = if app.loading() { LOADING_POLL } else { TICK };
+        if !event::poll(wait)? {
+            if app.loading() {
+                continue;
+            }
             app.update(Action::Tick);
             draw(&mut terminal, app)?;
             continue;
         }
         let mut revealed_at = None;
+        let mut graded_at = None;
         // Everything already waiting is handled before the next draw.
         loop {
             let ev = event::read()?;
             if let Some(action) = action_for(&ev, app) {
-                if action == Action::Reveal
-                    || (action == Action::Confirm
-                        && app.current.as_ref().is_some_and(|c| !c.revealed))
-                {
-                    revealed_at = Some(Instant::now());
+                let revealed = app.current.as_ref().map(|c| c.revealed);
+                match (action, revealed) {
+                    (Action::Reveal | Action::Confirm, Some(false)) => {
+                        revealed_at = Some(Instant::now());
+                    }
+                    (Action::Grade(_) | Action::Confirm, Some(true)) => {
+                        graded_at = Some(Instant::now());
+                    }
+                    _ => {}
                 }
                 app.update(action);
             }
@@ -115,6 +136,9 @@ pub fn run(app: &mut App, started: Instant) -> io::Result<Timings> {
         draw(&mut terminal, app)?;
         if let Some(t) = revealed_at {
             timings.reveals.push(t.elapsed());
+        }
+        if let Some(t) = graded_at {
+            timings.grades.push(t.elapsed());
         }
     }
     drop(terminal);

@@ -1,0 +1,112 @@
+//! The study screen's costs: from nothing to the first drawn frame (bank,
+//! store, queue, question rendered, frame drawn; the highlighter loads on
+//! another thread meanwhile), loading the highlighter, rendering the card
+//! with the longest code answer (what showing a card costs), and a reveal
+//! (update + draw) once that card is rendered. Frames are drawn on
+//! ratatui's TestBackend at 80x24.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use pyquiz::bank::{Bank, LoadOptions, Record};
+use pyquiz::schedule::{Clock, Kind, Limits, NewOrder, Scheduler, SchedulerConfig};
+use pyquiz::store::{Access, Store};
+use pyquiz::tui::app::{Action, App, Session, Ui};
+use pyquiz::tui::highlight::{Highlighter, HighlighterSlot};
+use pyquiz::tui::theme::Theme;
+use pyquiz::tui::view::CardView;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Size;
+
+/// The answer with the most code in fenced blocks.
+const LONGEST_CODE: &str = "d8654da408be";
+
+fn app(dir: &std::path::Path, records: Vec<Record>, highlighter: HighlighterSlot) -> App {
+    let store = Store::open(dir, Access::ReadWrite).expect("store");
+    let now: Timestamp = "2026-03-02T09:00:00Z".parse().expect("time");
+    App::new(
+        Session {
+            records,
+            title: "bench".to_string(),
+            limits: Limits::default(),
+            order: NewOrder::Source,
+            card_limit: None,
+        },
+        store,
+        Scheduler::new(SchedulerConfig::default()).expect("scheduler"),
+        Box::new(move || Clock::new(now, TimeZone::UTC)),
+        Ui {
+            theme: Theme::ansi(),
+            highlighter,
+            size: Size::new(80, 24),
+        },
+    )
+}
+
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+    terminal
+        .draw(|f| f.render_widget(app, f.area()))
+        .expect("draw");
+}
+
+fn first_frame(c: &mut Criterion) {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    c.bench_function(
+        "start to first frame (bank, store, queue, question, draw)",
+        |b| {
+            b.iter(|| {
+                let slot = HighlighterSlot::load_in_background();
+                let bank = Bank::load(&LoadOptions::default()).expect("bank");
+                let records: Vec<Record> =
+                    bank.records.into_iter().filter(|r| r.has_answer).collect();
+                let a = app(tmp.path(), records, slot);
+                let mut t = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+                draw(&mut t, &a);
+                // the loader thread is joined outside the first frame's time
+                // in the real session; here it is left to finish on drop
+                black_box(a.current.is_some())
+            })
+        },
+    );
+}
+
+fn highlighter(c: &mut Criterion) {
+    c.bench_function("load the highlighter (syntaxes + theme)", |b| {
+        b.iter(Highlighter::new)
+    });
+}
+
+fn longest_card(c: &mut Criterion) {
+    let bank = Bank::load(&LoadOptions::default()).expect("bank");
+    let record = bank
+        .records
+        .iter()
+        .find(|r| r.id == LONGEST_CODE)
+        .expect("the longest-code card")
+        .clone();
+    let hl = Highlighter::new();
+    let theme = Theme::ansi();
+    c.bench_function(
+        "render the longest-code card (markdown + highlighting)",
+        |b| b.iter(|| CardView::render(black_box(&record), Kind::New, 0, 76, &theme, Some(&hl))),
+    );
+
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut a = app(tmp.path(), vec![record], HighlighterSlot::ready(hl));
+    let mut t = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    c.bench_function("reveal the longest-code card and draw the frame", |b| {
+        b.iter(|| {
+            if let Some(cur) = &mut a.current {
+                cur.revealed = false;
+            }
+            a.update(Action::Reveal);
+            draw(&mut t, &a);
+        })
+    });
+}
+
+criterion_group!(benches, first_frame, highlighter, longest_card);
+criterion_main!(benches);

@@ -61,7 +61,7 @@ fn main() {
             std::num::NonZeroU16::new(80).expect("cols"),
             0,
         );
-        let mut wait_for = |text: &str, parser: &mut vt100::Parser| {
+        let wait_for = |text: &str, parser: &mut vt100::Parser| {
             let start = Instant::now();
             while !parser.screen().contents().contains(text) {
                 assert!(start.elapsed() < Duration::from_secs(10), "no {text:?}");

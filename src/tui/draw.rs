@@ -80,12 +80,32 @@ fn header(app: &App, areas: &Areas, buf: &mut Buffer) {
         .collect();
     let right = Line::from(long);
     let right_width = right.width() as u16;
-    let title = Line::from(vec![
-        Span::styled(" pyquiz", theme.accent.add_modifier(Modifier::BOLD)),
-        Span::styled(" · ", theme.muted),
-        Span::styled(app.title.clone(), theme.text),
-    ]);
     let title_room = area.width.saturating_sub(right_width + 2);
+    // " pyquiz · " is 10 columns; the rest is the selection, cut with `…`.
+    let room = (title_room as usize).saturating_sub(10);
+    let selection = if app.title.width() <= room {
+        app.title.clone()
+    } else if room >= 4 {
+        let mut cut = String::new();
+        for ch in app.title.chars() {
+            if cut.width() + unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0) >= room {
+                break;
+            }
+            cut.push(ch);
+        }
+        format!("{}…", cut.trim_end())
+    } else {
+        String::new()
+    };
+    let mut title = vec![Span::styled(
+        " pyquiz",
+        theme.accent.add_modifier(Modifier::BOLD),
+    )];
+    if !selection.is_empty() {
+        title.push(Span::styled(" · ", theme.muted));
+        title.push(Span::styled(selection, theme.text));
+    }
+    let title = Line::from(title);
     title.render(Rect::new(area.x, area.y, title_room, 1), buf);
     right.render(
         Rect::new(

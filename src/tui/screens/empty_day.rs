@@ -41,11 +41,18 @@ pub fn reason(app: &App) -> String {
 
 pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
     let theme = &app.theme;
-    let commands = [
-        ("pyquiz --new 10", "10 more new cards now"),
-        ("pyquiz --topic decorators", "another selection"),
-        ("pyquiz config new-per-day 30", "a higher daily limit"),
-    ];
+    let commands: &[(&str, &str)] = if app.records.is_empty() {
+        &[
+            ("pyquiz topics", "the topics and their counts"),
+            ("pyquiz list --search TEXT", "what a search finds"),
+        ]
+    } else {
+        &[
+            ("pyquiz --new 10", "10 more new cards now"),
+            ("pyquiz --topic decorators", "another selection"),
+            ("pyquiz config new-per-day 30", "a higher daily limit"),
+        ]
+    };
     let pad = commands.iter().map(|c| c.0.len()).max().unwrap_or(0) + 2;
     let cmd = |c: &str, what: &str| {
         Line::from(vec![
@@ -62,10 +69,17 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
             Span::styled(next_due(app), theme.accent),
         ]),
         Line::default(),
-        Line::from(Span::styled("To study anyway:", theme.text)),
+        Line::from(Span::styled(
+            if app.records.is_empty() {
+                "To find a selection:"
+            } else {
+                "To study anyway:"
+            },
+            theme.text,
+        )),
     ];
     let wide = (areas.body.width as usize) >= pad + 2 + 24;
-    for (c, what) in commands {
+    for &(c, what) in commands {
         if wide {
             lines.push(cmd(c, what));
         } else {

@@ -202,9 +202,16 @@ fn scroll_and_help() {
     a.update(Action::Reveal);
     a.update(Action::ToggleHelp);
     assert!(a.help);
-    // scrolling moves the help, not the card
+    // all of the help fits on 80x24: nothing to scroll
+    a.update(Action::ScrollDown(2));
+    assert_eq!(a.help_scroll, 0);
+    // on 40x12 it scrolls (and the card does not), up to its last line
+    a.update(Action::Resize(40, 12));
     a.update(Action::ScrollDown(2));
     assert_eq!((a.help_scroll, a.current.as_ref().unwrap().scroll), (2, 0));
+    a.update(Action::ScrollDown(100));
+    let entries = pyquiz::tui::keymap::help().len() + 1; // and the mouse wheel
+    assert_eq!(a.help_scroll as usize, entries - (12 - 2));
     // any other key closes help without acting
     let before = current_id(&a);
     a.update(Action::Grade(Grade::Good));

@@ -151,11 +151,7 @@ pub fn run(
     let mut app = App::new(session, store, scheduler, now, ui);
     let timings = run::run(&mut app, started)?;
     write_timings(&timings)?;
-    goodbye(&app, &clock_after(&app), out)
-}
-
-fn clock_after(app: &App) -> Clock {
-    app.clock()
+    goodbye(&app, &app.clock(), out)
 }
 
 /// One line after the terminal is restored: what was done, what is next.

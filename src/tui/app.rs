@@ -113,6 +113,8 @@ pub struct App {
     pub started: Timestamp,
     /// Nothing could be studied when the session opened.
     pub empty_at_start: bool,
+    /// Why, in one sentence (computed then, not while drawing).
+    pub empty_reason: String,
     /// A recoverable problem to show on the status line.
     pub status: Option<String>,
     pub help: bool,
@@ -159,6 +161,7 @@ impl App {
             stats: SessionStats::default(),
             started,
             empty_at_start: false,
+            empty_reason: String::new(),
             status: None,
             help: false,
             help_scroll: 0,
@@ -170,6 +173,9 @@ impl App {
         };
         app.next_card();
         app.empty_at_start = app.current.is_none();
+        if app.empty_at_start {
+            app.empty_reason = super::screens::empty_day::reason(&app);
+        }
         app
     }
 
@@ -256,7 +262,8 @@ impl App {
                 self.help_scroll = 0;
             }
             Action::ScrollDown(n) if self.help => {
-                self.help_scroll = self.help_scroll.saturating_add(n);
+                let max = super::screens::help::max_scroll(self.size.height);
+                self.help_scroll = self.help_scroll.saturating_add(n).min(max);
             }
             Action::ScrollUp(n) if self.help => {
                 self.help_scroll = self.help_scroll.saturating_sub(n);

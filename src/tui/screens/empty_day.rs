@@ -9,7 +9,7 @@ use crate::tui::app::App;
 use crate::tui::draw::{bold, centered_lines};
 use crate::tui::layout::Areas;
 
-/// Why the queue is empty, in one sentence.
+/// Why the queue is empty, in one sentence (`App::new` keeps it).
 pub fn reason(app: &App) -> String {
     if app.records.is_empty() {
         return "No questions match these filters.".to_string();
@@ -63,7 +63,7 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
     let mut lines = vec![
         Line::from(Span::styled("Nothing to study right now", bold(theme.text))),
         Line::default(),
-        Line::from(Span::styled(reason(app), theme.text)),
+        Line::from(Span::styled(app.empty_reason.clone(), theme.text)),
         Line::from(vec![
             Span::styled("Next card: ", theme.muted),
             Span::styled(next_due(app), theme.accent),

@@ -34,6 +34,17 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// Rows of the overlay's list that fit on a screen `height` rows high.
+fn visible_rows(entries: usize, height: u16) -> usize {
+    (entries as u16 + 2).min(height).saturating_sub(2) as usize
+}
+
+/// How far the list can scroll on a screen `height` rows high.
+pub fn max_scroll(height: u16) -> u16 {
+    let entries = keymap::help().len() + 1;
+    entries.saturating_sub(visible_rows(entries, height)) as u16
+}
+
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let lines = lines(app);
@@ -46,7 +57,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         width,
         height,
     );
-    let visible = height.saturating_sub(2) as usize;
+    let visible = visible_rows(lines.len(), area.height);
     let max_scroll = lines.len().saturating_sub(visible);
     let scroll = (app.help_scroll as usize).min(max_scroll);
     let title = if max_scroll > 0 {

@@ -316,3 +316,37 @@ fn works_from_any_directory() {
             "852 answered questions (150 prompt-only) from 5 sources",
         ));
 }
+
+#[test]
+fn completions_and_man_page_come_from_the_clap_definitions() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = pyquiz().args(["completions", shell]).assert().success();
+        let script = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        for word in ["grade", "suspend", "topic", "data-dir", "never"] {
+            assert!(script.contains(word), "{shell} completion lacks {word}");
+        }
+    }
+    // the bash script is valid bash
+    let out = pyquiz().args(["completions", "bash"]).assert().success();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pyquiz.bash");
+    std::fs::write(&path, &out.get_output().stdout).unwrap();
+    let check = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    pyquiz()
+        .arg("man")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(".TH pyquiz 1"))
+        .stdout(predicate::str::contains("Drill Python interview questions"))
+        .stdout(predicate::str::contains("\\-\\-data\\-dir"));
+    pyquiz().args(["completions", "tcsh"]).assert().code(2);
+}

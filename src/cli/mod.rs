@@ -122,6 +122,13 @@ pub enum Command {
     },
     /// Fit personal FSRS-6 parameters to your review history; keep them only if they fit better.
     Optimize,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff; `pyquiz man | man -l -`).
+    Man,
     /// Show or change settings: desired-retention, new-per-day, reviews-per-day.
     Config {
         /// Setting name.
@@ -221,6 +228,19 @@ impl CliError {
 
 /// Runs a parsed command line, writing to `out` and warnings to `err`.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), CliError> {
+    // Generated from the clap definitions; no questions needed.
+    match cli.command {
+        Some(Command::Completions { shell }) => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "pyquiz", out);
+            return Ok(());
+        }
+        Some(Command::Man) => {
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(out)?;
+            return Ok(());
+        }
+        _ => {}
+    }
     let bank = Bank::load(&LoadOptions {
         no_default_content: cli.no_default_content,
         content: cli.content.clone(),
@@ -282,6 +302,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
             let mut store = study::open_store(cli.data_dir.as_ref(), access)?;
             config::run(&mut store, key.as_deref(), value.as_deref(), out)
         }
+        Some(Command::Completions { .. } | Command::Man) => Ok(()),
         None => session::run(&bank, cli.data_dir.as_ref(), &cli.study, out),
     }
 }

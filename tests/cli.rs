@@ -350,3 +350,98 @@ fn completions_and_man_page_come_from_the_clap_definitions() {
         .stdout(predicate::str::contains("\\-\\-data\\-dir"));
     pyquiz().args(["completions", "tcsh"]).assert().code(2);
 }
+
+#[test]
+fn global_options_go_before_the_command_and_study_options_do_not() {
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path().to_str().unwrap();
+    let id = json_of(&["list", "--json"])[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    pyquiz()
+        .env("PYQUIZ_NOW", "2026-03-02T09:00:00Z")
+        .args(["--data-dir", d, "grade", &id, "good"])
+        .assert()
+        .success();
+    pyquiz()
+        .args(["--topic", "decorators", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--topic is a study-session option; with a command, put filters after the command",
+        ));
+}
+
+#[test]
+fn export_json_and_csv_carry_records_and_progress() {
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path().to_str().unwrap();
+    let records = json_of(&["list", "--json"]);
+    let graded = records[1]["id"].as_str().unwrap().to_string();
+    pyquiz()
+        .env("PYQUIZ_NOW", "2026-03-02T09:00:00Z")
+        .args(["--data-dir", d, "grade", &graded, "easy"])
+        .assert()
+        .success();
+
+    // JSON to a file: the records as `list --json` has them, plus progress.
+    let file = data.path().join("deck.json");
+    pyquiz()
+        .args(["--data-dir", d, "export", "--format", "json", "-o"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout("");
+    let exported: Vec<Value> = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(exported.len(), records.len());
+    for (e, r) in exported.iter().zip(&records) {
+        for (key, value) in r.as_object().unwrap() {
+            assert_eq!(&e[key], value, "{key} of {}", r["id"]);
+        }
+        let progress = &e["progress"];
+        if r["id"] == graded.as_str() {
+            assert_eq!(progress["phase"], "review");
+            assert_eq!(progress["reps"], 1);
+        } else {
+            assert!(progress.is_null());
+        }
+    }
+
+    // CSV on stdout, filtered: parses back with answers (multi-line, with
+    // commas and quotes) intact.
+    let out = pyquiz()
+        .args([
+            "--data-dir",
+            d,
+            "export",
+            "--format",
+            "csv",
+            "--difficulty",
+            "hard",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let mut reader = csv::Reader::from_reader(out.as_slice());
+    let header = reader.headers().unwrap().clone();
+    assert_eq!(&header[0], "id");
+    assert_eq!(&header[8], "state");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let hard: Vec<&Value> = records
+        .iter()
+        .filter(|r| r["difficulty"] == "hard")
+        .collect();
+    assert_eq!(rows.len(), hard.len());
+    for (row, r) in rows.iter().zip(&hard) {
+        assert_eq!(&row[0], r["id"].as_str().unwrap());
+        assert_eq!(&row[5], r["answer"].as_str().unwrap());
+        assert_eq!(&row[8], "new");
+    }
+    assert!(
+        rows.iter()
+            .any(|row| row[5].contains('\n') && row[5].contains(','))
+    );
+}

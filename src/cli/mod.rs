@@ -4,6 +4,7 @@ mod answer;
 mod card;
 mod config;
 mod due;
+mod export;
 mod list;
 mod optimize;
 mod output;
@@ -31,8 +32,7 @@ use crate::store::{Access, StoreError};
     about,
     long_about = "Drill Python interview questions with spaced repetition.\n\n\
                   Without a command, pyquiz opens today's study session in the terminal \
-                  (filters and --new/--limit narrow it). The commands below print instead.",
-    args_conflicts_with_subcommands = true
+                  (filters and --new/--limit narrow it). The commands below print instead."
 )]
 pub struct Cli {
     /// Add a deck: a Markdown file, or a directory of .md files (repeatable).
@@ -122,6 +122,17 @@ pub enum Command {
     },
     /// Fit personal FSRS-6 parameters to your review history; keep them only if they fit better.
     Optimize,
+    /// Write the questions with their scheduling state as JSON or CSV.
+    Export {
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// json or csv.
+        #[arg(long, value_enum)]
+        format: export::Format,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         /// The shell to complete for.
@@ -198,6 +209,12 @@ pub enum CliError {
     BadGrade(String),
     #[error("{0}")]
     BadSetting(String),
+    #[error("{0}")]
+    Csv(#[from] csv::Error),
+    #[error(
+        "{0} is a study-session option; with a command, put filters after the command (`pyquiz list --topic x`)"
+    )]
+    StudyOptionWithCommand(&'static str),
 }
 
 impl CliError {
@@ -210,7 +227,8 @@ impl CliError {
             | CliError::UnknownCard(_)
             | CliError::AmbiguousCard { .. }
             | CliError::BadGrade(_)
-            | CliError::BadSetting(_) => 2,
+            | CliError::BadSetting(_)
+            | CliError::StudyOptionWithCommand(_) => 2,
             CliError::Store(StoreError::Locked { .. }) => 3,
             _ => 1,
         }
@@ -221,6 +239,9 @@ impl CliError {
         match self {
             CliError::Io(e) => e.kind() == std::io::ErrorKind::BrokenPipe,
             CliError::Json(e) => e.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe),
+            CliError::Csv(e) => {
+                matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe)
+            }
             _ => false,
         }
     }
@@ -228,6 +249,11 @@ impl CliError {
 
 /// Runs a parsed command line, writing to `out` and warnings to `err`.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), CliError> {
+    if cli.command.is_some()
+        && let Some(flag) = cli.study.first_given()
+    {
+        return Err(CliError::StudyOptionWithCommand(flag));
+    }
     // Generated from the clap definitions; no questions needed.
     match cli.command {
         Some(Command::Completions { shell }) => {
@@ -301,6 +327,15 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
             };
             let mut store = study::open_store(cli.data_dir.as_ref(), access)?;
             config::run(&mut store, key.as_deref(), value.as_deref(), out)
+        }
+        Some(Command::Export {
+            filter,
+            format,
+            output,
+        }) => {
+            let filter = filter.resolve(&bank)?;
+            let store = study::open_store(cli.data_dir.as_ref(), Access::ReadOnly)?;
+            export::run(&bank, &filter, &store, format, output.as_deref(), out)
         }
         Some(Command::Completions { .. } | Command::Man) => Ok(()),
         None => session::run(&bank, cli.data_dir.as_ref(), &cli.study, out),

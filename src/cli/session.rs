@@ -52,6 +52,27 @@ pub struct StudyArgs {
     pub color: ColorChoice,
 }
 
+impl StudyArgs {
+    /// The first study-session option given, if any (they mean nothing
+    /// before a command).
+    pub fn first_given(&self) -> Option<&'static str> {
+        let f = &self.filter;
+        [
+            (!f.difficulty.is_empty(), "--difficulty"),
+            (!f.topic.is_empty(), "--topic"),
+            (!f.source.is_empty(), "--source"),
+            (f.search.is_some(), "--search"),
+            (f.include_unanswered, "--include-unanswered"),
+            (self.new.is_some(), "--new"),
+            (self.limit.is_some(), "--limit"),
+            (self.shuffle, "--shuffle"),
+            (self.color != ColorChoice::Auto, "--color"),
+        ]
+        .into_iter()
+        .find_map(|(given, flag)| given.then_some(flag))
+    }
+}
+
 impl ColorChoice {
     pub fn theme(self) -> Theme {
         match self {

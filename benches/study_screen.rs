@@ -91,7 +91,19 @@ fn longest_card(c: &mut Criterion) {
     let theme = Theme::ansi();
     c.bench_function(
         "render the longest-code card (markdown + highlighting)",
-        |b| b.iter(|| CardView::render(black_box(&record), Kind::New, 0, 76, &theme, Some(&hl))),
+        |b| {
+            b.iter(|| {
+                CardView::render(
+                    black_box(&record),
+                    Kind::New,
+                    0,
+                    76,
+                    &theme,
+                    Some(&hl),
+                    true,
+                )
+            })
+        },
     );
 
     let tmp = tempfile::tempdir().expect("tempdir");

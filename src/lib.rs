@@ -5,6 +5,7 @@
 
 pub mod bank;
 pub mod cli;
+pub mod display;
 pub mod schedule;
 pub mod store;
 pub mod tui;

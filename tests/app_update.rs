@@ -17,6 +17,10 @@ use ratatui::layout::Size;
 use tempfile::TempDir;
 
 fn app(dir: &TempDir, minutes: Rc<Cell<i64>>) -> App {
+    app_with(dir, minutes, HighlighterSlot::ready(Highlighter::new()))
+}
+
+fn app_with(dir: &TempDir, minutes: Rc<Cell<i64>>, highlighter: HighlighterSlot) -> App {
     let bank = Bank::load(&LoadOptions::default()).unwrap();
     let records: Vec<_> = bank
         .records
@@ -49,7 +53,7 @@ fn app(dir: &TempDir, minutes: Rc<Cell<i64>>) -> App {
         now,
         Ui {
             theme: Theme::ansi(),
-            highlighter: HighlighterSlot::ready(Highlighter::new()),
+            highlighter,
             size: Size::new(80, 24),
         },
     )
@@ -255,4 +259,21 @@ fn a_failed_save_keeps_the_grade_says_so_and_retries() {
         Phase::Review,
         "Easy saved"
     );
+}
+
+#[test]
+fn without_a_highlighter_the_answer_still_shows_with_plain_code() {
+    let tmp = TempDir::new().unwrap();
+    let mut a = app_with(&tmp, Rc::new(Cell::new(0)), HighlighterSlot::Failed);
+    a.update(Action::Reveal);
+    let answer = a.view.answer.as_ref().expect("answer rendered");
+    let text = pyquiz::tui::markdown::plain_text(answer);
+    let record = a.record().unwrap();
+    let first_code_line = record
+        .answer
+        .lines()
+        .skip_while(|l| !l.starts_with("```"))
+        .nth(1)
+        .expect("the first card has code");
+    assert!(text.contains(first_code_line.trim()), "{text}");
 }

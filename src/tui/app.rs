@@ -507,6 +507,7 @@ impl App {
             width,
             &self.theme,
             self.highlighter.get(),
+            self.highlighter.is_ready(),
         );
         let max = self.max_scroll();
         if let Some(c) = &mut self.current {

@@ -83,17 +83,8 @@ fn header(app: &App, areas: &Areas, buf: &mut Buffer) {
     let title_room = area.width.saturating_sub(right_width + 2);
     // " pyquiz · " is 10 columns; the rest is the selection, cut with `…`.
     let room = (title_room as usize).saturating_sub(10);
-    let selection = if app.title.width() <= room {
-        app.title.clone()
-    } else if room >= 4 {
-        let mut cut = String::new();
-        for ch in app.title.chars() {
-            if cut.width() + unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0) >= room {
-                break;
-            }
-            cut.push(ch);
-        }
-        format!("{}…", cut.trim_end())
+    let selection = if room >= 4 {
+        crate::display::truncate(&app.title, room)
     } else {
         String::new()
     };

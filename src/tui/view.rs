@@ -29,6 +29,7 @@ impl CardView {
         width: usize,
         theme: &Theme,
         hl: Option<&Highlighter>,
+        answer_now: bool,
     ) -> CardView {
         let mut question: Vec<Line<'static>> = markdown::render(&record.question, width, theme, hl)
             .into_iter()
@@ -53,7 +54,9 @@ impl CardView {
         }
         question.push(Line::default());
 
-        let answer = hl.map(|hl| answer_lines(record, width, theme, Some(hl)));
+        // Waiting for the highlighter leaves the answer for later; without
+        // one (it failed to load) code is shown plain.
+        let answer = answer_now.then(|| answer_lines(record, width, theme, hl));
         CardView {
             width,
             question,

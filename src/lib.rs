@@ -6,6 +6,7 @@
 pub mod bank;
 pub mod cli;
 pub mod display;
+pub mod export;
 pub mod schedule;
 pub mod store;
 pub mod tui;

@@ -445,3 +445,111 @@ fn export_json_and_csv_carry_records_and_progress() {
             .any(|row| row[5].contains('\n') && row[5].contains(','))
     );
 }
+
+#[test]
+fn markdown_export_reimports_to_identical_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("deck.md");
+    pyquiz()
+        .args([
+            "export",
+            "--format",
+            "markdown",
+            "--include-unanswered",
+            "-o",
+        ])
+        .arg(&file)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.starts_with("<!-- pyquiz deck v1 -->\n# Python interview questions\n"));
+    let original = json_of(&["list", "--json", "--include-unanswered"]);
+    let back = json_of(&[
+        "--no-default-content",
+        "--content",
+        file.to_str().unwrap(),
+        "list",
+        "--json",
+        "--include-unanswered",
+    ]);
+    assert_eq!(original.len(), 1002);
+    assert_eq!(back, original);
+    // Filters on the re-imported deck see the cards' own sources.
+    let company = json_of(&[
+        "--no-default-content",
+        "--content",
+        file.to_str().unwrap(),
+        "list",
+        "--json",
+        "--source",
+        "company",
+    ]);
+    assert_eq!(company, json_of(&["list", "--json", "--source", "company"]));
+    // Together with the default deck it is the same cards twice: refused.
+    pyquiz()
+        .args(["--content", file.to_str().unwrap(), "list"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("same id"));
+}
+
+#[test]
+fn anki_export_has_anki_headers_and_html_fields() {
+    let out = pyquiz()
+        .args(["export", "--format", "anki", "--topic", "async"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let headers: Vec<&str> = text.lines().take_while(|l| l.starts_with('#')).collect();
+    assert_eq!(
+        headers,
+        [
+            "#separator:tab",
+            "#html:true",
+            "#notetype:Basic",
+            "#deck:pyquiz::Python interview",
+            "#columns:GUID\tFront\tBack\tTags",
+            "#guid column:1",
+            "#tags column:4",
+        ]
+    );
+    let body: String = text
+        .lines()
+        .skip(headers.len())
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .has_headers(false)
+        .from_reader(body.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let records = json_of(&["list", "--json", "--topic", "async"]);
+    assert_eq!(rows.len(), records.len());
+    let mut with_code = 0;
+    for (row, r) in rows.iter().zip(&records) {
+        assert_eq!(&row[0], r["id"].as_str().unwrap());
+        assert!(row[1].starts_with("<p>"), "{}", &row[1]);
+        let tags: Vec<&str> = row[3].split(' ').collect();
+        assert!(tags.contains(&"pyquiz::topic::async"), "{tags:?}");
+        let level = format!("pyquiz::difficulty::{}", r["difficulty"].as_str().unwrap());
+        assert!(tags.contains(&level.as_str()));
+        if r["has_code"] == true {
+            with_code += 1;
+            assert!(
+                row[2].contains("<pre><code class=\"language-"),
+                "{}",
+                &row[2]
+            );
+        }
+    }
+    assert!(with_code > 0);
+    // Another deck name.
+    pyquiz()
+        .args(["export", "--format", "anki", "--deck", "Work::Python"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("#deck:Work::Python\n"));
+}

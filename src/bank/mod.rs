@@ -13,6 +13,7 @@ mod id;
 pub mod layout;
 mod model;
 pub mod mojibake;
+pub mod native;
 mod phrases;
 mod text;
 pub mod topics;
@@ -62,6 +63,10 @@ pub type Parsed = Result<(&'static str, Vec<Record>), BankError>;
 /// Parses one content file into records.
 pub fn parse_source(name: &str, bytes: &[u8]) -> Parsed {
     let text = decode::decode(name, bytes)?;
+    // pyquiz's own layout is read back exactly as it was written.
+    if native::is_native(&text) {
+        return Ok((native::LAYOUT, native::parse(name, &text)?));
+    }
     let text = mojibake::repair(&text);
     let (layout, raw) = layout::parse(name, &text)?;
     let mut ids = id::IdAssigner::default();
@@ -347,9 +352,16 @@ impl Bank {
         self.records.iter().filter(move |r| filter.matches(r))
     }
 
-    /// Names of all loaded sources.
+    /// Names of all sources records come from, in bank order: the content
+    /// files, or for a pyquiz deck the sources its cards name.
     pub fn source_names(&self) -> Vec<&str> {
-        self.sources.iter().map(|s| s.name.as_str()).collect()
+        let mut names: Vec<&str> = Vec::new();
+        for r in &self.records {
+            if names.last() != Some(&r.source.as_str()) && !names.contains(&r.source.as_str()) {
+                names.push(&r.source);
+            }
+        }
+        names
     }
 }
 

@@ -122,16 +122,27 @@ pub enum Command {
     },
     /// Fit personal FSRS-6 parameters to your review history; keep them only if they fit better.
     Optimize,
-    /// Write the questions with their scheduling state as JSON or CSV.
+    /// Write the questions for Anki, as CSV or JSON (with scheduling state),
+    /// or as one Markdown document pyquiz reads back.
     Export {
         #[command(flatten)]
         filter: FilterArgs,
-        /// json or csv.
+        /// anki, csv, json or markdown.
         #[arg(long, value_enum)]
         format: export::Format,
         /// Write to this file (atomically) instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Anki deck the notes go to (`::` makes subdecks).
+        #[arg(long, value_name = "NAME", default_value = crate::export::anki::DEFAULT_DECK)]
+        deck: String,
+        /// Title of the Markdown document.
+        #[arg(
+            long,
+            value_name = "TEXT",
+            default_value = "Python interview questions"
+        )]
+        title: String,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
@@ -332,10 +343,18 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
             filter,
             format,
             output,
+            deck,
+            title,
         }) => {
             let filter = filter.resolve(&bank)?;
             let store = study::open_store(cli.data_dir.as_ref(), Access::ReadOnly)?;
-            export::run(&bank, &filter, &store, format, output.as_deref(), out)
+            let request = export::Request {
+                format,
+                output: output.as_deref(),
+                deck: &deck,
+                title: &title,
+            };
+            export::run(&bank, &filter, &store, &request, out)
         }
         Some(Command::Completions { .. } | Command::Man) => Ok(()),
         None => session::run(&bank, cli.data_dir.as_ref(), &cli.study, out),

@@ -63,6 +63,8 @@ fn fixture(dir: &Path, cards: usize, reviews: usize) {
             time: s.last_review.unwrap(),
             kind: "review".into(),
             grade: Grade::ALL[r % 4],
+            mark: None,
+            seconds: None,
             elapsed_days: (r % 40) as u32,
             before: LoggedState {
                 phase: Phase::Review,

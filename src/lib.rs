@@ -8,5 +8,6 @@ pub mod cli;
 pub mod display;
 pub mod export;
 pub mod schedule;
+pub mod stats;
 pub mod store;
 pub mod tui;

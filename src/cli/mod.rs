@@ -9,6 +9,7 @@ mod list;
 mod optimize;
 mod output;
 mod session;
+mod stats;
 mod study;
 mod topics;
 
@@ -143,6 +144,15 @@ pub enum Command {
             default_value = "Python interview questions"
         )]
         title: String,
+    },
+    /// Statistics of the selection: reviews heatmap and streak, due
+    /// forecast, retention, readiness per topic and difficulty.
+    Stats {
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// Print the statistics as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
@@ -355,6 +365,17 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
                 title: &title,
             };
             export::run(&bank, &filter, &store, &request, out)
+        }
+        Some(Command::Stats { filter, json }) => {
+            let resolved = filter.resolve(&bank)?;
+            let store = study::open_store(cli.data_dir.as_ref(), Access::ReadOnly)?;
+            let computed = stats::compute(&bank, &resolved, &store)?;
+            if json {
+                stats::write_json(&computed, out)
+            } else {
+                let title = session::describe(&resolved);
+                stats::write_text(&computed, &title, out)
+            }
         }
         Some(Command::Completions { .. } | Command::Man) => Ok(()),
         None => session::run(&bank, cli.data_dir.as_ref(), &cli.study, out),

@@ -29,9 +29,16 @@ pub struct LoggedState {
 pub struct LogEntry {
     pub card: String,
     pub time: Timestamp,
-    /// Always `review` for now (Anki also logs manual reschedules).
+    /// `review` (scheduled: FSRS state changed), `practice` or `interview`
+    /// (outside the schedule: the card's state is untouched).
     pub kind: String,
     pub grade: Grade,
+    /// An interview's verdict: `nailed`, `partial` or `missed`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mark: Option<String>,
+    /// Seconds spent on the question (interviews).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seconds: Option<u32>,
     /// Study days since the card's previous review.
     pub elapsed_days: u32,
     pub before: LoggedState,

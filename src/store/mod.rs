@@ -25,9 +25,23 @@ pub use progress::{
     FORMAT_VERSION, LogMark, Progress, Settings, Today, UNDO_DEPTH, UndoAction, UndoEntry,
 };
 
-use crate::schedule::{CardState, Clock, DayCounts, Outcome, Phase, ReviewRecord};
+use crate::schedule::{CardState, Clock, DayCounts, Grade, Outcome, Phase, ReviewRecord};
 
 pub const PROGRESS_FILE: &str = "progress.json";
+/// Log kinds: a scheduled review, and the two kinds outside the schedule.
+pub const KIND_REVIEW: &str = "review";
+pub const KIND_PRACTICE: &str = "practice";
+pub const KIND_INTERVIEW: &str = "interview";
+
+/// An answer given outside the schedule (practice, interview).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExtraAnswer<'a> {
+    /// [`KIND_PRACTICE`] or [`KIND_INTERVIEW`].
+    pub kind: &'a str,
+    pub grade: Grade,
+    pub mark: Option<&'a str>,
+    pub seconds: Option<u32>,
+}
 pub const LOG_FILE: &str = "reviews.jsonl";
 
 /// Whether the store may change anything.
@@ -147,8 +161,10 @@ impl Store {
         let entry = LogEntry {
             card: id.to_string(),
             time: clock.now(),
-            kind: "review".to_string(),
+            kind: KIND_REVIEW.to_string(),
             grade: outcome.grade,
+            mark: None,
+            seconds: None,
             elapsed_days: outcome.elapsed_days,
             before: logged(before),
             after: logged(&outcome.card),
@@ -186,6 +202,54 @@ impl Store {
         self.progress
             .cards
             .insert(id.to_string(), outcome.card.clone());
+        self.push_undo(undo);
+        if let Err(e) = self.save() {
+            self.revert_last();
+            let _ = truncate(&self.log_path(), old_mark.bytes);
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    /// Logs an answer given outside the schedule. The card's state, today's
+    /// counts and the limits are untouched; undo takes the line back.
+    pub fn record_extra(
+        &mut self,
+        id: &str,
+        answer: &ExtraAnswer,
+        clock: &Clock,
+    ) -> Result<(), StoreError> {
+        self.writable()?;
+        let card = self.card_or_new(id);
+        let elapsed_days = card.last_review.map_or(0, |last| {
+            Clock::days_between(clock.day_of(last), clock.today()).max(0) as u32
+        });
+        let entry = LogEntry {
+            card: id.to_string(),
+            time: clock.now(),
+            kind: answer.kind.to_string(),
+            grade: answer.grade,
+            mark: answer.mark.map(str::to_string),
+            seconds: answer.seconds,
+            elapsed_days,
+            before: logged(&card),
+            after: logged(&card),
+        };
+        let mut line = serde_json::to_vec(&entry).map_err(|e| {
+            StoreError::io(
+                "encode an answer for",
+                self.log_path(),
+                std::io::Error::other(e),
+            )
+        })?;
+        line.push(b'\n');
+        let old_mark = self.progress.review_log;
+        self.append_log(&line, old_mark)?;
+        let undo = self.undo_entry(UndoAction::Practice, id, clock);
+        self.progress.review_log = LogMark {
+            entries: old_mark.entries + 1,
+            bytes: old_mark.bytes + line.len() as u64,
+        };
         self.push_undo(undo);
         if let Err(e) = self.save() {
             self.revert_last();
@@ -284,7 +348,7 @@ impl Store {
         Ok(self
             .read_log()?
             .into_iter()
-            .filter(|e| e.kind == "review")
+            .filter(|e| e.kind == KIND_REVIEW)
             .map(|e| ReviewRecord {
                 card: e.card,
                 time: e.time,

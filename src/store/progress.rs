@@ -106,6 +106,8 @@ pub enum UndoAction {
     Suspend,
     Unsuspend,
     Bury,
+    /// A practice or interview answer (logged; no scheduling change).
+    Practice,
 }
 
 impl UndoAction {
@@ -115,6 +117,7 @@ impl UndoAction {
             UndoAction::Suspend => "suspend",
             UndoAction::Unsuspend => "unsuspend",
             UndoAction::Bury => "bury",
+            UndoAction::Practice => "practice answer",
         }
     }
 }

@@ -34,6 +34,7 @@ fn app(dir: &std::path::Path, records: Vec<Record>, highlighter: HighlighterSlot
             limits: Limits::default(),
             order: NewOrder::Source,
             card_limit: None,
+            kind: pyquiz::tui::app::SessionKind::Study,
         },
         store,
         Scheduler::new(SchedulerConfig::default()).expect("scheduler"),

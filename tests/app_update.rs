@@ -10,7 +10,8 @@ use jiff::{SignedDuration, Timestamp};
 use pyquiz::bank::{Bank, LoadOptions};
 use pyquiz::schedule::{Clock, Grade, Limits, NewOrder, Phase, Scheduler, SchedulerConfig};
 use pyquiz::store::{Access, Store};
-use pyquiz::tui::app::{Action, App, Session, Ui};
+use pyquiz::tui::app::{Action, App, Session, SessionKind, Ui};
+use pyquiz::tui::drill::{InterviewConfig, Mark, Mode};
 use pyquiz::tui::highlight::{Highlighter, HighlighterSlot};
 use pyquiz::tui::theme::Theme;
 use ratatui::layout::Size;
@@ -21,6 +22,15 @@ fn app(dir: &TempDir, minutes: Rc<Cell<i64>>) -> App {
 }
 
 fn app_with(dir: &TempDir, minutes: Rc<Cell<i64>>, highlighter: HighlighterSlot) -> App {
+    app_of_kind(dir, minutes, highlighter, SessionKind::Study)
+}
+
+fn app_of_kind(
+    dir: &TempDir,
+    minutes: Rc<Cell<i64>>,
+    highlighter: HighlighterSlot,
+    kind: SessionKind,
+) -> App {
     let bank = Bank::load(&LoadOptions::default()).unwrap();
     let records: Vec<_> = bank
         .records
@@ -47,6 +57,7 @@ fn app_with(dir: &TempDir, minutes: Rc<Cell<i64>>, highlighter: HighlighterSlot)
             },
             order: NewOrder::Source,
             card_limit: None,
+            kind,
         },
         store,
         Scheduler::new(SchedulerConfig::default()).unwrap(),
@@ -214,7 +225,7 @@ fn scroll_and_help() {
     a.update(Action::ScrollDown(2));
     assert_eq!((a.help_scroll, a.current.as_ref().unwrap().scroll), (2, 0));
     a.update(Action::ScrollDown(100));
-    let entries = pyquiz::tui::keymap::help().len() + 1; // and the mouse wheel
+    let entries = pyquiz::tui::keymap::help(Mode::Study).len() + 1; // and the mouse wheel
     assert_eq!(a.help_scroll as usize, entries - (12 - 2));
     // any other key closes help without acting
     let before = current_id(&a);
@@ -276,4 +287,160 @@ fn without_a_highlighter_the_answer_still_shows_with_plain_code() {
         .nth(1)
         .expect("the first card has code");
     assert!(text.contains(first_code_line.trim()), "{text}");
+}
+
+fn ready() -> HighlighterSlot {
+    HighlighterSlot::ready(Highlighter::new())
+}
+
+#[test]
+fn practice_logs_answers_and_leaves_the_schedule_alone() {
+    let tmp = TempDir::new().unwrap();
+    let minutes = Rc::new(Cell::new(0));
+    let mut a = app_of_kind(
+        &tmp,
+        minutes,
+        ready(),
+        SessionKind::Practice(vec![2, 0, 1, 3]),
+    );
+    assert_eq!(a.mode, Mode::Practice);
+    assert_eq!(a.remaining(), 4);
+    let first = current_id(&a).unwrap();
+    assert_eq!(first, a.records[2].id);
+    a.update(Action::Reveal);
+    a.update(Action::Grade(Grade::Again));
+    // Again: the card comes back after three others.
+    let order: Vec<String> = (0..4)
+        .map(|_| {
+            let id = current_id(&a).unwrap();
+            a.update(Action::Reveal);
+            a.update(Action::Confirm);
+            id
+        })
+        .collect();
+    assert_eq!(order[3], first);
+    assert!(a.current.is_none(), "practice over");
+    assert_eq!(a.stats.reviewed, 5);
+    assert_eq!(a.stats.again, 1);
+    // No card has a schedule; five practice lines are logged.
+    assert!(a.store.progress().cards.is_empty());
+    let log = a.store.read_log().unwrap();
+    assert_eq!(log.len(), 5);
+    assert!(
+        log.iter()
+            .all(|e| e.kind == "practice" && e.before == e.after)
+    );
+    // Undo takes the last answer back and shows that card again, revealed.
+    a.update(Action::Undo);
+    assert_eq!(current_id(&a).unwrap(), first);
+    assert!(a.current.as_ref().unwrap().revealed);
+    assert_eq!(a.store.read_log().unwrap().len(), 4);
+    assert_eq!(a.stats.reviewed, 4);
+}
+
+#[test]
+fn interview_times_questions_logs_verdicts_and_drills_the_missed() {
+    let tmp = TempDir::new().unwrap();
+    let minutes = Rc::new(Cell::new(0));
+    let config = InterviewConfig {
+        per_question: 120,
+        total: 300,
+        schedule: false,
+    };
+    let mut a = app_of_kind(
+        &tmp,
+        minutes.clone(),
+        ready(),
+        SessionKind::Interview(vec![0, 1, 2, 3], config),
+    );
+    assert_eq!(a.mode, Mode::Interview);
+    // Grades and Space-for-Good mean nothing in an interview.
+    a.update(Action::Reveal);
+    a.update(Action::Grade(Grade::Good));
+    a.update(Action::Confirm);
+    assert_eq!(current_id(&a).unwrap(), a.records[0].id);
+    let now = |a: &App| a.clock().now();
+    // Revealed at 0 minutes; marked later: the time is the time to reveal.
+    minutes.set(1);
+    assert_eq!(a.interview.as_ref().unwrap().question_elapsed(now(&a)), 0);
+    a.update(Action::Mark(Mark::Nailed));
+    // Second question: 3 minutes, over its 2-minute limit.
+    minutes.set(4);
+    assert_eq!(a.interview.as_ref().unwrap().question_left(now(&a)), -60);
+    a.update(Action::Reveal);
+    a.update(Action::Mark(Mark::Missed));
+    // Third: the whole interview's 5 minutes run out while it is shown;
+    // it can still be answered, then the interview ends with one unasked.
+    minutes.set(6);
+    assert!(a.interview.as_ref().unwrap().total_left(now(&a)) < 0);
+    a.update(Action::Reveal);
+    a.update(Action::Mark(Mark::Partial));
+    assert!(a.current.is_none(), "time is up");
+    assert_eq!(a.drill.queue.len(), 1);
+    let answered: Vec<(Mark, u32)> = a
+        .interview
+        .as_ref()
+        .unwrap()
+        .answered
+        .iter()
+        .map(|x| (x.mark, x.seconds))
+        .collect();
+    assert_eq!(
+        answered,
+        [(Mark::Nailed, 0), (Mark::Missed, 180), (Mark::Partial, 120)]
+    );
+    let log = a.store.read_log().unwrap();
+    let marks: Vec<(&str, Option<&str>, Option<u32>)> = log
+        .iter()
+        .map(|e| (e.kind.as_str(), e.mark.as_deref(), e.seconds))
+        .collect();
+    assert_eq!(
+        marks,
+        [
+            ("interview", Some("nailed"), Some(0)),
+            ("interview", Some("missed"), Some(180)),
+            ("interview", Some("partial"), Some(120)),
+        ]
+    );
+    assert!(a.store.progress().cards.is_empty(), "schedule untouched");
+    // Drill the two not nailed: a practice run of exactly those.
+    a.update(Action::DrillMissed);
+    assert_eq!(a.mode, Mode::Practice);
+    assert_eq!(current_id(&a).unwrap(), a.records[1].id);
+    assert_eq!(a.remaining(), 2);
+}
+
+#[test]
+fn interview_with_schedule_grades_the_cards_too() {
+    let tmp = TempDir::new().unwrap();
+    let config = InterviewConfig {
+        per_question: 180,
+        total: 1800,
+        schedule: true,
+    };
+    let mut a = app_of_kind(
+        &tmp,
+        Rc::new(Cell::new(0)),
+        ready(),
+        SessionKind::Interview(vec![0, 1], config),
+    );
+    let id = current_id(&a).unwrap();
+    a.update(Action::Reveal);
+    a.update(Action::Mark(Mark::Missed));
+    let card = a.store.card(&id).expect("graded").clone();
+    assert_eq!(card.reps, 1);
+    assert_eq!(card.phase, Phase::Learning);
+    let kinds: Vec<String> = a
+        .store
+        .read_log()
+        .unwrap()
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(kinds, ["review", "interview"]);
+    // Undo takes back both the verdict and the grade.
+    a.update(Action::Undo);
+    assert!(a.store.card(&id).is_none());
+    assert!(a.store.read_log().unwrap().is_empty());
+    assert_eq!(current_id(&a).unwrap(), id);
 }

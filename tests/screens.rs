@@ -45,6 +45,7 @@ fn app(dir: &TempDir, size: (u16, u16), theme: Theme, new_per_day: u32) -> App {
             },
             order: NewOrder::Source,
             card_limit: None,
+            kind: pyquiz::tui::app::SessionKind::Study,
         },
         store,
         Scheduler::new(SchedulerConfig {

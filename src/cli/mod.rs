@@ -145,6 +145,31 @@ pub enum Command {
         )]
         title: String,
     },
+    /// Practise the selected cards regardless of due dates (random order);
+    /// answers are logged as practice and do not change the schedule.
+    Practice {
+        #[command(flatten)]
+        drill: session::DrillArgs,
+        /// Lowest probability of recall first (never-studied cards last).
+        #[arg(long)]
+        weakest: bool,
+    },
+    /// A mock interview: one question at a time against the clock; mark
+    /// each answer nailed, partial or missed.
+    Interview {
+        #[command(flatten)]
+        drill: session::DrillArgs,
+        /// Minutes for the whole interview.
+        #[arg(long, value_name = "N", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=600))]
+        minutes: u32,
+        /// Minutes per question.
+        #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=60))]
+        question_minutes: u32,
+        /// Also grade the cards in the schedule (nailed = Good, partial =
+        /// Hard, missed = Again).
+        #[arg(long)]
+        schedule: bool,
+    },
     /// Statistics of the selection: reviews heatmap and streak, due
     /// forecast, retention, readiness per topic and difficulty.
     Stats {
@@ -236,6 +261,10 @@ pub enum CliError {
         "{0} is a study-session option; with a command, put filters after the command (`pyquiz list --topic x`)"
     )]
     StudyOptionWithCommand(&'static str),
+    #[error("pyquiz {0} needs a terminal (standard input and output)")]
+    NeedsTerminal(&'static str),
+    #[error("no question matches the filters, so there is nothing to {0}")]
+    NothingSelected(&'static str),
 }
 
 impl CliError {
@@ -377,6 +406,29 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
                 stats::write_text(&computed, &title, out)
             }
         }
+        Some(Command::Practice { drill, weakest }) => session::run_drill(
+            &bank,
+            cli.data_dir.as_ref(),
+            &drill,
+            session::DrillKind::Practice { weakest },
+            out,
+        ),
+        Some(Command::Interview {
+            drill,
+            minutes,
+            question_minutes,
+            schedule,
+        }) => session::run_drill(
+            &bank,
+            cli.data_dir.as_ref(),
+            &drill,
+            session::DrillKind::Interview {
+                minutes,
+                question_minutes,
+                schedule,
+            },
+            out,
+        ),
         Some(Command::Completions { .. } | Command::Man) => Ok(()),
         None => session::run(&bank, cli.data_dir.as_ref(), &cli.study, out),
     }

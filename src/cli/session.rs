@@ -11,9 +11,11 @@ use serde::Serialize;
 use super::study::{self, when};
 use super::{CliError, FilterArgs};
 use crate::bank::{Bank, Filter};
+use crate::schedule::practice_order;
 use crate::schedule::{Clock, Limits, NewOrder};
 use crate::store::Access;
-use crate::tui::app::{App, Session, Ui};
+use crate::tui::app::{App, Session, SessionKind, Ui};
+use crate::tui::drill::InterviewConfig;
 use crate::tui::highlight::HighlighterSlot;
 use crate::tui::run::{self, Timings};
 use crate::tui::theme::Theme;
@@ -120,64 +122,207 @@ pub fn run(
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return super::overview(bank, out);
     }
-    let started = *PROCESS_START.get_or_init(Instant::now);
     let records: Vec<_> = bank.filtered(&filter).cloned().collect();
-    let store = study::open_store(data_dir, Access::ReadWrite)?;
-    let base = study::clock()?;
-    let pinned = std::env::var("PYQUIZ_NOW").is_ok_and(|v| !v.trim().is_empty());
-    let now: crate::tui::app::Now = if pinned {
-        Box::new(move || base.clone())
-    } else {
-        Box::new(move || base.at(jiff::Timestamp::now()))
-    };
-    let clock = now();
-    let settings = store.settings();
-    let scheduler = study::scheduler(settings)?;
-    let mut limits = Limits {
-        new_per_day: settings.new_per_day,
-        reviews_per_day: settings.reviews_per_day,
-    };
-    if let Some(n) = args.new {
-        limits.new_per_day = store.done_today(&clock).new.saturating_add(n);
-    }
     let order = if args.shuffle {
         NewOrder::Shuffled(args.seed.unwrap_or_else(rand::random))
     } else {
         NewOrder::Source
     };
-    let count = records.len();
-    let title = format!(
-        "{} ({count} question{})",
-        describe(&filter),
-        if count == 1 { "" } else { "s" }
-    );
-    if args.color == ColorChoice::Always {
-        // crossterm drops colour codes when NO_COLOR is set; --color always
-        // is the explicit request that overrides it.
-        ratatui::crossterm::style::force_color_output(true);
-    }
-    let (width, height) = ratatui::crossterm::terminal::size()?;
-    let ui = Ui {
-        theme: args.color.theme(),
-        highlighter: HighlighterSlot::load_in_background(),
-        size: ratatui::layout::Size::new(width, height),
-    };
-    let session = Session {
+    let launch = Launch {
+        title: describe(&filter),
         records,
-        title,
-        limits,
+        new: args.new,
         order,
         card_limit: args.limit.map(|n| n as usize),
+        color: args.color,
     };
-    let mut app = App::new(session, store, scheduler, now, ui);
-    let timings = run::run(&mut app, started)?;
-    write_timings(&timings)?;
-    goodbye(&app, &app.clock(), out)
+    launch.run(data_dir, |_, _, _| Ok(SessionKind::Study), out)
+}
+
+/// `pyquiz practice` and `pyquiz interview`.
+#[derive(Debug, Clone, Args)]
+pub struct DrillArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// At most N cards.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub count: Option<u32>,
+    /// Seed for the random order, for a repeatable session.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// When to use colour.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// What kind of drill to run.
+pub enum DrillKind {
+    /// `--weakest`: lowest recall first.
+    Practice { weakest: bool },
+    Interview {
+        minutes: u32,
+        question_minutes: u32,
+        schedule: bool,
+    },
+}
+
+pub fn run_drill(
+    bank: &Bank,
+    data_dir: Option<&PathBuf>,
+    args: &DrillArgs,
+    kind: DrillKind,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let filter = args.filter.resolve(bank)?;
+    let name = match kind {
+        DrillKind::Practice { .. } => "practice",
+        DrillKind::Interview { .. } => "interview",
+    };
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(CliError::NeedsTerminal(name));
+    }
+    let records: Vec<_> = bank.filtered(&filter).cloned().collect();
+    if records.is_empty() {
+        return Err(CliError::NothingSelected(name));
+    }
+    let seed = args.seed.unwrap_or_else(rand::random);
+    let count = args.count.map(|n| n as usize);
+    let launch = Launch {
+        title: format!("{name} · {}", describe(&filter)),
+        records,
+        new: None,
+        order: NewOrder::Source,
+        card_limit: None,
+        color: args.color,
+    };
+    launch.run(
+        data_dir,
+        |records, store, scheduler| {
+            let states: Vec<_> = records.iter().map(|r| store.card(&r.id)).collect();
+            let now = study::clock()?.now();
+            Ok(match kind {
+                DrillKind::Practice { weakest } => SessionKind::Practice(practice_order(
+                    &states, weakest, seed, count, scheduler, now,
+                )),
+                DrillKind::Interview {
+                    minutes,
+                    question_minutes,
+                    schedule,
+                } => {
+                    let per_question = question_minutes.max(1) * 60;
+                    let total = minutes.max(1) * 60;
+                    let count = count.unwrap_or((total / per_question).max(1) as usize);
+                    let order = practice_order(&states, false, seed, Some(count), scheduler, now);
+                    SessionKind::Interview(
+                        order,
+                        InterviewConfig {
+                            per_question,
+                            total,
+                            schedule,
+                        },
+                    )
+                }
+            })
+        },
+        out,
+    )
+}
+
+/// Everything a TUI session needs before it opens.
+struct Launch {
+    title: String,
+    records: Vec<crate::bank::Record>,
+    new: Option<u32>,
+    order: NewOrder,
+    card_limit: Option<usize>,
+    color: ColorChoice,
+}
+
+impl Launch {
+    fn run(
+        self,
+        data_dir: Option<&PathBuf>,
+        kind: impl FnOnce(
+            &[crate::bank::Record],
+            &crate::store::Store,
+            &crate::schedule::Scheduler,
+        ) -> Result<SessionKind, CliError>,
+        out: &mut dyn Write,
+    ) -> Result<(), CliError> {
+        let started = *PROCESS_START.get_or_init(Instant::now);
+        let store = study::open_store(data_dir, Access::ReadWrite)?;
+        let base = study::clock()?;
+        let pinned = std::env::var("PYQUIZ_NOW").is_ok_and(|v| !v.trim().is_empty());
+        let now: crate::tui::app::Now = if pinned {
+            Box::new(move || base.clone())
+        } else {
+            Box::new(move || base.at(jiff::Timestamp::now()))
+        };
+        let clock = now();
+        let settings = store.settings();
+        let scheduler = study::scheduler(settings)?;
+        let mut limits = Limits {
+            new_per_day: settings.new_per_day,
+            reviews_per_day: settings.reviews_per_day,
+        };
+        if let Some(n) = self.new {
+            limits.new_per_day = store.done_today(&clock).new.saturating_add(n);
+        }
+        let kind = kind(&self.records, &store, &scheduler)?;
+        let count = match &kind {
+            SessionKind::Study => self.records.len(),
+            SessionKind::Practice(order) | SessionKind::Interview(order, _) => order.len(),
+        };
+        let title = format!(
+            "{} ({count} question{})",
+            self.title,
+            if count == 1 { "" } else { "s" }
+        );
+        if self.color == ColorChoice::Always {
+            // crossterm drops colour codes when NO_COLOR is set; --color always
+            // is the explicit request that overrides it.
+            ratatui::crossterm::style::force_color_output(true);
+        }
+        let (width, height) = ratatui::crossterm::terminal::size()?;
+        let ui = Ui {
+            theme: self.color.theme(),
+            highlighter: HighlighterSlot::load_in_background(),
+            size: ratatui::layout::Size::new(width, height),
+        };
+        let session = Session {
+            records: self.records,
+            title,
+            limits,
+            order: self.order,
+            card_limit: self.card_limit,
+            kind,
+        };
+        let mut app = App::new(session, store, scheduler, now, ui);
+        let timings = run::run(&mut app, started)?;
+        write_timings(&timings)?;
+        goodbye(&app, &app.clock(), out)
+    }
 }
 
 /// One line after the terminal is restored: what was done, what is next.
 fn goodbye(app: &App, clock: &Clock, out: &mut dyn Write) -> Result<(), CliError> {
     let s = &app.stats;
+    if app.mode != crate::tui::drill::Mode::Study {
+        writeln!(
+            out,
+            "Answered {} question{} outside the schedule ({} missed or again); \
+             card schedules are unchanged{}.",
+            s.reviewed,
+            if s.reviewed == 1 { "" } else { "s" },
+            s.again,
+            if app.interview.as_ref().is_some_and(|i| i.config.schedule) {
+                " except for the interview's grades"
+            } else {
+                ""
+            }
+        )?;
+        return Ok(());
+    }
     if s.reviewed > 0 {
         write!(
             out,

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use jiff::Timestamp;
 use ratatui::layout::Size;
 
+use super::drill::{AGAIN_GAP, Answered, Drill, Interview, InterviewConfig, Mark, Mode};
 use super::highlight::HighlighterSlot;
 use super::layout::Areas;
 use super::theme::Theme;
@@ -16,13 +17,17 @@ use crate::bank::Record;
 use crate::schedule::{
     Clock, Grade, Kind, Limits, NewOrder, Outcome, Queue, Scheduler, build_queue, card_seed,
 };
-use crate::store::{Store, UndoAction};
+use crate::store::{ExtraAnswer, KIND_INTERVIEW, KIND_PRACTICE, Store, UndoAction};
 
 /// Everything a key, the mouse or the terminal can ask the session to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Reveal,
     Grade(Grade),
+    /// An interview verdict, once the answer is shown.
+    Mark(Mark),
+    /// At the end of an interview: practise the questions not nailed.
+    DrillMissed,
     /// `Space` after the reveal: Good.
     Confirm,
     Undo,
@@ -84,6 +89,16 @@ pub struct Session {
     pub order: NewOrder,
     /// At most this many different cards in this session (`--limit`).
     pub card_limit: Option<usize>,
+    pub kind: SessionKind,
+}
+
+/// Today's schedule, or a set of cards outside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SessionKind {
+    Study,
+    /// These records (indices), in this order.
+    Practice(Vec<usize>),
+    Interview(Vec<usize>, InterviewConfig),
 }
 
 /// How the session looks: colours, the highlighter, the terminal's size.
@@ -128,6 +143,10 @@ pub struct App {
     seen: HashSet<String>,
     /// Record index of each id.
     index_of: HashMap<String, usize>,
+    pub mode: Mode,
+    /// Practice and interview: the cards still to come.
+    pub drill: Drill,
+    pub interview: Option<Interview>,
 }
 
 impl App {
@@ -170,13 +189,37 @@ impl App {
             session_grades: Vec::new(),
             seen: HashSet::new(),
             index_of,
+            mode: Mode::Study,
+            drill: Drill::default(),
+            interview: None,
         };
+        match session.kind {
+            SessionKind::Study => {}
+            SessionKind::Practice(order) => {
+                app.mode = Mode::Practice;
+                app.drill.queue = order.into();
+            }
+            SessionKind::Interview(order, config) => {
+                app.mode = Mode::Interview;
+                app.drill.queue = order.into();
+                app.interview = Some(Interview::new(config, started));
+            }
+        }
         app.next_card();
         app.empty_at_start = app.current.is_none();
         if app.empty_at_start {
             app.empty_reason = super::screens::empty_day::reason(&app);
         }
         app
+    }
+
+    /// What the keys apply to now.
+    pub fn key_context(&self) -> super::keymap::Ctx {
+        super::keymap::Ctx {
+            mode: self.mode,
+            card: self.current.is_some(),
+            revealed: self.current.as_ref().is_some_and(|c| c.revealed),
+        }
     }
 
     /// Today's limits for this session.
@@ -194,6 +237,9 @@ impl App {
 
     /// Cards left in this session's queue (the one on screen included).
     pub fn remaining(&self) -> usize {
+        if self.mode != Mode::Study {
+            return self.drill.queue.len() + usize::from(self.current.is_some());
+        }
         let c = self.queue.counts;
         let total = c.new + c.learning + c.review;
         match self.card_limit {
@@ -262,7 +308,7 @@ impl App {
                 self.help_scroll = 0;
             }
             Action::ScrollDown(n) if self.help => {
-                let max = super::screens::help::max_scroll(self.size.height);
+                let max = super::screens::help::max_scroll(self.size.height, self.mode);
                 self.help_scroll = self.help_scroll.saturating_add(n).min(max);
             }
             Action::ScrollUp(n) if self.help => {
@@ -277,18 +323,31 @@ impl App {
                     if let Some(c) = &mut self.current {
                         c.revealed = true;
                     }
+                    let now = self.clock().now();
+                    if let Some(i) = &mut self.interview {
+                        i.revealed_at = Some(now);
+                    }
                 }
             }
             Action::Confirm => match &self.current {
+                Some(_) if self.mode == Mode::Interview => {}
                 Some(c) if c.revealed => self.grade(Grade::Good),
                 Some(_) => self.update(Action::Reveal),
                 None => {}
             },
             Action::Grade(g) => {
-                if self.current.as_ref().is_some_and(|c| c.revealed) {
+                if self.mode != Mode::Interview && self.current.as_ref().is_some_and(|c| c.revealed)
+                {
                     self.grade(g);
                 }
             }
+            Action::Mark(m) => {
+                if self.mode == Mode::Interview && self.current.as_ref().is_some_and(|c| c.revealed)
+                {
+                    self.mark(m);
+                }
+            }
+            Action::DrillMissed => self.drill_missed(),
             Action::Undo => self.undo(),
             Action::Suspend | Action::Bury => self.set_aside(action),
             Action::ScrollDown(n) => self.scroll(|s| s.saturating_add(n)),
@@ -352,6 +411,10 @@ impl App {
     }
 
     fn grade_card(&mut self, index: usize, grade: Grade) {
+        if self.mode == Mode::Practice {
+            self.practice_grade(index, grade);
+            return;
+        }
         let clock = self.clock();
         let id = self.records[index].id.clone();
         let before = self.store.card_or_new(&id);
@@ -388,7 +451,7 @@ impl App {
         let clock = self.clock();
         match self.store.undo(&clock) {
             Ok(Some(entry)) => {
-                if entry.action == UndoAction::Grade
+                if matches!(entry.action, UndoAction::Grade | UndoAction::Practice)
                     && let Some(grade) = self.session_grades.pop()
                 {
                     self.stats.reviewed -= 1;
@@ -397,6 +460,10 @@ impl App {
                     }
                 }
                 self.status = Some(format!("undid {} of {}", entry.action.name(), entry.card));
+                if self.mode != Mode::Study {
+                    self.undo_drill(&entry);
+                    return;
+                }
                 self.refresh_queue();
                 if let Some(&index) = self.index_of.get(&entry.card) {
                     let kind = self
@@ -451,6 +518,10 @@ impl App {
     }
 
     fn next_card(&mut self) {
+        if self.mode != Mode::Study {
+            self.next_drill_card();
+            return;
+        }
         self.refresh_queue();
         let full = self
             .card_limit
@@ -488,6 +559,187 @@ impl App {
                 self.current = None;
             }
         }
+    }
+
+    /// Practice: the answer is logged, the schedule untouched; a card
+    /// answered Again comes back a few cards later.
+    fn practice_grade(&mut self, index: usize, grade: Grade) {
+        let clock = self.clock();
+        let id = self.records[index].id.clone();
+        let answer = ExtraAnswer {
+            kind: KIND_PRACTICE,
+            grade,
+            mark: None,
+            seconds: None,
+        };
+        match self.store.record_extra(&id, &answer, &clock) {
+            Ok(()) => {
+                self.session_grades.push(grade);
+                self.stats.reviewed += 1;
+                if grade == Grade::Again {
+                    self.stats.again += 1;
+                    let at = AGAIN_GAP.min(self.drill.queue.len());
+                    self.drill.queue.insert(at, index);
+                }
+                self.status = None;
+            }
+            Err(e) => {
+                self.unsaved = Some((index, grade));
+                self.status = Some(format!(
+                    "not saved: {e}. The answer is kept and saved again at your next key."
+                ));
+            }
+        }
+    }
+
+    /// Interview: logs the verdict (and grades the card too when the
+    /// interview was started with `--schedule`), then the next question.
+    fn mark(&mut self, mark: Mark) {
+        let Some(c) = self.current.clone() else {
+            return;
+        };
+        let clock = self.clock();
+        let Some(interview) = &self.interview else {
+            return;
+        };
+        let seconds = interview.question_elapsed(clock.now());
+        let schedule = interview.config.schedule;
+        let id = self.records[c.index].id.clone();
+        if schedule {
+            let before = self.store.card_or_new(&id);
+            let outcome = self
+                .scheduler
+                .answer(card_seed(&id), &before, mark.grade(), &clock);
+            let saved = match outcome {
+                Ok(o) => self
+                    .store
+                    .record_grade(&id, &before, &o, &clock)
+                    .map_err(|e| e.to_string()),
+                Err(e) => Err(e.to_string()),
+            };
+            if let Err(e) = saved {
+                self.status = Some(format!("not saved: {e}"));
+                return;
+            }
+        }
+        let answer = ExtraAnswer {
+            kind: KIND_INTERVIEW,
+            grade: mark.grade(),
+            mark: Some(mark.name()),
+            seconds: Some(seconds),
+        };
+        if let Err(e) = self.store.record_extra(&id, &answer, &clock) {
+            if schedule {
+                let _ = self.store.undo(&clock);
+            }
+            self.status = Some(format!("not saved: {e}"));
+            return;
+        }
+        self.session_grades.push(mark.grade());
+        self.stats.reviewed += 1;
+        if mark == Mark::Missed {
+            self.stats.again += 1;
+        }
+        if let Some(i) = &mut self.interview {
+            i.answered.push(Answered {
+                index: c.index,
+                mark,
+                seconds,
+            });
+        }
+        self.status = None;
+        self.next_card();
+    }
+
+    /// After an interview: a practice run of the questions not nailed.
+    fn drill_missed(&mut self) {
+        if self.current.is_some() || self.mode != Mode::Interview {
+            return;
+        }
+        let Some(interview) = &self.interview else {
+            return;
+        };
+        let order = interview.to_drill();
+        if order.is_empty() {
+            self.status = Some("every question was nailed: nothing to drill".to_string());
+            return;
+        }
+        self.mode = Mode::Practice;
+        self.drill.queue = order.into();
+        self.stats = SessionStats::default();
+        self.session_grades.clear();
+        self.started = self.clock().now();
+        self.title = format!("drilling the questions not nailed · {}", self.title);
+        self.next_card();
+    }
+
+    fn next_drill_card(&mut self) {
+        let over = self
+            .interview
+            .as_ref()
+            .is_some_and(|i| self.mode == Mode::Interview && i.total_left(self.clock().now()) <= 0);
+        let next = if over {
+            None
+        } else {
+            self.drill.queue.pop_front()
+        };
+        match next {
+            Some(index) => {
+                let kind = self.kind_of(index);
+                self.show(index, kind, false);
+                let now = self.clock().now();
+                if let Some(i) = &mut self.interview {
+                    i.question_started = now;
+                    i.revealed_at = None;
+                }
+            }
+            None => {
+                self.current = None;
+                self.view = CardView::default();
+            }
+        }
+    }
+
+    /// The card's state as a queue kind (for the badge on screen).
+    fn kind_of(&self, index: usize) -> Kind {
+        match self.store.card(&self.records[index].id).map(|c| c.phase) {
+            None | Some(crate::schedule::Phase::New) => Kind::New,
+            Some(crate::schedule::Phase::Review) => Kind::Review,
+            Some(_) => Kind::Learning,
+        }
+    }
+
+    /// Undo in practice or an interview: the answered card is shown again,
+    /// its answer revealed, and the card that was on screen goes back first
+    /// in line.
+    fn undo_drill(&mut self, entry: &crate::store::UndoEntry) {
+        let Some(&index) = self.index_of.get(&entry.card) else {
+            return;
+        };
+        if let Some(c) = self.current.take() {
+            self.drill.queue.push_front(c.index);
+        }
+        if self.mode == Mode::Practice {
+            // An Again put the card back into the line; take that copy out.
+            if let Some(pos) = self
+                .drill
+                .queue
+                .iter()
+                .take(AGAIN_GAP + 1)
+                .position(|&i| i == index)
+            {
+                self.drill.queue.remove(pos);
+            }
+        }
+        if let Some(i) = &mut self.interview {
+            i.answered.pop();
+            if i.config.schedule {
+                // The schedule's grade was saved just before the verdict.
+                let _ = self.store.undo(&self.clock());
+            }
+        }
+        let kind = self.kind_of(index);
+        self.show(index, kind, true);
     }
 
     /// Renders the current card for the current width (question at once;

@@ -10,6 +10,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::app::App;
+use super::drill::{Mode, clock_face};
 use super::keymap;
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
 use super::screens;
@@ -25,6 +26,9 @@ impl Widget for &App {
         header(self, &areas, buf);
         match &self.current {
             Some(_) => screens::study::render(self, &areas, buf),
+            None if self.mode == Mode::Interview => {
+                screens::interview_end::render(self, &areas, buf)
+            }
             None if self.empty_at_start => screens::empty_day::render(self, &areas, buf),
             None => screens::summary::render(self, &areas, buf),
         }
@@ -78,7 +82,17 @@ fn header(app: &App, areas: &Areas, buf: &mut Buffer) {
             ])
         })
         .collect();
-    let right = Line::from(long);
+    let right = match app.mode {
+        Mode::Study => Line::from(long),
+        Mode::Practice => Line::from(vec![
+            Span::styled(
+                app.remaining().to_string(),
+                theme.accent.add_modifier(Modifier::BOLD),
+            ),
+            Span::styled(" left · practice, no schedule change", theme.muted),
+        ]),
+        Mode::Interview => interview_clocks(app),
+    };
     let right_width = right.width() as u16;
     let title_room = area.width.saturating_sub(right_width + 2);
     // " pyquiz · " is 10 columns; the rest is the selection, cut with `…`.
@@ -108,6 +122,39 @@ fn header(app: &App, areas: &Areas, buf: &mut Buffer) {
         buf,
     );
     gauge(app, areas.gauge, buf);
+}
+
+/// `⏱ 2:41 · total 27:12`: the question's countdown (stopped at the
+/// reveal; red when over) and the interview's.
+fn interview_clocks(app: &App) -> Line<'static> {
+    let theme = &app.theme;
+    let Some(interview) = &app.interview else {
+        return Line::default();
+    };
+    let now = app.clock().now();
+    let total = interview.total_left(now);
+    let total_style = if total <= 0 { theme.wrong } else { theme.text };
+    let mut spans = Vec::new();
+    if app.current.is_some() {
+        let left = interview.question_left(now);
+        let style = if left < 0 {
+            theme.wrong
+        } else if left <= 30 {
+            theme.warning
+        } else {
+            theme.text
+        };
+        spans.push(Span::styled("⏱ ", theme.muted));
+        spans.push(Span::styled(
+            clock_face(left),
+            style.add_modifier(Modifier::BOLD),
+        ));
+        spans.push(Span::styled(" · total ", theme.muted));
+    } else {
+        spans.push(Span::styled("total ", theme.muted));
+    }
+    spans.push(Span::styled(clock_face(total), total_style));
+    Line::from(spans)
 }
 
 /// `━━━━━━────────── 4/20` : answered in this session out of answered plus
@@ -142,8 +189,7 @@ fn status(app: &App, areas: &Areas, buf: &mut Buffer) {
 /// table order until one does not; help and quit always show.
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let revealed = app.current.as_ref().is_some_and(|c| c.revealed);
-    let hints = keymap::hints(revealed, app.current.is_some());
+    let hints = keymap::hints(app.key_context());
     let essential = |hint: &str| matches!(hint, "help" | "quit");
     let cost = |key: &str, hint: &str| key.width() + 1 + hint.width() + 3;
     let width = area.width as usize;

@@ -5,6 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::app::Action;
+use super::drill::{Mark, Mode};
 use crate::schedule::Grade;
 
 /// When a binding applies.
@@ -17,6 +18,47 @@ pub enum When {
     Answer,
     /// A card is on screen, question or answer.
     Card,
+    /// No card on screen (the session is over).
+    Done,
+}
+
+/// Which sessions a binding belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Modes {
+    All,
+    /// Study and practice (grades).
+    Graded,
+    Interview,
+}
+
+impl Modes {
+    fn contains(self, mode: Mode) -> bool {
+        match self {
+            Modes::All => true,
+            Modes::Graded => mode != Mode::Interview,
+            Modes::Interview => mode == Mode::Interview,
+        }
+    }
+}
+
+/// What the keys apply to right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ctx {
+    pub mode: Mode,
+    /// A card is on screen.
+    pub card: bool,
+    /// Its answer is shown.
+    pub revealed: bool,
+}
+
+impl Ctx {
+    pub fn study(card: bool, revealed: bool) -> Ctx {
+        Ctx {
+            mode: Mode::Study,
+            card,
+            revealed,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -26,6 +68,7 @@ pub struct Binding {
     pub label: &'static str,
     pub action: Action,
     pub when: When,
+    pub modes: Modes,
     pub description: &'static str,
     /// Shown in the footer (short description) when it applies.
     pub hint: Option<&'static str>,
@@ -44,9 +87,15 @@ const fn b(
         label,
         action,
         when,
+        modes: Modes::All,
         description,
         hint,
     }
+}
+
+/// A binding of some sessions only.
+const fn only(modes: Modes, binding: Binding) -> Binding {
+    Binding { modes, ..binding }
 }
 
 pub const BINDINGS: &[Binding] = &[
@@ -58,45 +107,93 @@ pub const BINDINGS: &[Binding] = &[
         "Show the answer",
         Some("show answer"),
     ),
-    b(
-        &[KeyCode::Char('1')],
-        "1",
-        Action::Grade(Grade::Again),
-        When::Answer,
-        "Again: forgot it",
-        None,
+    only(
+        Modes::Graded,
+        b(
+            &[KeyCode::Char('1')],
+            "1",
+            Action::Grade(Grade::Again),
+            When::Answer,
+            "Again: forgot it",
+            None,
+        ),
     ),
-    b(
-        &[KeyCode::Char('2')],
-        "2",
-        Action::Grade(Grade::Hard),
-        When::Answer,
-        "Hard: recalled with effort",
-        None,
+    only(
+        Modes::Graded,
+        b(
+            &[KeyCode::Char('2')],
+            "2",
+            Action::Grade(Grade::Hard),
+            When::Answer,
+            "Hard: recalled with effort",
+            None,
+        ),
     ),
-    b(
-        &[KeyCode::Char('3')],
-        "3",
-        Action::Grade(Grade::Good),
-        When::Answer,
-        "Good: recalled",
-        None,
+    only(
+        Modes::Graded,
+        b(
+            &[KeyCode::Char('3')],
+            "3",
+            Action::Grade(Grade::Good),
+            When::Answer,
+            "Good: recalled",
+            None,
+        ),
     ),
-    b(
-        &[KeyCode::Char('4')],
-        "4",
-        Action::Grade(Grade::Easy),
-        When::Answer,
-        "Easy: recalled at once",
-        None,
+    only(
+        Modes::Graded,
+        b(
+            &[KeyCode::Char('4')],
+            "4",
+            Action::Grade(Grade::Easy),
+            When::Answer,
+            "Easy: recalled at once",
+            None,
+        ),
     ),
-    b(
-        &[KeyCode::Char(' '), KeyCode::Enter],
-        "Space/Enter",
-        Action::Confirm,
-        When::Answer,
-        "Good (after the answer is shown)",
-        Some("good"),
+    only(
+        Modes::Interview,
+        b(
+            &[KeyCode::Char('1')],
+            "1",
+            Action::Mark(Mark::Missed),
+            When::Answer,
+            "Missed: could not answer",
+            Some("missed"),
+        ),
+    ),
+    only(
+        Modes::Interview,
+        b(
+            &[KeyCode::Char('2')],
+            "2",
+            Action::Mark(Mark::Partial),
+            When::Answer,
+            "Partial: part of the answer",
+            Some("partial"),
+        ),
+    ),
+    only(
+        Modes::Interview,
+        b(
+            &[KeyCode::Char('3')],
+            "3",
+            Action::Mark(Mark::Nailed),
+            When::Answer,
+            "Nailed: a full answer",
+            Some("nailed"),
+        ),
+    ),
+    only(
+        Modes::Graded,
+        b(
+            &[KeyCode::Char(' '), KeyCode::Enter],
+            "Space/Enter",
+            Action::Confirm,
+            When::Answer,
+            "Good (after the answer is shown)",
+            Some("good"),
+        ),
     ),
     b(
         &[KeyCode::Char('j'), KeyCode::Down],
@@ -154,21 +251,38 @@ pub const BINDINGS: &[Binding] = &[
         "Undo the last grade (the card comes back)",
         Some("undo"),
     ),
-    b(
-        &[KeyCode::Char('s')],
-        "s",
-        Action::Suspend,
-        When::Card,
-        "Suspend this card",
-        Some("suspend"),
+    only(
+        Modes::Graded,
+        b(
+            &[KeyCode::Char('s')],
+            "s",
+            Action::Suspend,
+            When::Card,
+            "Suspend this card",
+            Some("suspend"),
+        ),
     ),
-    b(
-        &[KeyCode::Char('b')],
-        "b",
-        Action::Bury,
-        When::Card,
-        "Bury this card until tomorrow",
-        Some("bury"),
+    only(
+        Modes::Graded,
+        b(
+            &[KeyCode::Char('b')],
+            "b",
+            Action::Bury,
+            When::Card,
+            "Bury this card until tomorrow",
+            Some("bury"),
+        ),
+    ),
+    only(
+        Modes::Interview,
+        b(
+            &[KeyCode::Char('d')],
+            "d",
+            Action::DrillMissed,
+            When::Done,
+            "Practise the questions not nailed",
+            Some("drill missed"),
+        ),
     ),
     b(
         &[KeyCode::Char('?')],
@@ -188,17 +302,20 @@ pub const BINDINGS: &[Binding] = &[
     ),
 ];
 
-fn applies(when: When, revealed: bool) -> bool {
-    match when {
-        When::Always | When::Card => true,
-        When::Question => !revealed,
-        When::Answer => revealed,
-    }
+fn applies(b: &Binding, ctx: Ctx) -> bool {
+    let when = match b.when {
+        When::Always => true,
+        When::Card => ctx.card,
+        When::Question => ctx.card && !ctx.revealed,
+        When::Answer => ctx.card && ctx.revealed,
+        When::Done => !ctx.card,
+    };
+    when && b.modes.contains(ctx.mode)
 }
 
 /// The action for a key event, if any. Only presses count (no double
 /// firing on release or repeat-as-release terminals); Ctrl-C quits.
-pub fn action_for(key: KeyEvent, revealed: bool) -> Option<Action> {
+pub fn action_for(key: KeyEvent, ctx: Ctx) -> Option<Action> {
     if key.kind != KeyEventKind::Press {
         return None;
     }
@@ -207,16 +324,15 @@ pub fn action_for(key: KeyEvent, revealed: bool) -> Option<Action> {
     }
     BINDINGS
         .iter()
-        .find(|b| applies(b.when, revealed) && b.keys.contains(&key.code))
+        .find(|b| applies(b, ctx) && b.keys.contains(&key.code))
         .map(|b| b.action)
 }
 
-/// Footer hints for the current state (`card`: a card is on screen):
-/// `label description` pairs.
-pub fn hints(revealed: bool, card: bool) -> Vec<(&'static str, &'static str)> {
+/// Footer hints for the current state: `label description` pairs.
+pub fn hints(ctx: Ctx) -> Vec<(&'static str, &'static str)> {
     BINDINGS
         .iter()
-        .filter(|b| applies(b.when, revealed) && (card || b.when == When::Always))
+        .filter(|b| applies(b, ctx))
         .filter_map(|b| b.hint.map(|h| (short(b.label), h)))
         .collect()
 }
@@ -234,9 +350,13 @@ pub fn label_for(action: Action) -> Option<&'static str> {
         .map(|b| b.label)
 }
 
-/// Every binding for the help overlay: `label`, `description`.
-pub fn help() -> Vec<(&'static str, &'static str)> {
-    BINDINGS.iter().map(|b| (b.label, b.description)).collect()
+/// The bindings of a session for the help overlay: `label`, `description`.
+pub fn help(mode: Mode) -> Vec<(&'static str, &'static str)> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.modes.contains(mode))
+        .map(|b| (b.label, b.description))
+        .collect()
 }
 
 #[cfg(test)]
@@ -251,16 +371,19 @@ mod tests {
     #[test]
     fn space_reveals_then_confirms_good() {
         assert_eq!(
-            action_for(press(KeyCode::Char(' ')), false),
+            action_for(press(KeyCode::Char(' ')), Ctx::study(true, false)),
             Some(Action::Reveal)
         );
         assert_eq!(
-            action_for(press(KeyCode::Char(' ')), true),
+            action_for(press(KeyCode::Char(' ')), Ctx::study(true, true)),
             Some(Action::Confirm)
         );
-        assert_eq!(action_for(press(KeyCode::Char('3')), false), None);
         assert_eq!(
-            action_for(press(KeyCode::Char('1')), true),
+            action_for(press(KeyCode::Char('3')), Ctx::study(true, false)),
+            None
+        );
+        assert_eq!(
+            action_for(press(KeyCode::Char('1')), Ctx::study(true, true)),
             Some(Action::Grade(Grade::Again))
         );
     }
@@ -273,14 +396,17 @@ mod tests {
             kind: KeyEventKind::Release,
             state: KeyEventState::NONE,
         };
-        assert_eq!(action_for(release, false), None);
+        assert_eq!(action_for(release, Ctx::study(true, false)), None);
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(ctrl_c, false), Some(Action::Quit));
+        assert_eq!(
+            action_for(ctrl_c, Ctx::study(true, false)),
+            Some(Action::Quit)
+        );
     }
 
     #[test]
     fn hints_and_help_come_from_the_table() {
-        let q: Vec<&str> = hints(false, true).iter().map(|h| h.1).collect();
+        let q: Vec<&str> = hints(Ctx::study(true, false)).iter().map(|h| h.1).collect();
         assert_eq!(
             q,
             [
@@ -293,21 +419,57 @@ mod tests {
                 "quit"
             ]
         );
-        let a: Vec<&str> = hints(true, true).iter().map(|h| h.1).collect();
+        let a: Vec<&str> = hints(Ctx::study(true, true)).iter().map(|h| h.1).collect();
         assert_eq!(
             a,
             ["good", "scroll", "undo", "suspend", "bury", "help", "quit"]
         );
-        let none: Vec<&str> = hints(false, false).iter().map(|h| h.1).collect();
+        let none: Vec<&str> = hints(Ctx::study(false, false))
+            .iter()
+            .map(|h| h.1)
+            .collect();
         assert_eq!(none, ["undo", "help", "quit"]);
-        assert_eq!(help().len(), BINDINGS.len());
+        // Study lacks the 3 verdicts and drill; interviews the 4 grades,
+        // Space=Good, suspend and bury.
+        assert_eq!(help(Mode::Study).len() + 4, help(Mode::Interview).len() + 7);
+        let interview = Ctx {
+            mode: Mode::Interview,
+            card: true,
+            revealed: true,
+        };
+        let a: Vec<&str> = hints(interview).iter().map(|h| h.1).collect();
+        assert_eq!(
+            a,
+            [
+                "missed", "partial", "nailed", "scroll", "undo", "help", "quit"
+            ]
+        );
+        assert_eq!(
+            action_for(press(KeyCode::Char('3')), interview),
+            Some(Action::Mark(Mark::Nailed))
+        );
+        let over = Ctx {
+            card: false,
+            ..interview
+        };
+        assert_eq!(
+            action_for(press(KeyCode::Char('d')), over),
+            Some(Action::DrillMissed)
+        );
     }
 
     #[test]
     fn no_key_is_bound_twice_in_one_state() {
-        for revealed in [false, true] {
+        let modes = [Mode::Study, Mode::Practice, Mode::Interview];
+        for ctx in modes.into_iter().flat_map(|mode| {
+            [(true, false), (true, true), (false, false)].map(|(card, revealed)| Ctx {
+                mode,
+                card,
+                revealed,
+            })
+        }) {
             let mut seen = std::collections::HashSet::new();
-            for b in BINDINGS.iter().filter(|b| applies(b.when, revealed)) {
+            for b in BINDINGS.iter().filter(|b| applies(b, ctx)) {
                 for k in b.keys {
                     assert!(seen.insert(format!("{k:?}")), "{k:?} bound twice");
                 }

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod draw;
+pub mod drill;
 pub mod highlight;
 pub mod keymap;
 pub mod layout;

@@ -18,11 +18,14 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{cursor, execute};
 
 use super::app::{Action, App};
+use super::drill::Mode;
 use super::keymap;
 
 /// How often the session looks for learning cards that came due while no
 /// key was pressed.
 const TICK: Duration = Duration::from_secs(5);
+/// How often an interview's countdowns are redrawn.
+const CLOCK_TICK: Duration = Duration::from_secs(1);
 /// How often to look for the highlighter while it loads.
 const LOADING_POLL: Duration = Duration::from_millis(5);
 /// Lines per mouse-wheel notch.
@@ -99,7 +102,13 @@ pub fn run(app: &mut App, started: Instant) -> io::Result<Timings> {
                 draw(&mut terminal, app)?;
             }
         }
-        let wait = if app.loading() { LOADING_POLL } else { TICK };
+        let wait = if app.loading() {
+            LOADING_POLL
+        } else if app.mode == Mode::Interview {
+            CLOCK_TICK
+        } else {
+            TICK
+        };
         if !event::poll(wait)? {
             if app.loading() {
                 continue;
@@ -153,10 +162,7 @@ fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &App) -> io::Res
 
 fn action_for(ev: &Event, app: &App) -> Option<Action> {
     match ev {
-        Event::Key(key) => {
-            let revealed = app.current.as_ref().is_some_and(|c| c.revealed);
-            keymap::action_for(*key, revealed)
-        }
+        Event::Key(key) => keymap::action_for(*key, app.key_context()),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::ScrollDown(WHEEL_LINES)),
             MouseEventKind::ScrollUp => Some(Action::ScrollUp(WHEEL_LINES)),

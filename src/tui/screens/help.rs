@@ -16,7 +16,7 @@ const MOUSE: (&str, &str) = ("wheel", "Scroll (mouse)");
 
 pub fn lines(app: &App) -> Vec<Line<'static>> {
     let theme = &app.theme;
-    let mut entries = keymap::help();
+    let mut entries = keymap::help(app.mode);
     entries.push(MOUSE);
     let key_width = entries.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     entries
@@ -40,8 +40,8 @@ fn visible_rows(entries: usize, height: u16) -> usize {
 }
 
 /// How far the list can scroll on a screen `height` rows high.
-pub fn max_scroll(height: u16) -> u16 {
-    let entries = keymap::help().len() + 1;
+pub fn max_scroll(height: u16, mode: crate::tui::drill::Mode) -> u16 {
+    let entries = keymap::help(mode).len() + 1;
     entries.saturating_sub(visible_rows(entries, height)) as u16
 }
 

@@ -2,5 +2,6 @@
 
 pub mod empty_day;
 pub mod help;
+pub mod interview_end;
 pub mod study;
 pub mod summary;

@@ -10,6 +10,7 @@ use ratatui::widgets::Widget;
 
 use crate::schedule::Grade;
 use crate::tui::app::{Action, App, Current};
+use crate::tui::drill::{Mark, Mode};
 use crate::tui::keymap;
 use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
@@ -19,7 +20,9 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
         return;
     };
     body(app, current, areas, buf);
-    if current.revealed {
+    if current.revealed && app.mode == Mode::Interview {
+        mark_bar(app, areas.grade, buf);
+    } else if current.revealed {
         grade_bar(app, current, areas.grade, buf);
     } else {
         reveal_prompt(&app.theme, areas.grade, buf);
@@ -99,7 +102,12 @@ fn grade_bar(app: &App, current: &Current, area: Rect, buf: &mut Buffer) {
     for (i, grade) in Grade::ALL.into_iter().enumerate() {
         let key = keymap::label_for(Action::Grade(grade)).unwrap_or("?");
         let symbol = if grade == Grade::Again { "✗" } else { "✓" };
-        let interval = current.previews[grade.index()].interval.label();
+        // Practice changes no schedule: no interval to preview.
+        let interval = if app.mode == Mode::Practice {
+            String::new()
+        } else {
+            current.previews[grade.index()].interval.label()
+        };
         let style = grade_style(grade, theme);
         let line = Line::from(vec![
             Span::styled(
@@ -121,7 +129,38 @@ fn grade_bar(app: &App, current: &Current, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn capitalized(word: &str) -> String {
+/// `1 ✗ Missed · 2 ~ Partial · 3 ✓ Nailed`: the interview verdicts.
+fn mark_bar(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let per_row = if area.height >= 2 { 2 } else { 3 };
+    let cell_width = area.width / per_row as u16;
+    for (i, mark) in Mark::ALL.into_iter().enumerate() {
+        let key = keymap::label_for(Action::Mark(mark)).unwrap_or("?");
+        let (symbol, style) = match mark {
+            Mark::Missed => ("✗", theme.wrong),
+            Mark::Partial => ("~", theme.warning),
+            Mark::Nailed => ("✓", theme.correct),
+        };
+        let line = Line::from(vec![
+            Span::styled(
+                format!(" {key} "),
+                theme
+                    .accent
+                    .add_modifier(Modifier::BOLD | Modifier::REVERSED),
+            ),
+            Span::styled(
+                format!(" {symbol} {}", capitalized(mark.name())),
+                style.add_modifier(Modifier::BOLD),
+            ),
+        ]);
+        let col = (i % per_row) as u16;
+        let row = (i / per_row) as u16;
+        let cell = Rect::new(area.x + col * cell_width, area.y + row, cell_width, 1);
+        line.centered().render(cell, buf);
+    }
+}
+
+pub fn capitalized(word: &str) -> String {
     let mut chars = word.chars();
     chars
         .next()

@@ -13,6 +13,7 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
     let theme = &app.theme;
     let clock = app.clock();
     let s = &app.stats;
+    let practice = app.mode == crate::tui::drill::Mode::Practice;
     let row = |label: &str, value: Span<'static>| {
         Line::from(vec![
             Span::styled(format!("{label:<16}"), theme.muted),
@@ -20,7 +21,14 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
         ])
     };
     let mut lines = vec![
-        Line::from(Span::styled("✓ Session complete", bold(theme.correct))),
+        Line::from(Span::styled(
+            if practice {
+                "✓ Practice complete"
+            } else {
+                "✓ Session complete"
+            },
+            bold(theme.correct),
+        )),
         Line::default(),
         row(
             "Cards reviewed",
@@ -49,12 +57,20 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
             ),
         ),
     ];
-    lines.push(row("Next card", Span::styled(next_due(app), theme.accent)));
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled(
-        "Progress is saved. Learning cards that come due appear here.",
-        theme.muted,
-    )));
+    if practice {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            "Practice answers are logged; no card's schedule changed.",
+            theme.muted,
+        )));
+    } else {
+        lines.push(row("Next card", Span::styled(next_due(app), theme.accent)));
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            "Progress is saved. Learning cards that come due appear here.",
+            theme.muted,
+        )));
+    }
     centered_lines(lines, body_area(areas), buf);
 }
 

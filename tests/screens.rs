@@ -11,7 +11,9 @@ use jiff::tz::TimeZone;
 use pyquiz::bank::{Bank, LoadOptions};
 use pyquiz::schedule::{Clock, Grade, Limits, NewOrder, Scheduler, SchedulerConfig};
 use pyquiz::store::{Access, Store};
-use pyquiz::tui::app::{Action, App, Session, Ui};
+use pyquiz::tui::app::{Action, App, Session, SessionKind, Ui};
+use pyquiz::tui::browse::BrowseAction;
+use pyquiz::tui::drill::{InterviewConfig, Mark};
 use pyquiz::tui::highlight::{Highlighter, HighlighterSlot};
 use pyquiz::tui::theme::Theme;
 use ratatui::Terminal;
@@ -33,6 +35,16 @@ fn deck() -> Vec<pyquiz::bank::Record> {
 }
 
 fn app(dir: &TempDir, size: (u16, u16), theme: Theme, new_per_day: u32) -> App {
+    app_of_kind(dir, size, theme, new_per_day, SessionKind::Study)
+}
+
+fn app_of_kind(
+    dir: &TempDir,
+    size: (u16, u16),
+    theme: Theme,
+    new_per_day: u32,
+    kind: SessionKind,
+) -> App {
     let store = Store::open(dir.path(), Access::ReadWrite).unwrap();
     let now: Timestamp = "2026-03-02T09:00:00Z".parse().unwrap();
     App::new(
@@ -45,7 +57,7 @@ fn app(dir: &TempDir, size: (u16, u16), theme: Theme, new_per_day: u32) -> App {
             },
             order: NewOrder::Source,
             card_limit: None,
-            kind: pyquiz::tui::app::SessionKind::Study,
+            kind,
         },
         store,
         Scheduler::new(SchedulerConfig {
@@ -248,4 +260,71 @@ fn too_small() {
     let a = app(&tmp, (30, 8), Theme::ansi(), 20);
     let t = draw(&a);
     insta::assert_snapshot!("too_small_30x8", text(&t));
+}
+
+#[test]
+fn browse_screen() {
+    for size in SIZES {
+        let tmp = TempDir::new().unwrap();
+        let mut a = app(&tmp, size, Theme::ansi(), 20);
+        // One card studied, so the list shows a state and a due time.
+        a.update(Action::Reveal);
+        a.update(Action::Grade(Grade::Easy));
+        a.update(Action::OpenBrowse);
+        insta::assert_snapshot!(name("browse_all", size), text(&draw(&a)));
+        for c in "tupl".chars() {
+            a.update(Action::Browse(BrowseAction::Type(c)));
+        }
+        let t = draw(&a);
+        insta::assert_snapshot!(name("browse_search", size), text(&t));
+        let screen = all_text(t.backend().buffer());
+        assert!(screen.contains("1/3"), "one match of three");
+        a.update(Action::Browse(BrowseAction::Close));
+        assert!(a.overlay.is_none());
+    }
+}
+
+#[test]
+fn stats_screen() {
+    for size in SIZES {
+        let tmp = TempDir::new().unwrap();
+        let mut a = app(&tmp, size, Theme::ansi(), 20);
+        a.update(Action::Reveal);
+        a.update(Action::Grade(Grade::Good));
+        a.update(Action::Reveal);
+        a.update(Action::Grade(Grade::Again));
+        a.update(Action::OpenStats);
+        insta::assert_snapshot!(name("stats_top", size), text(&draw(&a)));
+        a.update(Action::ScrollBottom);
+        insta::assert_snapshot!(name("stats_end", size), text(&draw(&a)));
+    }
+}
+
+#[test]
+fn interview_screens() {
+    for size in SIZES {
+        let tmp = TempDir::new().unwrap();
+        let config = InterviewConfig {
+            per_question: 180,
+            total: 1800,
+            schedule: false,
+        };
+        let mut a = app_of_kind(
+            &tmp,
+            size,
+            Theme::ansi(),
+            20,
+            SessionKind::Interview(vec![2, 0, 1], config),
+        );
+        insta::assert_snapshot!(name("interview_question", size), text(&draw(&a)));
+        a.update(Action::Reveal);
+        insta::assert_snapshot!(name("interview_answer", size), text(&draw(&a)));
+        a.update(Action::Mark(Mark::Nailed));
+        a.update(Action::Reveal);
+        a.update(Action::Mark(Mark::Missed));
+        a.update(Action::Reveal);
+        a.update(Action::Mark(Mark::Partial));
+        let t = draw(&a);
+        insta::assert_snapshot!(name("interview_end", size), text(&t));
+    }
 }

@@ -16,7 +16,7 @@ mod topics;
 pub use due::QueueArgs;
 pub use session::{ColorChoice, PROCESS_START, StudyArgs};
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
@@ -170,6 +170,15 @@ pub enum Command {
         #[arg(long)]
         schedule: bool,
     },
+    /// Browse and search the questions: fuzzy search, filters, sorting,
+    /// suspend, and practise what is listed.
+    Browse {
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// When to use colour.
+        #[arg(long, value_enum, value_name = "WHEN", default_value_t = session::ColorChoice::Auto)]
+        color: session::ColorChoice,
+    },
     /// Statistics of the selection: reviews heatmap and streak, due
     /// forecast, retention, readiness per topic and difficulty.
     Stats {
@@ -178,6 +187,9 @@ pub enum Command {
         /// Print the statistics as JSON.
         #[arg(long)]
         json: bool,
+        /// When to use colour.
+        #[arg(long, value_enum, value_name = "WHEN", default_value_t = session::ColorChoice::Auto)]
+        color: session::ColorChoice,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
@@ -395,8 +407,36 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
             };
             export::run(&bank, &filter, &store, &request, out)
         }
-        Some(Command::Stats { filter, json }) => {
+        Some(Command::Browse { filter, color }) => {
             let resolved = filter.resolve(&bank)?;
+            if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+                return Err(CliError::NeedsTerminal("browse"));
+            }
+            session::run_screen(
+                &bank,
+                &resolved,
+                cli.data_dir.as_ref(),
+                session::OpenOn::Browse,
+                color,
+                out,
+            )
+        }
+        Some(Command::Stats {
+            filter,
+            json,
+            color,
+        }) => {
+            let resolved = filter.resolve(&bank)?;
+            if !json && std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+                return session::run_screen(
+                    &bank,
+                    &resolved,
+                    cli.data_dir.as_ref(),
+                    session::OpenOn::Stats,
+                    color,
+                    out,
+                );
+            }
             let store = study::open_store(cli.data_dir.as_ref(), Access::ReadOnly)?;
             let computed = stats::compute(&bank, &resolved, &store)?;
             if json {

@@ -129,6 +129,7 @@ pub fn run(
         NewOrder::Source
     };
     let launch = Launch {
+        overlay: None,
         title: describe(&filter),
         records,
         new: args.new,
@@ -188,6 +189,7 @@ pub fn run_drill(
     let seed = args.seed.unwrap_or_else(rand::random);
     let count = args.count.map(|n| n as usize);
     let launch = Launch {
+        overlay: None,
         title: format!("{name} · {}", describe(&filter)),
         records,
         new: None,
@@ -228,8 +230,39 @@ pub fn run_drill(
     )
 }
 
+/// A screen to open on instead of the session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenOn {
+    Browse,
+    Stats,
+}
+
+/// `pyquiz browse` and `pyquiz stats` in a terminal.
+pub fn run_screen(
+    bank: &Bank,
+    filter: &Filter,
+    data_dir: Option<&PathBuf>,
+    open_on: OpenOn,
+    color: ColorChoice,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let records: Vec<_> = bank.filtered(filter).cloned().collect();
+    let launch = Launch {
+        overlay: Some(open_on),
+        title: describe(filter),
+        records,
+        new: None,
+        order: NewOrder::Source,
+        card_limit: None,
+        color,
+    };
+    launch.run(data_dir, |_, _, _| Ok(SessionKind::Study), out)
+}
+
 /// Everything a TUI session needs before it opens.
 struct Launch {
+    /// Open on the browser or the statistics (closing it quits).
+    overlay: Option<OpenOn>,
     title: String,
     records: Vec<crate::bank::Record>,
     new: Option<u32>,
@@ -298,7 +331,16 @@ impl Launch {
             kind,
         };
         let mut app = App::new(session, store, scheduler, now, ui);
+        match self.overlay {
+            Some(OpenOn::Browse) => app.open_browse(),
+            Some(OpenOn::Stats) => app.open_stats(),
+            None => {}
+        }
+        app.overlay_only = self.overlay.is_some();
         let timings = run::run(&mut app, started)?;
+        if self.overlay.is_some() && app.mode == crate::tui::drill::Mode::Study {
+            return Ok(());
+        }
         write_timings(&timings)?;
         goodbye(&app, &app.clock(), out)
     }

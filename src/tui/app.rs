@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use jiff::Timestamp;
 use ratatui::layout::Size;
 
+use super::browse::{Brief, Browse, BrowseAction};
 use super::drill::{AGAIN_GAP, Answered, Drill, Interview, InterviewConfig, Mark, Mode};
 use super::highlight::HighlighterSlot;
 use super::layout::Areas;
@@ -28,6 +29,10 @@ pub enum Action {
     Mark(Mark),
     /// At the end of an interview: practise the questions not nailed.
     DrillMissed,
+    OpenBrowse,
+    OpenStats,
+    /// A key in the browser.
+    Browse(super::browse::BrowseAction),
     /// `Space` after the reveal: Good.
     Confirm,
     Undo,
@@ -46,6 +51,25 @@ pub enum Action {
     Resize(u16, u16),
     /// Time passed with no input: learning cards may have come due.
     Tick,
+}
+
+/// A screen over the session.
+pub enum Overlay {
+    Browse(Box<BrowseView>),
+    Stats(Box<StatsView>),
+}
+
+/// The browser and the preview of its selected card.
+pub struct BrowseView {
+    pub browse: Browse,
+    /// The selected card rendered for the preview pane.
+    pub preview: Vec<ratatui::text::Line<'static>>,
+}
+
+/// The statistics screen.
+pub struct StatsView {
+    pub stats: crate::stats::Stats,
+    pub scroll: u16,
 }
 
 /// Where the source of "now" comes from (the real clock, or a fixed one
@@ -147,6 +171,10 @@ pub struct App {
     /// Practice and interview: the cards still to come.
     pub drill: Drill,
     pub interview: Option<Interview>,
+    /// The browser or the statistics, over the session.
+    pub overlay: Option<Overlay>,
+    /// Closing the overlay quits (`pyquiz browse`, `pyquiz stats`).
+    pub overlay_only: bool,
 }
 
 impl App {
@@ -192,6 +220,8 @@ impl App {
             mode: Mode::Study,
             drill: Drill::default(),
             interview: None,
+            overlay: None,
+            overlay_only: false,
         };
         match session.kind {
             SessionKind::Study => {}
@@ -216,6 +246,12 @@ impl App {
     /// What the keys apply to now.
     pub fn key_context(&self) -> super::keymap::Ctx {
         super::keymap::Ctx {
+            screen: match &self.overlay {
+                _ if self.help => super::keymap::Screen::Session,
+                Some(Overlay::Browse(_)) => super::keymap::Screen::Browse,
+                Some(Overlay::Stats(_)) => super::keymap::Screen::Stats,
+                None => super::keymap::Screen::Session,
+            },
             mode: self.mode,
             card: self.current.is_some(),
             revealed: self.current.as_ref().is_some_and(|c| c.revealed),
@@ -292,7 +328,14 @@ impl App {
                 }
             }
         }
+        if self.overlay.is_some() && !self.help {
+            self.update_overlay(action);
+            return;
+        }
         match action {
+            Action::OpenBrowse => self.open_browse(),
+            Action::OpenStats => self.open_stats(),
+            Action::Browse(_) => {}
             Action::Quit => self.quit = true,
             Action::Resize(w, h) => {
                 self.size = Size::new(w, h);
@@ -308,7 +351,7 @@ impl App {
                 self.help_scroll = 0;
             }
             Action::ScrollDown(n) if self.help => {
-                let max = super::screens::help::max_scroll(self.size.height, self.mode);
+                let max = super::screens::help::max_scroll(self);
                 self.help_scroll = self.help_scroll.saturating_add(n).min(max);
             }
             Action::ScrollUp(n) if self.help => {
@@ -559,6 +602,185 @@ impl App {
                 self.current = None;
             }
         }
+    }
+
+    /// Opens the browser over the session's cards.
+    pub fn open_browse(&mut self) {
+        let briefs = self
+            .records
+            .iter()
+            .map(|r| Brief::of(self.store.card(&r.id)))
+            .collect();
+        let browse = Browse::new(&self.records, briefs);
+        self.overlay = Some(Overlay::Browse(Box::new(BrowseView {
+            browse,
+            preview: Vec::new(),
+        })));
+        self.render_preview();
+    }
+
+    /// Opens the statistics of the session's cards.
+    pub fn open_stats(&mut self) {
+        let clock = self.clock();
+        let log = match self.store.read_log() {
+            Ok(log) => log,
+            Err(e) => {
+                self.status = Some(e.to_string());
+                return;
+            }
+        };
+        let records: Vec<&Record> = self.records.iter().collect();
+        let stats = crate::stats::compute(
+            &records,
+            &|id| self.store.card(id).cloned(),
+            &log,
+            &self.scheduler,
+            &clock,
+        );
+        self.overlay = Some(Overlay::Stats(Box::new(StatsView { stats, scroll: 0 })));
+    }
+
+    fn close_overlay(&mut self) {
+        self.overlay = None;
+        if self.overlay_only {
+            self.quit = true;
+        } else {
+            self.render_view();
+        }
+    }
+
+    fn update_overlay(&mut self, action: Action) {
+        match action {
+            Action::Resize(w, h) => {
+                self.size = Size::new(w, h);
+                self.render_view();
+                self.render_preview();
+            }
+            Action::ToggleHelp => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
+            Action::Tick => {}
+            Action::Browse(BrowseAction::Close) | Action::Quit => self.close_overlay(),
+            Action::Browse(BrowseAction::Practice) => self.practise_listed(),
+            Action::Browse(BrowseAction::ToggleSuspend) => self.toggle_suspend_selected(),
+            Action::Browse(a) => {
+                let page = super::screens::browse::list_rows(self.size);
+                let records = &self.records;
+                if let Some(Overlay::Browse(view)) = &mut self.overlay
+                    && view.browse.update(a, records, page)
+                {
+                    self.render_preview();
+                }
+                if let Some(Overlay::Browse(view)) = &mut self.overlay {
+                    let max = view.preview.len().saturating_sub(2).min(u16::MAX as usize) as u16;
+                    view.browse.preview_scroll = view.browse.preview_scroll.min(max);
+                }
+            }
+            Action::ScrollDown(_)
+            | Action::ScrollUp(_)
+            | Action::PageDown
+            | Action::PageUp
+            | Action::ScrollTop
+            | Action::ScrollBottom => {
+                let page = (self.size.height / 2).max(1);
+                let max = super::screens::stats::max_scroll(self);
+                if let Some(Overlay::Stats(view)) = &mut self.overlay {
+                    view.scroll = match action {
+                        Action::ScrollDown(n) => view.scroll.saturating_add(n),
+                        Action::ScrollUp(n) => view.scroll.saturating_sub(n),
+                        Action::PageDown => view.scroll.saturating_add(page),
+                        Action::PageUp => view.scroll.saturating_sub(page),
+                        Action::ScrollTop => 0,
+                        _ => u16::MAX,
+                    }
+                    .min(max);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Renders the browser's selected card for its preview pane.
+    fn render_preview(&mut self) {
+        let width = super::screens::browse::preview_width(self.size);
+        let Some(Overlay::Browse(view)) = &self.overlay else {
+            return;
+        };
+        let Some(index) = view.browse.selected_record() else {
+            if let Some(Overlay::Browse(view)) = &mut self.overlay {
+                view.preview.clear();
+            }
+            return;
+        };
+        let record = &self.records[index];
+        let lapses = self.store.card(&record.id).map_or(0, |s| s.lapses);
+        let kind = self.kind_of(index);
+        let card = CardView::render(
+            record,
+            kind,
+            lapses,
+            width,
+            &self.theme,
+            self.highlighter.get(),
+            true,
+        );
+        let mut lines = card.question;
+        lines.extend(card.answer.unwrap_or_default());
+        if let Some(Overlay::Browse(view)) = &mut self.overlay {
+            view.preview = lines;
+        }
+    }
+
+    fn toggle_suspend_selected(&mut self) {
+        let Some(Overlay::Browse(view)) = &self.overlay else {
+            return;
+        };
+        let Some(index) = view.browse.selected_record() else {
+            return;
+        };
+        let id = self.records[index].id.clone();
+        let suspend = !self.store.card(&id).is_some_and(|c| c.suspended);
+        let clock = self.clock();
+        match self.store.set_suspended(&id, suspend, &clock) {
+            Ok(()) => {
+                self.status = Some(format!(
+                    "{} {id}",
+                    if suspend { "suspended" } else { "unsuspended" }
+                ));
+                let brief = Brief::of(self.store.card(&id));
+                if let Some(Overlay::Browse(view)) = &mut self.overlay {
+                    view.browse.briefs[index] = brief;
+                }
+                if self.mode == Mode::Study {
+                    self.refresh_queue();
+                }
+            }
+            Err(e) => self.status = Some(e.to_string()),
+        }
+    }
+
+    /// Starts a practice run of the listed cards, the selected one first.
+    fn practise_listed(&mut self) {
+        let Some(Overlay::Browse(view)) = &self.overlay else {
+            return;
+        };
+        if view.browse.matches.is_empty() {
+            self.status = Some("nothing is listed to practise".to_string());
+            return;
+        }
+        let mut order = view.browse.matches.clone();
+        order.rotate_left(view.browse.selected);
+        self.overlay = None;
+        self.overlay_only = false;
+        self.mode = Mode::Practice;
+        self.interview = None;
+        self.drill.queue = order.into();
+        self.stats = SessionStats::default();
+        self.session_grades.clear();
+        self.started = self.clock().now();
+        self.title = format!("practice · {} listed", self.drill.queue.len());
+        self.next_card();
     }
 
     /// Practice: the answer is logged, the schedule untouched; a card

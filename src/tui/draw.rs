@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::app::App;
+use super::app::{App, Overlay};
 use super::drill::{Mode, clock_face};
 use super::keymap;
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
@@ -21,6 +21,22 @@ impl Widget for &App {
         let areas = Areas::new(area, self);
         if areas.too_small {
             too_small(area, buf, &self.theme);
+            return;
+        }
+        if let Some(overlay) = &self.overlay {
+            match overlay {
+                Overlay::Browse(view) => screens::browse::render(self, view, area, buf),
+                Overlay::Stats(view) => screens::stats::render(self, view, area, buf),
+            }
+            let bottom = area.bottom();
+            if let Some(message) = &self.status {
+                Line::from(Span::styled(format!(" {message}"), self.theme.warning))
+                    .render(Rect::new(area.x, bottom - 2, area.width, 1), buf);
+            }
+            footer(self, Rect::new(area.x, bottom - 1, area.width, 1), buf);
+            if self.help {
+                screens::help::render(self, area, buf);
+            }
             return;
         }
         header(self, &areas, buf);
@@ -190,7 +206,7 @@ fn status(app: &App, areas: &Areas, buf: &mut Buffer) {
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let hints = keymap::hints(app.key_context());
-    let essential = |hint: &str| matches!(hint, "help" | "quit");
+    let essential = |hint: &str| matches!(hint, "help" | "quit" | "close");
     let cost = |key: &str, hint: &str| key.width() + 1 + hint.width() + 3;
     let width = area.width as usize;
     let mut room = width.saturating_sub(1);

@@ -5,6 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::app::Action;
+use super::browse::BrowseAction;
 use super::drill::{Mark, Mode};
 use crate::schedule::Grade;
 
@@ -41,9 +42,20 @@ impl Modes {
     }
 }
 
+/// Which screen has the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Screen {
+    /// A session: study, practice or interview.
+    #[default]
+    Session,
+    Browse,
+    Stats,
+}
+
 /// What the keys apply to right now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ctx {
+    pub screen: Screen,
     pub mode: Mode,
     /// A card is on screen.
     pub card: bool,
@@ -54,6 +66,7 @@ pub struct Ctx {
 impl Ctx {
     pub fn study(card: bool, revealed: bool) -> Ctx {
         Ctx {
+            screen: Screen::Session,
             mode: Mode::Study,
             card,
             revealed,
@@ -284,6 +297,28 @@ pub const BINDINGS: &[Binding] = &[
             Some("drill missed"),
         ),
     ),
+    only(
+        Modes::Graded,
+        b(
+            &[KeyCode::Char('/')],
+            "/",
+            Action::OpenBrowse,
+            When::Always,
+            "Browse and search the questions",
+            Some("browse"),
+        ),
+    ),
+    only(
+        Modes::Graded,
+        b(
+            &[KeyCode::Char('t')],
+            "t",
+            Action::OpenStats,
+            When::Always,
+            "Statistics of this selection",
+            Some("stats"),
+        ),
+    ),
     b(
         &[KeyCode::Char('?')],
         "?",
@@ -319,27 +354,66 @@ pub fn action_for(key: KeyEvent, ctx: Ctx) -> Option<Action> {
     if key.kind != KeyEventKind::Press {
         return None;
     }
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return matches!(key.code, KeyCode::Char('c')).then_some(Action::Quit);
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && key.code == KeyCode::Char('c') {
+        return Some(Action::Quit);
     }
-    BINDINGS
+    match ctx.screen {
+        Screen::Browse => browse_action(key, ctrl),
+        Screen::Stats => STATS_BINDINGS
+            .iter()
+            .find(|b| !ctrl && b.keys.contains(&key.code))
+            .map(|b| b.action),
+        Screen::Session if ctrl => None,
+        Screen::Session => BINDINGS
+            .iter()
+            .find(|b| applies(b, ctx) && b.keys.contains(&key.code))
+            .map(|b| b.action),
+    }
+}
+
+fn browse_action(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    if let Some(b) = BROWSE_BINDINGS
         .iter()
-        .find(|b| applies(b, ctx) && b.keys.contains(&key.code))
-        .map(|b| b.action)
+        .find(|b| b.ctrl == ctrl && b.key == key.code)
+    {
+        return Some(Action::Browse(b.action));
+    }
+    match key.code {
+        KeyCode::F(1) => Some(Action::ToggleHelp),
+        KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
+            Some(Action::Browse(BrowseAction::Type(c)))
+        }
+        _ => None,
+    }
 }
 
 /// Footer hints for the current state: `label description` pairs.
 pub fn hints(ctx: Ctx) -> Vec<(&'static str, &'static str)> {
-    BINDINGS
-        .iter()
-        .filter(|b| applies(b, ctx))
-        .filter_map(|b| b.hint.map(|h| (short(b.label), h)))
-        .collect()
+    match ctx.screen {
+        Screen::Browse => BROWSE_BINDINGS
+            .iter()
+            .filter_map(|b| b.hint.map(|h| (b.label, h)))
+            .collect(),
+        Screen::Stats => STATS_BINDINGS
+            .iter()
+            .filter_map(|b| b.hint.map(|h| (short(b.label), h)))
+            .collect(),
+        Screen::Session => BINDINGS
+            .iter()
+            .filter(|b| applies(b, ctx))
+            .filter_map(|b| b.hint.map(|h| (short(b.label), h)))
+            .collect(),
+    }
 }
 
 /// The first of a label's keys (`Space/Enter` → `Space`), for the footer.
 fn short(label: &'static str) -> &'static str {
-    label.split('/').next().unwrap_or(label)
+    label
+        .split('/')
+        .next()
+        .filter(|first| !first.is_empty())
+        .unwrap_or(label)
 }
 
 /// How the keys of the (first) binding for `action` are written.
@@ -358,6 +432,273 @@ pub fn help(mode: Mode) -> Vec<(&'static str, &'static str)> {
         .map(|b| (b.label, b.description))
         .collect()
 }
+
+/// The bindings of a screen for the help overlay.
+pub fn help_for(ctx: Ctx) -> Vec<(&'static str, &'static str)> {
+    match ctx.screen {
+        Screen::Session => help(ctx.mode),
+        Screen::Browse => {
+            let mut all: Vec<_> = BROWSE_BINDINGS
+                .iter()
+                .map(|b| (b.label, b.description))
+                .collect();
+            all.push((
+                "letters",
+                "Type to search (fuzzy; ^x prefix, 'x exact, !x not)",
+            ));
+            all.push(("F1", "Show or hide this help"));
+            all
+        }
+        Screen::Stats => STATS_BINDINGS
+            .iter()
+            .map(|b| (b.label, b.description))
+            .collect(),
+    }
+}
+
+/// A browser key: typing goes to the query, so commands use Ctrl or keys
+/// that do not type.
+#[derive(Debug, Clone)]
+pub struct BrowseBinding {
+    pub key: KeyCode,
+    pub ctrl: bool,
+    pub label: &'static str,
+    pub action: BrowseAction,
+    pub description: &'static str,
+    pub hint: Option<&'static str>,
+}
+
+const fn bb(
+    key: KeyCode,
+    ctrl: bool,
+    label: &'static str,
+    action: BrowseAction,
+    description: &'static str,
+    hint: Option<&'static str>,
+) -> BrowseBinding {
+    BrowseBinding {
+        key,
+        ctrl,
+        label,
+        action,
+        description,
+        hint,
+    }
+}
+
+pub const BROWSE_BINDINGS: &[BrowseBinding] = &[
+    bb(
+        KeyCode::Up,
+        false,
+        "↑",
+        BrowseAction::Up,
+        "Previous card",
+        None,
+    ),
+    bb(
+        KeyCode::Down,
+        false,
+        "↓",
+        BrowseAction::Down,
+        "Next card",
+        Some("move"),
+    ),
+    bb(
+        KeyCode::Char('p'),
+        true,
+        "Ctrl-P",
+        BrowseAction::Up,
+        "Previous card",
+        None,
+    ),
+    bb(
+        KeyCode::Char('n'),
+        true,
+        "Ctrl-N",
+        BrowseAction::Down,
+        "Next card",
+        None,
+    ),
+    bb(
+        KeyCode::PageUp,
+        false,
+        "PgUp",
+        BrowseAction::PageUp,
+        "A page up",
+        None,
+    ),
+    bb(
+        KeyCode::PageDown,
+        false,
+        "PgDn",
+        BrowseAction::PageDown,
+        "A page down",
+        None,
+    ),
+    bb(
+        KeyCode::Home,
+        false,
+        "Home",
+        BrowseAction::Top,
+        "First card",
+        None,
+    ),
+    bb(
+        KeyCode::End,
+        false,
+        "End",
+        BrowseAction::Bottom,
+        "Last card",
+        None,
+    ),
+    bb(
+        KeyCode::Backspace,
+        false,
+        "Bksp",
+        BrowseAction::Backspace,
+        "Delete a character",
+        None,
+    ),
+    bb(
+        KeyCode::Char('u'),
+        true,
+        "Ctrl-U",
+        BrowseAction::ClearQuery,
+        "Clear the search",
+        None,
+    ),
+    bb(
+        KeyCode::Tab,
+        false,
+        "Tab",
+        BrowseAction::ToggleAnswers,
+        "Search the answers too (or not)",
+        Some("answers"),
+    ),
+    bb(
+        KeyCode::Char('d'),
+        true,
+        "Ctrl-D",
+        BrowseAction::CycleDifficulty,
+        "Next difficulty filter",
+        Some("level"),
+    ),
+    bb(
+        KeyCode::Char('t'),
+        true,
+        "Ctrl-T",
+        BrowseAction::CycleTopic,
+        "Next topic filter",
+        Some("topic"),
+    ),
+    bb(
+        KeyCode::Char('o'),
+        true,
+        "Ctrl-O",
+        BrowseAction::CycleSort,
+        "Next sort order",
+        Some("sort"),
+    ),
+    bb(
+        KeyCode::Char('s'),
+        true,
+        "Ctrl-S",
+        BrowseAction::ToggleSuspend,
+        "Suspend or unsuspend the card",
+        Some("suspend"),
+    ),
+    bb(
+        KeyCode::Char('e'),
+        true,
+        "Ctrl-E",
+        BrowseAction::PreviewDown,
+        "Scroll the preview down",
+        None,
+    ),
+    bb(
+        KeyCode::Char('y'),
+        true,
+        "Ctrl-Y",
+        BrowseAction::PreviewUp,
+        "Scroll the preview up",
+        None,
+    ),
+    bb(
+        KeyCode::Enter,
+        false,
+        "Enter",
+        BrowseAction::Practice,
+        "Practise the listed cards from this one",
+        Some("practise"),
+    ),
+    bb(
+        KeyCode::Esc,
+        false,
+        "Esc",
+        BrowseAction::Close,
+        "Close the browser",
+        Some("close"),
+    ),
+];
+
+pub const STATS_BINDINGS: &[Binding] = &[
+    b(
+        &[KeyCode::Char('j'), KeyCode::Down],
+        "j/↓",
+        Action::ScrollDown(1),
+        When::Always,
+        "Scroll down",
+        Some("scroll"),
+    ),
+    b(
+        &[KeyCode::Char('k'), KeyCode::Up],
+        "k/↑",
+        Action::ScrollUp(1),
+        When::Always,
+        "Scroll up",
+        None,
+    ),
+    b(
+        &[KeyCode::PageDown],
+        "PgDn",
+        Action::PageDown,
+        When::Always,
+        "Scroll down half a screen",
+        None,
+    ),
+    b(
+        &[KeyCode::PageUp],
+        "PgUp",
+        Action::PageUp,
+        When::Always,
+        "Scroll up half a screen",
+        None,
+    ),
+    b(
+        &[KeyCode::Home],
+        "Home",
+        Action::ScrollTop,
+        When::Always,
+        "Scroll to the top",
+        None,
+    ),
+    b(
+        &[KeyCode::Char('?')],
+        "?",
+        Action::ToggleHelp,
+        When::Always,
+        "Show or hide this help",
+        Some("help"),
+    ),
+    b(
+        &[KeyCode::Char('q'), KeyCode::Esc],
+        "q/Esc",
+        Action::Quit,
+        When::Always,
+        "Close the statistics",
+        Some("close"),
+    ),
+];
 
 #[cfg(test)]
 mod tests {
@@ -415,6 +756,8 @@ mod tests {
                 "undo",
                 "suspend",
                 "bury",
+                "browse",
+                "stats",
                 "help",
                 "quit"
             ]
@@ -422,17 +765,20 @@ mod tests {
         let a: Vec<&str> = hints(Ctx::study(true, true)).iter().map(|h| h.1).collect();
         assert_eq!(
             a,
-            ["good", "scroll", "undo", "suspend", "bury", "help", "quit"]
+            [
+                "good", "scroll", "undo", "suspend", "bury", "browse", "stats", "help", "quit"
+            ]
         );
         let none: Vec<&str> = hints(Ctx::study(false, false))
             .iter()
             .map(|h| h.1)
             .collect();
-        assert_eq!(none, ["undo", "help", "quit"]);
+        assert_eq!(none, ["undo", "browse", "stats", "help", "quit"]);
         // Study lacks the 3 verdicts and drill; interviews the 4 grades,
-        // Space=Good, suspend and bury.
-        assert_eq!(help(Mode::Study).len() + 4, help(Mode::Interview).len() + 7);
+        // Space=Good, suspend, bury, browse and stats.
+        assert_eq!(help(Mode::Study).len() + 4, help(Mode::Interview).len() + 9);
         let interview = Ctx {
+            screen: Screen::Session,
             mode: Mode::Interview,
             card: true,
             revealed: true,
@@ -459,10 +805,36 @@ mod tests {
     }
 
     #[test]
+    fn browser_keys_type_unless_they_are_commands() {
+        let browse = Ctx {
+            screen: Screen::Browse,
+            ..Ctx::study(true, false)
+        };
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        assert_eq!(
+            action_for(press(KeyCode::Char('q')), browse),
+            Some(Action::Browse(BrowseAction::Type('q')))
+        );
+        assert_eq!(
+            action_for(ctrl('o'), browse),
+            Some(Action::Browse(BrowseAction::CycleSort))
+        );
+        assert_eq!(action_for(ctrl('c'), browse), Some(Action::Quit));
+        assert_eq!(
+            action_for(press(KeyCode::Esc), browse),
+            Some(Action::Browse(BrowseAction::Close))
+        );
+        let hints: Vec<&str> = hints(browse).iter().map(|h| h.0).collect();
+        assert!(hints.contains(&"Esc") && hints.contains(&"Tab"));
+        assert_eq!(short("/"), "/");
+    }
+
+    #[test]
     fn no_key_is_bound_twice_in_one_state() {
         let modes = [Mode::Study, Mode::Practice, Mode::Interview];
         for ctx in modes.into_iter().flat_map(|mode| {
             [(true, false), (true, true), (false, false)].map(|(card, revealed)| Ctx {
+                screen: Screen::Session,
                 mode,
                 card,
                 revealed,

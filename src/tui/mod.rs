@@ -2,6 +2,7 @@
 //! it imports ratatui.
 
 pub mod app;
+pub mod browse;
 pub mod draw;
 pub mod drill;
 pub mod highlight;

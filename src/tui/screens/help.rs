@@ -16,7 +16,7 @@ const MOUSE: (&str, &str) = ("wheel", "Scroll (mouse)");
 
 pub fn lines(app: &App) -> Vec<Line<'static>> {
     let theme = &app.theme;
-    let mut entries = keymap::help(app.mode);
+    let mut entries = keymap::help_for(context(app));
     entries.push(MOUSE);
     let key_width = entries.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     entries
@@ -34,14 +34,27 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// The screen under the help overlay.
+fn context(app: &App) -> keymap::Ctx {
+    keymap::Ctx {
+        screen: match &app.overlay {
+            Some(crate::tui::app::Overlay::Browse(_)) => keymap::Screen::Browse,
+            Some(crate::tui::app::Overlay::Stats(_)) => keymap::Screen::Stats,
+            None => keymap::Screen::Session,
+        },
+        ..app.key_context()
+    }
+}
+
 /// Rows of the overlay's list that fit on a screen `height` rows high.
 fn visible_rows(entries: usize, height: u16) -> usize {
     (entries as u16 + 2).min(height).saturating_sub(2) as usize
 }
 
 /// How far the list can scroll on a screen `height` rows high.
-pub fn max_scroll(height: u16, mode: crate::tui::drill::Mode) -> u16 {
-    let entries = keymap::help(mode).len() + 1;
+pub fn max_scroll(app: &App) -> u16 {
+    let height = app.size.height;
+    let entries = keymap::help_for(context(app)).len() + 1;
     entries.saturating_sub(visible_rows(entries, height)) as u16
 }
 

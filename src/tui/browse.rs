@@ -1,0 +1,417 @@
+//! The browser's state: a query matched fuzzily against the questions (and,
+//! with a toggle, the answers), difficulty and topic filters changed in
+//! place, a sort order, and the selection. Each keystroke narrows the
+//! previous matches when it can (typing on at the end of the query), so the
+//! list stays quick on very large decks.
+
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32String};
+
+use crate::bank::{Difficulty, Record, Topic};
+use crate::schedule::{CardState, Phase};
+
+/// What a key asks of the browser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BrowseAction {
+    Type(char),
+    Backspace,
+    ClearQuery,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// Search the answers too (or not).
+    ToggleAnswers,
+    CycleDifficulty,
+    CycleTopic,
+    CycleSort,
+    ToggleSuspend,
+    /// Practise what is listed, from the selected card on.
+    Practice,
+    PreviewDown,
+    PreviewUp,
+    Close,
+}
+
+/// List order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    /// Best match first while there is a query, else source order.
+    Match,
+    Source,
+    /// Soonest due first (overdue first; unseen last).
+    Due,
+    /// Hard first.
+    Difficulty,
+    /// Most lapses first.
+    Lapses,
+}
+
+impl Sort {
+    pub fn name(self) -> &'static str {
+        match self {
+            Sort::Match => "best match",
+            Sort::Source => "source order",
+            Sort::Due => "due",
+            Sort::Difficulty => "difficulty",
+            Sort::Lapses => "lapses",
+        }
+    }
+
+    fn next(self) -> Sort {
+        match self {
+            Sort::Match => Sort::Source,
+            Sort::Source => Sort::Due,
+            Sort::Due => Sort::Difficulty,
+            Sort::Difficulty => Sort::Lapses,
+            Sort::Lapses => Sort::Match,
+        }
+    }
+}
+
+/// What the list shows of a card's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Brief {
+    pub phase: Phase,
+    pub suspended: bool,
+    /// Due time as seconds since the epoch (None: never studied).
+    pub due: Option<i64>,
+    pub lapses: u32,
+}
+
+impl Brief {
+    pub fn of(card: Option<&CardState>) -> Brief {
+        let card = card.cloned().unwrap_or_default();
+        Brief {
+            phase: card.phase,
+            suspended: card.suspended,
+            due: card
+                .due
+                .filter(|_| card.phase != Phase::New)
+                .map(|t| t.as_second()),
+            lapses: card.lapses,
+        }
+    }
+}
+
+pub struct Browse {
+    pub query: String,
+    pub search_answers: bool,
+    pub difficulty: Option<Difficulty>,
+    pub topic: Option<Topic>,
+    pub sort: Sort,
+    /// Record indices listed, in order.
+    pub matches: Vec<usize>,
+    /// Position of the selection in `matches`.
+    pub selected: usize,
+    /// First list row shown.
+    pub offset: usize,
+    pub preview_scroll: u16,
+    /// Each record's state, as listed.
+    pub briefs: Vec<Brief>,
+    /// Topics present in the records, for cycling.
+    topics: Vec<Topic>,
+    questions: Vec<Utf32String>,
+    answers_lower: Option<Vec<String>>,
+    matcher: Matcher,
+    /// The last query and the records it matched (before sorting), to
+    /// narrow from when the query only grows.
+    last: Option<(String, Vec<(usize, u32)>)>,
+}
+
+impl Browse {
+    pub fn new(records: &[Record], briefs: Vec<Brief>) -> Browse {
+        let mut topics: Vec<Topic> = Vec::new();
+        let mut present = [false; 64];
+        for r in records {
+            for t in &r.topics {
+                present[*t as usize] = true;
+            }
+        }
+        for t in Topic::ALL {
+            if present[*t as usize] {
+                topics.push(*t);
+            }
+        }
+        let mut browse = Browse {
+            query: String::new(),
+            search_answers: false,
+            difficulty: None,
+            topic: None,
+            sort: Sort::Match,
+            matches: Vec::new(),
+            selected: 0,
+            offset: 0,
+            preview_scroll: 0,
+            briefs,
+            topics,
+            questions: records
+                .iter()
+                .map(|r| Utf32String::from(r.question.as_str()))
+                .collect(),
+            answers_lower: None,
+            matcher: Matcher::new(Config::DEFAULT),
+            last: None,
+        };
+        browse.refilter(records);
+        browse
+    }
+
+    /// The selected record's index, if the list is not empty.
+    pub fn selected_record(&self) -> Option<usize> {
+        self.matches.get(self.selected).copied()
+    }
+
+    /// Applies an action; returns true when the selection changed to
+    /// another card (its preview must be rendered again).
+    pub fn update(&mut self, action: BrowseAction, records: &[Record], page: usize) -> bool {
+        let before = self.selected_record();
+        match action {
+            BrowseAction::Type(c) => {
+                self.query.push(c);
+                self.refilter(records);
+            }
+            BrowseAction::Backspace => {
+                self.query.pop();
+                self.refilter(records);
+            }
+            BrowseAction::ClearQuery => {
+                self.query.clear();
+                self.refilter(records);
+            }
+            BrowseAction::ToggleAnswers => {
+                self.search_answers = !self.search_answers;
+                self.last = None;
+                self.refilter(records);
+            }
+            BrowseAction::CycleDifficulty => {
+                self.difficulty = match self.difficulty {
+                    None => Some(Difficulty::Easy),
+                    Some(Difficulty::Easy) => Some(Difficulty::Medium),
+                    Some(Difficulty::Medium) => Some(Difficulty::Hard),
+                    Some(Difficulty::Hard) => None,
+                };
+                self.last = None;
+                self.refilter(records);
+            }
+            BrowseAction::CycleTopic => {
+                self.topic = match self.topic {
+                    None => self.topics.first().copied(),
+                    Some(t) => {
+                        let i = self.topics.iter().position(|&x| x == t);
+                        i.and_then(|i| self.topics.get(i + 1)).copied()
+                    }
+                };
+                self.last = None;
+                self.refilter(records);
+            }
+            BrowseAction::CycleSort => {
+                self.sort = self.sort.next();
+                let keep = self.selected_record();
+                self.resort(records);
+                if let Some(k) = keep {
+                    self.selected = self.matches.iter().position(|&i| i == k).unwrap_or(0);
+                }
+            }
+            BrowseAction::Up => self.selected = self.selected.saturating_sub(1),
+            BrowseAction::Down => self.selected += 1,
+            BrowseAction::PageUp => self.selected = self.selected.saturating_sub(page.max(1)),
+            BrowseAction::PageDown => self.selected += page.max(1),
+            BrowseAction::Top => self.selected = 0,
+            BrowseAction::Bottom => self.selected = usize::MAX,
+            BrowseAction::PreviewDown => {
+                self.preview_scroll = self.preview_scroll.saturating_add(3)
+            }
+            BrowseAction::PreviewUp => self.preview_scroll = self.preview_scroll.saturating_sub(3),
+            BrowseAction::ToggleSuspend | BrowseAction::Practice | BrowseAction::Close => {}
+        }
+        self.selected = self.selected.min(self.matches.len().saturating_sub(1));
+        self.keep_visible(page);
+        let changed = self.selected_record() != before;
+        if changed {
+            self.preview_scroll = 0;
+        }
+        changed
+    }
+
+    /// Scrolls the list so the selection is on one of `rows` rows.
+    pub fn keep_visible(&mut self, rows: usize) {
+        let rows = rows.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + rows {
+            self.offset = self.selected + 1 - rows;
+        }
+    }
+
+    fn passes_filters(&self, r: &Record) -> bool {
+        self.difficulty.is_none_or(|d| r.difficulty == d)
+            && self.topic.is_none_or(|t| r.topics.contains(&t))
+    }
+
+    /// Matches the query against the records (or against the last matches
+    /// when the query only grew), then sorts.
+    fn refilter(&mut self, records: &[Record]) {
+        let query = self.query.trim().to_string();
+        let scored: Vec<(usize, u32)> = if query.is_empty() {
+            (0..records.len())
+                .filter(|&i| self.passes_filters(&records[i]))
+                .map(|i| (i, 0))
+                .collect()
+        } else {
+            // Typing on narrows: every match of the longer query matched
+            // the shorter one (not so with `!` negations).
+            let narrow = self.last.as_ref().is_some_and(|(q, _)| {
+                !q.is_empty() && query.starts_with(q.as_str()) && !query.contains('!')
+            });
+            let candidates: Vec<usize> = match (&self.last, narrow) {
+                (Some((_, prev)), true) => prev.iter().map(|&(i, _)| i).collect(),
+                _ => (0..records.len())
+                    .filter(|&i| self.passes_filters(&records[i]))
+                    .collect(),
+            };
+            let pattern = Pattern::parse(&query, CaseMatching::Smart, Normalization::Smart);
+            if self.search_answers && self.answers_lower.is_none() {
+                self.answers_lower =
+                    Some(records.iter().map(|r| r.answer.to_lowercase()).collect());
+            }
+            let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+            let mut out = Vec::with_capacity(candidates.len());
+            for i in candidates {
+                let question = self.questions[i].slice(..);
+                if let Some(score) = pattern.score(question, &mut self.matcher) {
+                    out.push((i, score + 1000));
+                } else if let Some(answers) = &self.answers_lower
+                    && self.search_answers
+                    && words.iter().all(|w| answers[i].contains(w.as_str()))
+                {
+                    out.push((i, 0));
+                }
+            }
+            out
+        };
+        self.last = Some((query, scored.clone()));
+        self.apply_order(scored, records);
+        self.selected = 0;
+        self.offset = 0;
+        self.preview_scroll = 0;
+    }
+
+    fn resort(&mut self, records: &[Record]) {
+        if let Some((_, scored)) = &self.last {
+            let scored = scored.clone();
+            self.apply_order(scored, records);
+        }
+    }
+
+    fn apply_order(&mut self, mut scored: Vec<(usize, u32)>, records: &[Record]) {
+        let briefs = &self.briefs;
+        match self.sort {
+            Sort::Match if !self.query.trim().is_empty() => {
+                scored.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)))
+            }
+            Sort::Match | Sort::Source => scored.sort_unstable_by_key(|&(i, _)| i),
+            Sort::Due => {
+                scored.sort_unstable_by_key(|&(i, _)| (briefs[i].due.unwrap_or(i64::MAX), i))
+            }
+            Sort::Difficulty => {
+                scored.sort_unstable_by_key(|&(i, _)| (std::cmp::Reverse(records[i].difficulty), i))
+            }
+            Sort::Lapses => {
+                scored.sort_unstable_by_key(|&(i, _)| (std::cmp::Reverse(briefs[i].lapses), i))
+            }
+        }
+        self.matches = scored.into_iter().map(|(i, _)| i).collect();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::{Bank, LoadOptions};
+
+    fn bank() -> Vec<Record> {
+        Bank::load(&LoadOptions::default()).unwrap().records
+    }
+
+    #[test]
+    fn typing_narrows_fuzzily_and_backspace_widens() {
+        let records = bank();
+        let briefs = records.iter().map(|_| Brief::of(None)).collect();
+        let mut b = Browse::new(&records, briefs);
+        assert_eq!(b.matches.len(), records.len());
+        for c in "gil".chars() {
+            b.update(BrowseAction::Type(c), &records, 10);
+        }
+        let gil = b.matches.len();
+        assert!(gil > 0 && gil < records.len());
+        let top = &records[b.matches[0]].question;
+        assert!(top.to_lowercase().contains("gil"), "{top}");
+        // Narrowing from the last matches gives what a fresh search gives.
+        for c in " thread".chars() {
+            b.update(BrowseAction::Type(c), &records, 10);
+        }
+        let narrowed = b.matches.clone();
+        let mut fresh = Browse::new(&records, records.iter().map(|_| Brief::of(None)).collect());
+        for c in "gil thread".chars() {
+            fresh.query.push(c);
+        }
+        fresh.refilter(&records);
+        assert_eq!(narrowed, fresh.matches);
+        for _ in 0.." thread".len() {
+            b.update(BrowseAction::Backspace, &records, 10);
+        }
+        assert_eq!(b.matches.len(), gil);
+    }
+
+    #[test]
+    fn filters_sorts_and_selection() {
+        let records = bank();
+        let briefs = records.iter().map(|_| Brief::of(None)).collect();
+        let mut b = Browse::new(&records, briefs);
+        b.update(BrowseAction::CycleDifficulty, &records, 10);
+        assert!(
+            b.matches
+                .iter()
+                .all(|&i| records[i].difficulty == Difficulty::Easy)
+        );
+        b.update(BrowseAction::CycleTopic, &records, 10);
+        let topic = b.topic.unwrap();
+        assert!(
+            b.matches
+                .iter()
+                .all(|&i| records[i].topics.contains(&topic))
+        );
+        b.update(BrowseAction::Bottom, &records, 5);
+        assert_eq!(b.selected, b.matches.len() - 1);
+        assert!(b.offset + 5 > b.selected);
+        // Sorting keeps the selected card selected.
+        let selected = b.selected_record();
+        b.update(BrowseAction::CycleSort, &records, 5);
+        b.update(BrowseAction::CycleSort, &records, 5);
+        b.update(BrowseAction::CycleSort, &records, 5);
+        assert_eq!(b.sort, Sort::Difficulty);
+        assert_eq!(b.selected_record(), selected);
+    }
+
+    #[test]
+    fn answer_search_finds_words_only_in_answers() {
+        let records = bank();
+        let briefs = records.iter().map(|_| Brief::of(None)).collect();
+        let mut b = Browse::new(&records, briefs);
+        for c in "memoryview".chars() {
+            b.update(BrowseAction::Type(c), &records, 10);
+        }
+        let questions_only = b.matches.len();
+        b.update(BrowseAction::ToggleAnswers, &records, 10);
+        assert!(b.matches.len() > questions_only);
+        // The added ones are answer matches, listed after the question matches.
+        assert!(
+            b.matches[questions_only..]
+                .iter()
+                .all(|&i| records[i].answer.to_lowercase().contains("memoryview"))
+        );
+    }
+}

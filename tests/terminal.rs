@@ -404,3 +404,135 @@ fn a_panic_restores_the_terminal_and_reports() {
     let message = find_last(&raw, b"deliberate panic").unwrap();
     assert!(message > left);
 }
+
+/// progress.json's cards, as JSON (Null when the file does not exist).
+fn cards_in(data: &Path) -> serde_json::Value {
+    match std::fs::read(data.join("progress.json")) {
+        Ok(bytes) => serde_json::from_slice::<serde_json::Value>(&bytes).unwrap()["cards"].clone(),
+        Err(_) => serde_json::Value::Null,
+    }
+}
+
+fn log_kinds(data: &Path) -> Vec<String> {
+    std::fs::read_to_string(data.join("reviews.jsonl"))
+        .unwrap_or_default()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["kind"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn browse_search_filters_the_list_and_previews_the_card() {
+    let data = TempDir::new().unwrap();
+    let mut t = Term::start_with(data.path(), &["browse"], &[], (100, 30));
+    t.wait_text("type to search");
+    t.wait_text("3/3");
+    t.keys("gil");
+    t.wait_text("1/3");
+    // The one match is listed and its answer is rendered in the preview.
+    t.wait_text("What does the GIL protect?");
+    t.wait_text("── Answer");
+    assert!(!t.screen().contains("virtual environment"));
+    // Tab searches the answers too: "immutable" is only in an answer.
+    t.keys("\x15"); // Ctrl-U clears the query
+    t.wait_text("3/3");
+    t.keys("immutable");
+    t.wait_text("0/3");
+    t.keys("\t");
+    t.wait_text("+answers");
+    t.wait_text("1/3");
+    t.wait_text("What is the difference between list and tuple?");
+    t.keys("\x1b"); // Esc closes the browser, and `pyquiz browse` with it
+    let (ok, raw, parser) = t.finish();
+    assert!(ok);
+    assert_terminal_restored(&raw, &parser);
+}
+
+#[test]
+fn practice_logs_answers_and_leaves_the_schedule_untouched() {
+    let data = TempDir::new().unwrap();
+    // One real grade first, so there is a schedule to leave alone.
+    let mut t = Term::start(data.path(), &[], (80, 24));
+    t.wait_text("list and tuple");
+    t.keys(" ");
+    t.wait_text("3  ✓ Good 10m");
+    t.keys("4");
+    t.wait_text("How do you create a virtual environment?");
+    t.keys("q");
+    assert!(t.finish().0);
+    let before = std::fs::read(data.path().join("progress.json")).unwrap();
+    let cards_before = cards_in(data.path());
+    assert_eq!(cards_before.as_object().unwrap().len(), 1);
+
+    let mut t = Term::start_with(data.path(), &["practice", "--seed", "3"], &[], (80, 24));
+    t.wait_text("3 left · practice, no schedule change");
+    for _ in 0..3 {
+        t.keys(" ");
+        t.wait_text("── Answer");
+        // No interval previews: practice schedules nothing.
+        assert!(!t.screen().contains("Good 10m"));
+        t.keys("3");
+    }
+    t.wait_text("Practice complete");
+    t.keys("q");
+    let (ok, raw, parser) = t.finish();
+    assert!(ok);
+    assert_terminal_restored(&raw, &parser);
+    assert!(
+        parser
+            .screen()
+            .contents()
+            .contains("card schedules are unchanged")
+    );
+    // Every card's state is exactly as before; three practice lines logged.
+    assert_eq!(cards_in(data.path()), cards_before);
+    assert_eq!(
+        log_kinds(data.path()),
+        ["review", "practice", "practice", "practice"]
+    );
+    let after: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(data.path().join("progress.json")).unwrap()).unwrap();
+    let before: serde_json::Value = serde_json::from_slice(&before).unwrap();
+    assert_eq!(after["today"], before["today"], "today's counts unchanged");
+}
+
+#[test]
+fn interview_counts_down_marks_and_reports() {
+    let data = TempDir::new().unwrap();
+    let mut t = Term::start_with(
+        data.path(),
+        &["interview", "--count", "2", "--seed", "1"],
+        &[],
+        (80, 24),
+    );
+    // The clock is pinned (PYQUIZ_NOW), so the countdowns show their start.
+    t.wait_text("⏱ 3:00 · total 30:00");
+    t.keys(" ");
+    t.wait_text("1  ✗ Missed");
+    t.keys("3");
+    t.wait_text("⏱ 3:00");
+    t.keys(" ");
+    t.wait_text("2  ~ Partial");
+    t.keys("1");
+    t.wait_text("Interview over");
+    t.wait_text("2 of 2 questions · ✓ 1 nailed · ~ 0 partial · ✗ 1 missed");
+    t.wait_text("Weakest topics:");
+    t.wait_text("d drill the 1 question not nailed");
+    t.keys("d");
+    t.wait_text("1 left · practice");
+    t.keys("q");
+    let (ok, raw, parser) = t.finish();
+    assert!(ok);
+    assert_terminal_restored(&raw, &parser);
+    assert!(
+        cards_in(data.path())
+            .as_object()
+            .is_none_or(|c| c.is_empty())
+    );
+    assert_eq!(log_kinds(data.path()), ["interview", "interview"]);
+}

@@ -10,6 +10,9 @@ use nucleo_matcher::{Config, Matcher, Utf32String};
 use crate::bank::{Difficulty, Record, Topic};
 use crate::schedule::{CardState, Phase};
 
+/// From this many candidates a query is matched on all cores.
+const PARALLEL_FROM: usize = 20_000;
+
 /// What a key asks of the browser.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BrowseAction {
@@ -115,10 +118,13 @@ pub struct Browse {
     topics: Vec<Topic>,
     questions: Vec<Utf32String>,
     answers_lower: Option<Vec<String>>,
-    matcher: Matcher,
-    /// The last query and the records it matched (before sorting), to
-    /// narrow from when the query only grows.
-    last: Option<(String, Vec<(usize, u32)>)>,
+    /// One matcher per core.
+    matchers: Vec<Matcher>,
+    /// The queries typed since the last filter change that are prefixes of
+    /// the current one, each with the records it matched (before sorting):
+    /// typing on narrows the newest; Backspace goes back to an older one
+    /// without matching again.
+    chain: Vec<(String, Vec<(usize, u32)>)>,
 }
 
 impl Browse {
@@ -152,8 +158,10 @@ impl Browse {
                 .map(|r| Utf32String::from(r.question.as_str()))
                 .collect(),
             answers_lower: None,
-            matcher: Matcher::new(Config::DEFAULT),
-            last: None,
+            matchers: (0..std::thread::available_parallelism().map_or(1, |n| n.get()))
+                .map(|_| Matcher::new(Config::DEFAULT))
+                .collect(),
+            chain: Vec::new(),
         };
         browse.refilter(records);
         browse
@@ -183,7 +191,7 @@ impl Browse {
             }
             BrowseAction::ToggleAnswers => {
                 self.search_answers = !self.search_answers;
-                self.last = None;
+                self.chain.clear();
                 self.refilter(records);
             }
             BrowseAction::CycleDifficulty => {
@@ -193,7 +201,7 @@ impl Browse {
                     Some(Difficulty::Medium) => Some(Difficulty::Hard),
                     Some(Difficulty::Hard) => None,
                 };
-                self.last = None;
+                self.chain.clear();
                 self.refilter(records);
             }
             BrowseAction::CycleTopic => {
@@ -204,7 +212,7 @@ impl Browse {
                         i.and_then(|i| self.topics.get(i + 1)).copied()
                     }
                 };
-                self.last = None;
+                self.chain.clear();
                 self.refilter(records);
             }
             BrowseAction::CycleSort => {
@@ -255,7 +263,22 @@ impl Browse {
     /// when the query only grew), then sorts.
     fn refilter(&mut self, records: &[Record]) {
         let query = self.query.trim().to_string();
-        let scored: Vec<(usize, u32)> = if query.is_empty() {
+        // Keep only the queries the new one extends (or equals).
+        while self
+            .chain
+            .last()
+            .is_some_and(|(q, _)| !query.starts_with(q.as_str()) || query.contains('!'))
+        {
+            self.chain.pop();
+        }
+        let cached = self
+            .chain
+            .last()
+            .filter(|(q, _)| *q == query)
+            .map(|(_, scored)| scored.clone());
+        let scored: Vec<(usize, u32)> = if let Some(scored) = cached {
+            scored
+        } else if query.is_empty() {
             (0..records.len())
                 .filter(|&i| self.passes_filters(&records[i]))
                 .map(|i| (i, 0))
@@ -263,12 +286,10 @@ impl Browse {
         } else {
             // Typing on narrows: every match of the longer query matched
             // the shorter one (not so with `!` negations).
-            let narrow = self.last.as_ref().is_some_and(|(q, _)| {
-                !q.is_empty() && query.starts_with(q.as_str()) && !query.contains('!')
-            });
-            let candidates: Vec<usize> = match (&self.last, narrow) {
-                (Some((_, prev)), true) => prev.iter().map(|&(i, _)| i).collect(),
-                _ => (0..records.len())
+            let narrow_from = self.chain.last().filter(|(q, _)| !q.is_empty());
+            let candidates: Vec<usize> = match narrow_from {
+                Some((_, prev)) => prev.iter().map(|&(i, _)| i).collect(),
+                None => (0..records.len())
                     .filter(|&i| self.passes_filters(&records[i]))
                     .collect(),
             };
@@ -278,21 +299,51 @@ impl Browse {
                     Some(records.iter().map(|r| r.answer.to_lowercase()).collect());
             }
             let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-            let mut out = Vec::with_capacity(candidates.len());
-            for i in candidates {
-                let question = self.questions[i].slice(..);
-                if let Some(score) = pattern.score(question, &mut self.matcher) {
-                    out.push((i, score + 1000));
-                } else if let Some(answers) = &self.answers_lower
-                    && self.search_answers
-                    && words.iter().all(|w| answers[i].contains(w.as_str()))
-                {
-                    out.push((i, 0));
+            let answers = self
+                .answers_lower
+                .as_deref()
+                .filter(|_| self.search_answers);
+            let questions = &self.questions;
+            let score = |chunk: &[usize], matcher: &mut Matcher| {
+                let mut out = Vec::with_capacity(chunk.len());
+                for &i in chunk {
+                    if let Some(score) = pattern.score(questions[i].slice(..), matcher) {
+                        out.push((i, score + 1000));
+                    } else if let Some(answers) = answers
+                        && words.iter().all(|w| answers[i].contains(w.as_str()))
+                    {
+                        out.push((i, 0));
+                    }
                 }
+                out
+            };
+            // Large lists are matched on every core, each with its matcher.
+            let parts = if candidates.len() >= PARALLEL_FROM {
+                self.matchers.len()
+            } else {
+                1
+            };
+            let chunk = candidates.len().div_ceil(parts).max(1);
+            if parts == 1 {
+                score(&candidates, &mut self.matchers[0])
+            } else {
+                std::thread::scope(|scope| {
+                    let handles: Vec<_> = candidates
+                        .chunks(chunk)
+                        .zip(self.matchers.iter_mut())
+                        .map(|(part, matcher)| scope.spawn(|| score(part, matcher)))
+                        .collect();
+                    let mut out = Vec::with_capacity(candidates.len());
+                    for h in handles {
+                        out.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+                    }
+                    out
+                })
             }
-            out
         };
-        self.last = Some((query, scored.clone()));
+        if self.chain.last().is_none_or(|(q, _)| *q != query) {
+            self.chain.push((query, scored.clone()));
+        }
         self.apply_order(scored, records);
         self.selected = 0;
         self.offset = 0;
@@ -300,7 +351,7 @@ impl Browse {
     }
 
     fn resort(&mut self, records: &[Record]) {
-        if let Some((_, scored)) = &self.last {
+        if let Some((_, scored)) = self.chain.last() {
             let scored = scored.clone();
             self.apply_order(scored, records);
         }
@@ -364,6 +415,33 @@ mod tests {
             b.update(BrowseAction::Backspace, &records, 10);
         }
         assert_eq!(b.matches.len(), gil);
+    }
+
+    #[test]
+    fn large_lists_match_the_same_on_all_cores() {
+        let base = bank();
+        let repeats = PARALLEL_FROM / base.len() + 1;
+        let records: Vec<Record> = (0..repeats).flat_map(|_| base.iter().cloned()).collect();
+        assert!(records.len() >= PARALLEL_FROM);
+        let brief = |n: usize| (0..n).map(|_| Brief::of(None)).collect();
+        let mut small = Browse::new(&base, brief(base.len()));
+        let mut large = Browse::new(&records, brief(records.len()));
+        for c in "decor".chars() {
+            small.update(BrowseAction::Type(c), &base, 10);
+            large.update(BrowseAction::Type(c), &records, 10);
+        }
+        assert!(!small.matches.is_empty());
+        assert_eq!(large.matches.len(), small.matches.len() * repeats);
+        let mut firsts: Vec<usize> = large
+            .matches
+            .iter()
+            .filter(|&&i| i < base.len())
+            .copied()
+            .collect();
+        let mut expected = small.matches.clone();
+        firsts.sort();
+        expected.sort();
+        assert_eq!(firsts, expected);
     }
 
     #[test]

@@ -553,3 +553,51 @@ fn anki_export_has_anki_headers_and_html_fields() {
         .success()
         .stdout(predicate::str::contains("#deck:Work::Python\n"));
 }
+
+#[test]
+fn plan_spreads_new_cards_before_the_exam_and_can_be_accepted() {
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path().to_str().unwrap();
+    let async_cards = json_of(&["list", "--json", "--topic", "async"]).len() as u64;
+    let out = pyquiz()
+        .env("PYQUIZ_NOW", "2026-03-02T09:00:00Z")
+        .env("TZ", "UTC")
+        .args([
+            "--data-dir",
+            d,
+            "plan",
+            "--exam",
+            "2026-03-12",
+            "--topic",
+            "async",
+            "--json",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let plan: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(plan["days"], 10);
+    assert_eq!(plan["remaining_new"], async_cards);
+    assert_eq!(plan["new_per_day"], async_cards.div_ceil(10));
+    assert_eq!(plan["on_track"], true);
+    pyquiz()
+        .env("PYQUIZ_NOW", "2026-03-02T09:00:00Z")
+        .args(["--data-dir", d, "plan", "--exam", "2026-03-04", "--accept"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("needed: 426 new cards a day"))
+        .stdout(predicate::str::contains("new-per-day is now 426"));
+    pyquiz()
+        .args(["--data-dir", d, "config", "new-per-day"])
+        .assert()
+        .success()
+        .stdout("426\n");
+    pyquiz()
+        .env("PYQUIZ_NOW", "2026-03-02T09:00:00Z")
+        .args(["--data-dir", d, "plan", "--exam", "yesterday"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("YYYY-MM-DD"));
+}

@@ -8,6 +8,8 @@ mod export;
 mod list;
 mod optimize;
 mod output;
+mod plan;
+mod progress;
 mod session;
 mod stats;
 mod study;
@@ -179,6 +181,20 @@ pub enum Command {
         #[arg(long, value_enum, value_name = "WHEN", default_value_t = session::ColorChoice::Auto)]
         color: session::ColorChoice,
     },
+    /// How many new cards a day cover the selection before an exam date.
+    Plan {
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// The exam date, YYYY-MM-DD.
+        #[arg(long, value_name = "DATE")]
+        exam: String,
+        /// Make the plan's count the daily new-card limit.
+        #[arg(long)]
+        accept: bool,
+        /// Print the plan as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Statistics of the selection: reviews heatmap and streak, due
     /// forecast, retention, readiness per topic and difficulty.
     Stats {
@@ -273,6 +289,8 @@ pub enum CliError {
         "{0} is a study-session option; with a command, put filters after the command (`pyquiz list --topic x`)"
     )]
     StudyOptionWithCommand(&'static str),
+    #[error(transparent)]
+    Plan(#[from] crate::schedule::PlanError),
     #[error("pyquiz {0} needs a terminal (standard input and output)")]
     NeedsTerminal(&'static str),
     #[error("no question matches the filters, so there is nothing to {0}")]
@@ -329,10 +347,19 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
         }
         _ => {}
     }
+    let indicator = (!cli.content.is_empty()).then(|| {
+        progress::start(format!(
+            "loading {} content path{}",
+            cli.content.len(),
+            if cli.content.len() == 1 { "" } else { "s" }
+        ))
+    });
     let bank = Bank::load(&LoadOptions {
         no_default_content: cli.no_default_content,
         content: cli.content.clone(),
-    })?;
+    });
+    drop(indicator);
+    let bank = bank?;
     for warning in &bank.warnings {
         writeln!(err, "pyquiz: warning: {warning}")?;
     }
@@ -405,7 +432,39 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
                 deck: &deck,
                 title: &title,
             };
+            // Not over the export itself when it goes to this terminal.
+            let _indicator = (output.is_some() || !std::io::stdout().is_terminal())
+                .then(|| progress::start(format!("exporting as {format:?}").to_lowercase()));
             export::run(&bank, &filter, &store, &request, out)
+        }
+        Some(Command::Plan {
+            filter,
+            exam,
+            accept,
+            json,
+        }) => {
+            let resolved = filter.resolve(&bank)?;
+            let access = if accept {
+                Access::ReadWrite
+            } else {
+                Access::ReadOnly
+            };
+            let mut store = study::open_store(cli.data_dir.as_ref(), access)?;
+            let computed = plan::compute(&bank, &resolved, &store, &exam)?;
+            if json {
+                serde_json::to_writer_pretty(&mut *out, &computed)?;
+                writeln!(out)?;
+            } else {
+                plan::write_text(&computed, &session::describe(&resolved), out)?;
+            }
+            if accept {
+                let n = computed.new_per_day;
+                store.update_settings(|s| s.new_per_day = n)?;
+                if !json {
+                    writeln!(out, "new-per-day is now {n}")?;
+                }
+            }
+            Ok(())
         }
         Some(Command::Browse { filter, color }) => {
             let resolved = filter.resolve(&bank)?;

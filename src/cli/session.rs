@@ -49,6 +49,10 @@ pub struct StudyArgs {
     /// Seed for --shuffle, for a repeatable order.
     #[arg(long, value_name = "N", requires = "shuffle")]
     pub seed: Option<u64>,
+    /// Exam date (YYYY-MM-DD): today's new-card limit is what covers the
+    /// selection before it (see `pyquiz plan`).
+    #[arg(long, value_name = "DATE", conflicts_with = "new")]
+    pub exam: Option<String>,
     /// When to use colour.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -68,6 +72,7 @@ impl StudyArgs {
             (self.new.is_some(), "--new"),
             (self.limit.is_some(), "--limit"),
             (self.shuffle, "--shuffle"),
+            (self.exam.is_some(), "--exam"),
             (self.color != ColorChoice::Auto, "--color"),
         ]
         .into_iter()
@@ -123,6 +128,20 @@ pub fn run(
         return super::overview(bank, out);
     }
     let records: Vec<_> = bank.filtered(&filter).cloned().collect();
+    let mut title = describe(&filter);
+    let mut new = args.new;
+    if let Some(exam) = &args.exam {
+        let store = study::open_store(data_dir, Access::ReadOnly)?;
+        let plan = super::plan::compute(bank, &filter, &store, exam)?;
+        let done = store.done_today(&study::clock()?).new;
+        // Today's limit becomes the plan's count (what is already done today
+        // counts against it).
+        new = Some(plan.new_per_day.saturating_sub(done));
+        title = format!(
+            "{title} · exam {} · {} new/day",
+            plan.exam, plan.new_per_day
+        );
+    }
     let order = if args.shuffle {
         NewOrder::Shuffled(args.seed.unwrap_or_else(rand::random))
     } else {
@@ -130,9 +149,9 @@ pub fn run(
     };
     let launch = Launch {
         overlay: None,
-        title: describe(&filter),
+        title,
         records,
-        new: args.new,
+        new,
         order,
         card_limit: args.limit.map(|n| n as usize),
         color: args.color,

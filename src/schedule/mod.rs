@@ -7,6 +7,7 @@ mod clock;
 pub mod format;
 mod fuzz;
 mod optimize;
+mod plan;
 mod practice;
 mod queue;
 mod scheduler;
@@ -14,6 +15,7 @@ mod scheduler;
 pub use card::{CardState, Grade, Phase};
 pub use clock::{Clock, ClockError, ROLLOVER_HOUR};
 pub use optimize::{Fit, OptimizeError, Optimized, ReviewRecord, optimize, train_items};
+pub use plan::{Plan, PlanError, plan};
 pub use practice::practice_order;
 pub use queue::{
     DEFAULT_NEW_PER_DAY, DEFAULT_REVIEWS_PER_DAY, DayCounts, Kind, LEARN_AHEAD, Limits, NewOrder,

@@ -1,0 +1,61 @@
+//! `pyquiz plan --exam DATE`: how many new cards a day cover the selection
+//! before the exam; `--accept` makes that the daily new-card limit.
+
+use std::io::Write;
+
+use super::CliError;
+use super::study;
+use crate::bank::{Bank, Filter};
+use crate::schedule::{Plan, plan};
+use crate::store::Store;
+
+/// Parses `YYYY-MM-DD`.
+pub fn exam_date(raw: &str) -> Result<jiff::civil::Date, CliError> {
+    raw.trim()
+        .parse()
+        .map_err(|_| CliError::BadSetting(format!("--exam {raw:?}: give the date as YYYY-MM-DD")))
+}
+
+/// The plan for the filtered bank.
+pub fn compute(bank: &Bank, filter: &Filter, store: &Store, exam: &str) -> Result<Plan, CliError> {
+    let clock = study::clock()?;
+    let states: Vec<_> = bank.filtered(filter).map(|r| store.card(&r.id)).collect();
+    Ok(plan(
+        &states,
+        exam_date(exam)?,
+        &clock,
+        store.settings().new_per_day,
+    )?)
+}
+
+pub fn write_text(p: &Plan, title: &str, out: &mut dyn Write) -> Result<(), CliError> {
+    writeln!(out, "Plan for {title}: exam on {}", p.exam)?;
+    writeln!(
+        out,
+        "{} new cards left ({} already started), {} study day{} before the exam",
+        p.remaining_new,
+        p.started,
+        p.days,
+        if p.days == 1 { "" } else { "s" }
+    )?;
+    writeln!(
+        out,
+        "needed: {} new cards a day (current limit {} a day{})",
+        p.new_per_day,
+        p.current_new_per_day,
+        match p.finish_at_current {
+            Some(d) if p.remaining_new > 0 => format!(", which sees the last new card on {d}"),
+            _ => String::new(),
+        }
+    )?;
+    writeln!(
+        out,
+        "{}",
+        if p.on_track {
+            "on track"
+        } else {
+            "behind: accept the plan (`pyquiz plan --exam DATE --accept`) or study with `pyquiz --exam DATE`"
+        }
+    )?;
+    Ok(())
+}

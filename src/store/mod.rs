@@ -169,9 +169,38 @@ impl Store {
             before: logged(before),
             after: logged(&outcome.card),
         };
-        let mut line = serde_json::to_vec(&entry).map_err(|e| {
+        let today = clock.today();
+        self.log_answer(&entry, UndoAction::Grade, clock, |progress| {
+            let counts = &mut progress.today;
+            if counts.date != Some(today) {
+                *counts = Today {
+                    date: Some(today),
+                    new: 0,
+                    reviews: 0,
+                };
+            }
+            match before.phase {
+                Phase::New => counts.new += 1,
+                Phase::Review => counts.reviews += 1,
+                Phase::Learning | Phase::Relearning => {}
+            }
+            progress.cards.insert(id.to_string(), outcome.card.clone());
+        })
+    }
+
+    /// Appends `entry` to the log, applies `change`, remembers how to undo
+    /// both, and saves; on any failure the store and both files are as
+    /// they were.
+    fn log_answer(
+        &mut self,
+        entry: &LogEntry,
+        action: UndoAction,
+        clock: &Clock,
+        change: impl FnOnce(&mut Progress),
+    ) -> Result<(), StoreError> {
+        let mut line = serde_json::to_vec(entry).map_err(|e| {
             StoreError::io(
-                "encode a review for",
+                "encode an answer for",
                 self.log_path(),
                 std::io::Error::other(e),
             )
@@ -179,29 +208,12 @@ impl Store {
         line.push(b'\n');
         let old_mark = self.progress.review_log;
         self.append_log(&line, old_mark)?;
-
-        let undo = self.undo_entry(UndoAction::Grade, id, clock);
-        let today = clock.today();
-        let counts = &mut self.progress.today;
-        if counts.date != Some(today) {
-            *counts = Today {
-                date: Some(today),
-                new: 0,
-                reviews: 0,
-            };
-        }
-        match before.phase {
-            Phase::New => counts.new += 1,
-            Phase::Review => counts.reviews += 1,
-            Phase::Learning | Phase::Relearning => {}
-        }
+        let undo = self.undo_entry(action, &entry.card, clock);
+        change(&mut self.progress);
         self.progress.review_log = LogMark {
             entries: old_mark.entries + 1,
             bytes: old_mark.bytes + line.len() as u64,
         };
-        self.progress
-            .cards
-            .insert(id.to_string(), outcome.card.clone());
         self.push_undo(undo);
         if let Err(e) = self.save() {
             self.revert_last();
@@ -235,28 +247,7 @@ impl Store {
             before: logged(&card),
             after: logged(&card),
         };
-        let mut line = serde_json::to_vec(&entry).map_err(|e| {
-            StoreError::io(
-                "encode an answer for",
-                self.log_path(),
-                std::io::Error::other(e),
-            )
-        })?;
-        line.push(b'\n');
-        let old_mark = self.progress.review_log;
-        self.append_log(&line, old_mark)?;
-        let undo = self.undo_entry(UndoAction::Practice, id, clock);
-        self.progress.review_log = LogMark {
-            entries: old_mark.entries + 1,
-            bytes: old_mark.bytes + line.len() as u64,
-        };
-        self.push_undo(undo);
-        if let Err(e) = self.save() {
-            self.revert_last();
-            let _ = truncate(&self.log_path(), old_mark.bytes);
-            return Err(e);
-        }
-        Ok(())
+        self.log_answer(&entry, UndoAction::Practice, clock, |_| {})
     }
 
     /// Suspends or unsuspends a card (a no-op change is still saved and undoable).

@@ -97,10 +97,7 @@ fn grade_style(grade: Grade, theme: &Theme) -> Style {
 /// the card would come back. Four columns, or two rows of two when narrow.
 fn grade_bar(app: &App, current: &Current, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let per_row = if area.height >= 2 { 2 } else { 4 };
-    let cell_width = area.width / per_row as u16;
-    for (i, grade) in Grade::ALL.into_iter().enumerate() {
-        let key = keymap::label_for(Action::Grade(grade)).unwrap_or("?");
+    let buttons = Grade::ALL.map(|grade| {
         let symbol = if grade == Grade::Again { "✗" } else { "✓" };
         // Practice changes no schedule: no interval to preview.
         let interval = if app.mode == Mode::Practice {
@@ -108,55 +105,70 @@ fn grade_bar(app: &App, current: &Current, area: Rect, buf: &mut Buffer) {
         } else {
             current.previews[grade.index()].interval.label()
         };
-        let style = grade_style(grade, theme);
-        let line = Line::from(vec![
-            Span::styled(
-                format!(" {key} "),
-                theme
-                    .accent
-                    .add_modifier(Modifier::BOLD | Modifier::REVERSED),
-            ),
-            Span::styled(
-                format!(" {symbol} {}", capitalized(grade.name())),
-                style.add_modifier(Modifier::BOLD),
-            ),
-            Span::styled(format!(" {interval}"), theme.text),
-        ]);
-        let col = (i % per_row) as u16;
-        let row = (i / per_row) as u16;
-        let cell = Rect::new(area.x + col * cell_width, area.y + row, cell_width, 1);
-        line.centered().render(cell, buf);
-    }
+        Button {
+            key: keymap::label_for(Action::Grade(grade)).unwrap_or("?"),
+            symbol,
+            name: grade.name(),
+            style: grade_style(grade, theme),
+            note: interval,
+        }
+    });
+    buttons_row(theme, &buttons, area, buf);
 }
 
 /// `1 ✗ Missed · 2 ~ Partial · 3 ✓ Nailed`: the interview verdicts.
 fn mark_bar(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let per_row = if area.height >= 2 { 2 } else { 3 };
-    let cell_width = area.width / per_row as u16;
-    for (i, mark) in Mark::ALL.into_iter().enumerate() {
-        let key = keymap::label_for(Action::Mark(mark)).unwrap_or("?");
+    let buttons = Mark::ALL.map(|mark| {
         let (symbol, style) = match mark {
             Mark::Missed => ("✗", theme.wrong),
             Mark::Partial => ("~", theme.warning),
             Mark::Nailed => ("✓", theme.correct),
         };
-        let line = Line::from(vec![
+        Button {
+            key: keymap::label_for(Action::Mark(mark)).unwrap_or("?"),
+            symbol,
+            name: mark.name(),
+            style,
+            note: String::new(),
+        }
+    });
+    buttons_row(theme, &buttons, area, buf);
+}
+
+struct Button {
+    key: &'static str,
+    symbol: &'static str,
+    name: &'static str,
+    style: Style,
+    /// After the name (an interval preview), if any.
+    note: String,
+}
+
+/// The buttons in one row, or two rows when the area has two.
+fn buttons_row(theme: &Theme, buttons: &[Button], area: Rect, buf: &mut Buffer) {
+    let per_row = if area.height >= 2 { 2 } else { buttons.len() };
+    let cell_width = area.width / per_row as u16;
+    for (i, b) in buttons.iter().enumerate() {
+        let mut spans = vec![
             Span::styled(
-                format!(" {key} "),
+                format!(" {} ", b.key),
                 theme
                     .accent
                     .add_modifier(Modifier::BOLD | Modifier::REVERSED),
             ),
             Span::styled(
-                format!(" {symbol} {}", capitalized(mark.name())),
-                style.add_modifier(Modifier::BOLD),
+                format!(" {} {}", b.symbol, capitalized(b.name)),
+                b.style.add_modifier(Modifier::BOLD),
             ),
-        ]);
+        ];
+        if !b.note.is_empty() {
+            spans.push(Span::styled(format!(" {}", b.note), theme.text));
+        }
         let col = (i % per_row) as u16;
         let row = (i / per_row) as u16;
         let cell = Rect::new(area.x + col * cell_width, area.y + row, cell_width, 1);
-        line.centered().render(cell, buf);
+        Line::from(spans).centered().render(cell, buf);
     }
 }
 

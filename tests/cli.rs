@@ -237,6 +237,27 @@ fn output_closed_early_is_not_an_error() {
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
 
+#[test]
+fn export_into_a_closed_pipe_is_not_an_error() {
+    for format in ["anki", "csv", "json", "markdown"] {
+        let bin = assert_cmd::cargo::cargo_bin("pyquiz");
+        let mut child = StdCommand::new(bin)
+            .args(["export", "--format", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(!first.is_empty(), "{format}");
+        assert!(out.status.success(), "{format}: {:?}", out.status);
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{format}");
+    }
+}
+
 const USER_DECK: &str = "# My deck\n\n### Q1: What does `zip` return?\n\n**Difficulty**: Beginner\n\nAn iterator of tuples.\n\n```python\nlist(zip([1], [2]))\n```\n";
 
 #[test]

@@ -283,8 +283,6 @@ pub enum CliError {
     BadGrade(String),
     #[error("{0}")]
     BadSetting(String),
-    #[error("{0}")]
-    Csv(#[from] csv::Error),
     #[error(
         "{0} is a study-session option; with a command, put filters after the command (`pyquiz list --topic x`)"
     )]
@@ -319,9 +317,6 @@ impl CliError {
         match self {
             CliError::Io(e) => e.kind() == std::io::ErrorKind::BrokenPipe,
             CliError::Json(e) => e.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe),
-            CliError::Csv(e) => {
-                matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe)
-            }
             _ => false,
         }
     }

@@ -57,7 +57,7 @@ pub fn write(records: &[&Record], deck: &str, out: &mut dyn Write) -> std::io::R
         .from_writer(out);
     for r in records {
         w.write_record([r.id.clone(), html(&r.question), html(&r.answer), tags(r)])
-            .map_err(std::io::Error::other)?;
+            .map_err(super::io_error)?;
     }
     w.flush()
 }

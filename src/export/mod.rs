@@ -15,6 +15,15 @@ use crate::store::Store;
 
 pub use table::write_csv;
 
+/// A CSV writer's error as the I/O error it is (a closed pipe stays a
+/// closed pipe, so `pyquiz export … | head` is not an error).
+pub(crate) fn io_error(e: csv::Error) -> std::io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
+}
+
 /// A bank record with its scheduling state, as `export --format json`
 /// writes it.
 #[derive(Serialize)]

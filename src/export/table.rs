@@ -26,9 +26,8 @@ const HEADER: [&str; 16] = [
 
 pub fn write_csv(records: &[&Record], store: &Store, out: &mut dyn Write) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    let row = |w: &mut csv::Writer<_>, fields: &[String]| {
-        w.write_record(fields).map_err(std::io::Error::other)
-    };
+    let row =
+        |w: &mut csv::Writer<_>, fields: &[String]| w.write_record(fields).map_err(super::io_error);
     row(&mut w, &HEADER.map(String::from))?;
     let opt = |v: Option<String>| v.unwrap_or_default();
     for r in records {

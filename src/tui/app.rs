@@ -70,6 +70,8 @@ pub struct BrowseView {
 pub struct StatsView {
     pub stats: crate::stats::Stats,
     pub scroll: u16,
+    /// The body rendered for the current width.
+    pub lines: Vec<ratatui::text::Line<'static>>,
 }
 
 /// Where the source of "now" comes from (the real clock, or a fixed one
@@ -637,7 +639,20 @@ impl App {
             &self.scheduler,
             &clock,
         );
-        self.overlay = Some(Overlay::Stats(Box::new(StatsView { stats, scroll: 0 })));
+        self.overlay = Some(Overlay::Stats(Box::new(StatsView {
+            stats,
+            scroll: 0,
+            lines: Vec::new(),
+        })));
+        self.render_stats();
+    }
+
+    /// Renders the statistics for the current width.
+    fn render_stats(&mut self) {
+        let width = super::screens::stats::body_width(self.size);
+        if let Some(Overlay::Stats(view)) = &mut self.overlay {
+            view.lines = super::screens::stats::lines(&view.stats, &self.theme, width);
+        }
     }
 
     fn close_overlay(&mut self) {
@@ -655,6 +670,11 @@ impl App {
                 self.size = Size::new(w, h);
                 self.render_view();
                 self.render_preview();
+                self.render_stats();
+                let max = super::screens::stats::max_scroll(self);
+                if let Some(Overlay::Stats(view)) = &mut self.overlay {
+                    view.scroll = view.scroll.min(max);
+                }
             }
             Action::ToggleHelp => {
                 self.help = true;
@@ -773,14 +793,9 @@ impl App {
         order.rotate_left(view.browse.selected);
         self.overlay = None;
         self.overlay_only = false;
-        self.mode = Mode::Practice;
         self.interview = None;
-        self.drill.queue = order.into();
-        self.stats = SessionStats::default();
-        self.session_grades.clear();
-        self.started = self.clock().now();
-        self.title = format!("practice · {} listed", self.drill.queue.len());
-        self.next_card();
+        let title = format!("practice · {} listed", order.len());
+        self.start_practice(order, title);
     }
 
     /// Practice: the answer is logged, the schedule untouched; a card
@@ -886,12 +901,18 @@ impl App {
             self.status = Some("every question was nailed: nothing to drill".to_string());
             return;
         }
+        let title = format!("drilling the questions not nailed · {}", self.title);
+        self.start_practice(order, title);
+    }
+
+    /// Switches the session to a practice run of `order` (record indices).
+    fn start_practice(&mut self, order: Vec<usize>, title: String) {
         self.mode = Mode::Practice;
         self.drill.queue = order.into();
         self.stats = SessionStats::default();
         self.session_grades.clear();
         self.started = self.clock().now();
-        self.title = format!("drilling the questions not nailed · {}", self.title);
+        self.title = title;
         self.next_card();
     }
 

@@ -3,7 +3,6 @@
 //! weekly retention, and readiness per topic and per difficulty, weakest
 //! first. Everything shown comes from `stats::compute`, as `stats --json`.
 
-use jiff::civil::Weekday;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -62,7 +61,6 @@ fn heatmap(stats: &Stats, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         }
         lines.push(Line::from(spans));
     }
-    let _ = Weekday::Monday;
     lines
 }
 
@@ -145,9 +143,9 @@ fn readiness_rows(rows: &[Readiness], width: usize, theme: &Theme) -> Vec<Line<'
     lines
 }
 
-pub fn lines(app: &App, view: &StatsView, width: usize) -> Vec<Line<'static>> {
-    let t = &app.theme;
-    let s = &view.stats;
+/// The body's lines for a width; built when the screen opens or the
+/// terminal is resized, not while drawing.
+pub fn lines(s: &Stats, t: &Theme, width: usize) -> Vec<Line<'static>> {
     let c = &s.counts;
     let mut lines = vec![
         Line::from(vec![
@@ -223,13 +221,18 @@ fn body(area: Rect) -> Rect {
     )
 }
 
+/// Width of the body on a terminal of `size`.
+pub fn body_width(size: ratatui::layout::Size) -> usize {
+    body(Rect::new(0, 0, size.width, size.height)).width as usize
+}
+
 pub fn max_scroll(app: &App) -> u16 {
     let Some(Overlay::Stats(view)) = &app.overlay else {
         return 0;
     };
     let area = body(Rect::new(0, 0, app.size.width, app.size.height));
-    let total = lines(app, view, area.width as usize).len();
-    total
+    view.lines
+        .len()
         .saturating_sub(area.height as usize)
         .min(u16::MAX as usize) as u16
 }
@@ -251,8 +254,9 @@ pub fn render(app: &App, view: &StatsView, area: Rect, buf: &mut Buffer) {
     title.render(Rect::new(area.x, area.y, area.width - date_w, 1), buf);
     buf.set_string(area.x, area.y + 1, "─".repeat(area.width as usize), t.muted);
     let b = body(area);
-    for (row, line) in lines(app, view, b.width as usize)
-        .into_iter()
+    for (row, line) in view
+        .lines
+        .iter()
         .skip(view.scroll as usize)
         .take(b.height as usize)
         .enumerate()

@@ -427,31 +427,28 @@ pub fn detect_language(code: &str, hint: Option<&str>) -> Language {
     detect_language_of_lines(&lines, hint)
 }
 
-fn detect_language_of_lines(all_lines: &[&str], hint: Option<&str>) -> Language {
-    let lines: Vec<&str> = all_lines
-        .iter()
-        .copied()
-        .filter(|l| !l.trim().is_empty())
-        .collect();
-    if lines.is_empty() {
+fn detect_language_of_lines<S: AsRef<str>>(all_lines: &[S], hint: Option<&str>) -> Language {
+    let lines = || {
+        all_lines
+            .iter()
+            .map(|l| l.as_ref())
+            .filter(|l| !l.trim().is_empty())
+    };
+    let Some(first) = lines().next() else {
         return hint.and_then(Language::from_hint).unwrap_or(Language::Text);
-    }
-    if lines[0].trim_start().starts_with(['{', '[']) {
-        let joined = lines.join("\n");
+    };
+    if first.trim_start().starts_with(['{', '[']) {
+        let joined = lines().collect::<Vec<_>>().join("\n");
         if serde_json::from_str::<serde_json::Value>(joined.trim()).is_ok() {
             return Language::Json;
         }
     }
-    let significant: Vec<&str> = lines
-        .iter()
-        .copied()
-        .filter(|l| !is_comment_line(l))
-        .collect();
-    if significant.is_empty() {
+    let significant = || lines().filter(|l| !is_comment_line(l));
+    let Some(first_significant) = significant().next() else {
         return hint
             .and_then(Language::from_hint)
             .unwrap_or(Language::Python);
-    }
+    };
     let is_toml_header = |l: &str| {
         let t = l.trim();
         t.starts_with('[') && t.ends_with(']') && !t.contains(',') && !t.contains(' ')
@@ -468,35 +465,27 @@ fn detect_language_of_lines(all_lines: &[&str], hint: Option<&str>) -> Language 
                     || v.parse::<f64>().is_ok())
         })
     };
-    if significant.iter().any(|l| is_toml_header(l))
-        && significant
-            .iter()
-            .all(|l| is_toml_header(l) || is_toml_pair(l))
+    if significant().any(is_toml_header)
+        && significant().all(|l| is_toml_header(l) || is_toml_pair(l))
     {
         return Language::Toml;
     }
-    if is_sql_start(significant[0])
-        && significant
-            .iter()
-            .all(|l| !is_python_line(l) || is_sql_start(l) || is_sql_continuation(l))
+    if is_sql_start(first_significant)
+        && significant().all(|l| !is_python_line(l) || is_sql_start(l) || is_sql_continuation(l))
     {
         return Language::Sql;
     }
-    if significant
-        .iter()
-        .all(|l| is_shell_line(l) || l.trim_end().ends_with('\\'))
-    {
+    if significant().all(|l| is_shell_line(l) || l.trim_end().ends_with('\\')) {
         return Language::Bash;
     }
     // Python wins over JavaScript whenever both show; look for it first,
     // which usually stops at the first line.
-    let py_signal = significant
-        .iter()
+    let py_signal = significant()
         .any(|l| is_python_line(l) || indent_width(l) > 0 && l.trim_end().ends_with(':'));
     if py_signal {
         return Language::Python;
     }
-    let js_signal = significant.iter().any(|l| {
+    let js_signal = significant().any(|l| {
         let t = l.trim();
         t.starts_with("const ")
             || t.starts_with("let ")
@@ -513,45 +502,71 @@ fn detect_language_of_lines(all_lines: &[&str], hint: Option<&str>) -> Language 
     }
 }
 
-/// Rewrites every fence's info string to the language its content holds.
-pub fn relabel_fences(markdown: &str) -> String {
-    if !markdown.contains("```") && !markdown.contains("~~~") {
-        return markdown.to_string();
+/// Finishes an answer's Markdown in one pass over its lines: trailing
+/// spaces trimmed, blank lines at both ends dropped, runs of blank lines
+/// outside code folded into one, and every closed fence labelled with the
+/// language its content really holds (info strings are not trusted: 000's
+/// `javascript` fences hold Python). Also says whether the answer has code.
+pub fn answer_markdown<S: AsRef<str>>(lines: &[S]) -> (String, bool) {
+    let line = |i: usize| lines[i].as_ref().trim_end();
+    let mut out = String::with_capacity(lines.iter().map(|l| l.as_ref().len() + 1).sum());
+    // Blank lines seen since the last line written: written only when a
+    // line follows them, so trailing ones are dropped.
+    let mut blanks = 0usize;
+    let mut has_code = false;
+    // Appends a line after the blank lines waiting before it.
+    fn write(out: &mut String, text: &str, blanks: &mut usize) {
+        if !out.is_empty() {
+            out.extend(std::iter::repeat_n('\n', 1 + *blanks));
+        }
+        *blanks = 0;
+        out.push_str(text);
     }
-    let lines: Vec<&str> = markdown.lines().collect();
-    let mut out = String::with_capacity(markdown.len() + 64);
     let mut i = 0;
     while i < lines.len() {
-        let line = lines[i];
-        if let Some((run, info)) = fence(line) {
-            // Find the closing fence: same marker, at least as long, no info.
-            let close = (i + 1..lines.len()).find(|&j| {
-                fence(lines[j]).is_some_and(|(r, inf)| inf.is_empty() && r.starts_with(run))
-            });
-            if let Some(close) = close {
-                let hint = (!info.is_empty()).then_some(info);
-                let lang = detect_language_of_lines(&lines[i + 1..close], hint);
-                let indent = &line[..line.len() - line.trim_start().len()];
-                out.push_str(indent);
-                out.push_str(run);
-                out.push_str(lang.as_str());
-                out.push('\n');
-                for l in &lines[i + 1..=close] {
-                    out.push_str(l);
-                    out.push('\n');
-                }
-                i = close + 1;
-                continue;
+        let text = line(i);
+        if text.is_empty() {
+            if !out.is_empty() {
+                blanks = 1;
             }
+            i += 1;
+            continue;
         }
-        out.push_str(line);
-        out.push('\n');
-        i += 1;
+        let Some((run, info)) = fence(text) else {
+            write(&mut out, text, &mut blanks);
+            i += 1;
+            continue;
+        };
+        has_code = true;
+        let close = (i + 1..lines.len())
+            .find(|&j| fence(line(j)).is_some_and(|(r, inf)| inf.is_empty() && r.starts_with(run)));
+        let Some(close) = close else {
+            // An unclosed fence runs to the end: everything after it is
+            // code, kept as it is.
+            write(&mut out, text, &mut blanks);
+            for j in i + 1..lines.len() {
+                let text = line(j);
+                if text.is_empty() {
+                    blanks += 1;
+                } else {
+                    write(&mut out, text, &mut blanks);
+                }
+            }
+            break;
+        };
+        let hint = (!info.is_empty()).then_some(info);
+        let lang = detect_language_of_lines(&lines[i + 1..close], hint);
+        let indent = &text[..text.len() - text.trim_start().len()];
+        write(&mut out, indent, &mut blanks);
+        out.push_str(run);
+        out.push_str(lang.as_str());
+        for j in i + 1..=close {
+            out.push('\n');
+            out.push_str(line(j));
+        }
+        i = close + 1;
     }
-    if !markdown.ends_with('\n') {
-        out.pop();
-    }
-    out
+    (out, has_code)
 }
 
 /// Finds code written without fences (the 003 layout) and wraps each run
@@ -577,8 +592,7 @@ pub fn fence_bare_code(lines: &[String]) -> Vec<String> {
         }
         if let Some(end) = code_block_end(lines, i) {
             let body = &lines[i..end];
-            let refs: Vec<&str> = body.iter().map(String::as_str).collect();
-            let lang = detect_language_of_lines(&refs, None);
+            let lang = detect_language_of_lines(body, None);
             out.push(format!("```{}", lang.as_str()));
             out.extend(body.iter().cloned());
             out.push("```".to_string());
@@ -662,6 +676,26 @@ mod tests {
 
     fn owned(text: &str) -> Vec<String> {
         text.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn answers_are_tidied_and_fences_labelled_in_one_pass() {
+        let (md, code) = answer_markdown(&owned(
+            "\n\na  \n\n\n\nb\n```javascript\ndef f():  \n\n\n    return 1\n```\n\n\n  ~~~\nSELECT 1;\n  ~~~\n\n",
+        ));
+        assert!(code);
+        assert_eq!(
+            md,
+            "a\n\nb\n```python\ndef f():\n\n\n    return 1\n```\n\n  ~~~sql\nSELECT 1;\n  ~~~"
+        );
+        // An unclosed fence runs to the end, blank lines and all, unlabelled.
+        let (md, code) = answer_markdown(&owned("x\n```py\na = 1\n\n\n```python\nb\n\n"));
+        assert!(code);
+        assert_eq!(md, "x\n```py\na = 1\n\n\n```python\nb");
+        let (md, code) = answer_markdown(&owned("\n  \nplain\n"));
+        assert!(!code);
+        assert_eq!(md, "plain");
+        assert_eq!(answer_markdown::<&str>(&[]), (String::new(), false));
     }
 
     #[test]

@@ -102,9 +102,8 @@ fn normalize(
     sections: &mut SectionFacts,
 ) -> Record {
     let question = text::squash_spaces(&card.question);
-    // Layouts hand over tidy Markdown; relabelling only rewrites info strings.
-    let answer = code::relabel_fences(&card.answer);
-    let has_code = answer.lines().any(|l| text::fence(l).is_some());
+    // Layouts hand over finished Markdown (see `code::answer_markdown`).
+    let (answer, has_code) = (card.answer, card.has_code);
     let (section_hits, section_prior) = sections.get(&card.section);
     let (difficulty, difficulty_source) = match card.difficulty {
         Some(d) => (d, DifficultySource::Labeled),

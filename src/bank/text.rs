@@ -1,5 +1,7 @@
 //! Small text helpers shared by the layout parsers.
 
+use std::borrow::Cow;
+
 /// Tab stop used when a file mixes tabs and spaces.
 pub const TAB_WIDTH: usize = 4;
 
@@ -28,19 +30,19 @@ pub fn expand_leading_tabs(line: &str) -> String {
 
 /// Removes `width` columns of leading whitespace (tabs expanded), or all of
 /// it when the line is indented less.
-pub fn strip_indent(line: &str, width: usize) -> String {
+pub fn strip_indent(line: &str, width: usize) -> Cow<'_, str> {
     let rest = line.trim_start_matches([' ', '\t']);
     let leading = &line[..line.len() - rest.len()];
     if !leading.contains('\t') {
-        return line[leading.len().min(width)..].to_string();
+        return Cow::Borrowed(&line[leading.len().min(width)..]);
     }
     let expanded = expand_leading_tabs(line);
     let have = indent_width(&expanded);
-    expanded[have.min(width)..].to_string()
+    Cow::Owned(expanded[have.min(width)..].to_string())
 }
 
 /// Removes the indentation common to all non-blank lines.
-pub fn dedent<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
+pub fn dedent<S: AsRef<str>>(lines: &[S]) -> Vec<Cow<'_, str>> {
     let common = lines
         .iter()
         .map(AsRef::as_ref)
@@ -53,7 +55,7 @@ pub fn dedent<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
         .map(|l| {
             let l = l.as_ref();
             if l.trim().is_empty() {
-                String::new()
+                Cow::Borrowed("")
             } else {
                 strip_indent(l, common)
             }
@@ -78,35 +80,6 @@ pub fn fence(line: &str) -> Option<(&str, &str)> {
         return None;
     }
     Some((run, info.trim()))
-}
-
-/// Trims trailing spaces, drops blank lines at both ends, and folds runs of
-/// blank lines outside code fences into one.
-pub fn tidy_markdown(text: &str) -> String {
-    let mut out: Vec<&str> = Vec::new();
-    let mut open_fence: Option<String> = None;
-    for line in text.lines() {
-        let line = line.trim_end();
-        if let Some((run, info)) = fence(line) {
-            match &open_fence {
-                None => open_fence = Some(run.to_string()),
-                Some(open) if info.is_empty() && run.starts_with(open.as_str()) => {
-                    open_fence = None
-                }
-                Some(_) => {}
-            }
-            out.push(line);
-            continue;
-        }
-        if line.is_empty() && open_fence.is_none() && out.last().is_none_or(|l| l.is_empty()) {
-            continue;
-        }
-        out.push(line);
-    }
-    while out.last().is_some_and(|l| l.is_empty()) {
-        out.pop();
-    }
-    out.join("\n")
 }
 
 /// A line that separates parts of a document: a thematic break of three or
@@ -228,11 +201,5 @@ mod tests {
             "What are *args and **kwargs?"
         );
         assert_eq!(strip_outer_bold("Use **kwargs"), "Use **kwargs");
-    }
-
-    #[test]
-    fn tidy_folds_blank_runs_outside_fences() {
-        let md = "\n\na  \n\n\n\nb\n```\nx\n\n\ny\n```\n\n";
-        assert_eq!(tidy_markdown(md), "a\n\nb\n```\nx\n\n\ny\n```");
     }
 }

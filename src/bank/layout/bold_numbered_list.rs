@@ -5,10 +5,10 @@
 //! `// ...existing code...` are dropped.
 
 use super::{Layout, RawCard, any_heading};
+use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
 use crate::bank::text::{
     expand_leading_tabs, fence, indent_width, is_rule, strip_numbering, strip_outer_bold,
-    tidy_markdown,
 };
 
 pub struct BoldNumberedList;
@@ -44,7 +44,7 @@ fn is_artifact(line: &str) -> bool {
 /// Rewrites an item body as clean Markdown: tabs become spaces, the common
 /// indentation goes, and code inside fences keeps its indentation relative
 /// to its fence.
-fn normalize_body(lines: &[&str]) -> String {
+fn normalize_body(lines: &[&str]) -> (String, bool) {
     let mut expanded: Vec<(usize, String)> = Vec::with_capacity(lines.len());
     let mut fence_indent: Option<(usize, String)> = None;
     for line in lines {
@@ -89,7 +89,7 @@ fn normalize_body(lines: &[&str]) -> String {
             }
         })
         .collect();
-    tidy_markdown(&out.join("\n"))
+    answer_markdown(&out)
 }
 
 impl Layout for BoldNumberedList {
@@ -108,7 +108,7 @@ impl Layout for BoldNumberedList {
         let mut in_code = false;
         let finish = |card: Option<(RawCard, Vec<&str>)>, cards: &mut Vec<RawCard>| {
             if let Some((mut card, body)) = card {
-                card.answer = normalize_body(&body);
+                (card.answer, card.has_code) = normalize_body(&body);
                 cards.push(card);
             }
         };

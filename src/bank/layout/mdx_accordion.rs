@@ -4,8 +4,9 @@
 //! `**Answer**:` label and is indented inside the tag.
 
 use super::{Layout, RawCard, heading};
+use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
-use crate::bank::text::{decode_entities, dedent, strip_numbering, tidy_markdown};
+use crate::bank::text::{decode_entities, dedent, strip_numbering};
 
 pub struct MdxAccordion;
 
@@ -78,10 +79,12 @@ impl Layout for MdxAccordion {
                     body[pos] = rest;
                 }
             }
+            let (answer, has_code) = answer_markdown(&dedent(&body));
             cards.push(RawCard {
                 line: start + 1,
                 question: strip_numbering(&title),
-                answer: tidy_markdown(&dedent(&body).join("\n")),
+                answer,
+                has_code,
                 section: section.clone(),
                 ..RawCard::default()
             });
@@ -105,8 +108,9 @@ mod tests {
         assert_eq!(cards[0].section, "Data Structures");
         assert_eq!(
             cards[0].answer,
-            "Text.\n\n```python theme={null}\n# a comment\nx = 1\n```\n\n**Follow-up:**\n\n1. \"Why?\""
+            "Text.\n\n```python\n# a comment\nx = 1\n```\n\n**Follow-up:**\n\n1. \"Why?\""
         );
+        assert!(cards[0].has_code);
     }
 
     #[test]

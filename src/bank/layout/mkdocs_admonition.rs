@@ -9,11 +9,11 @@
 //! interview" headings. They become prompt-only cards.
 
 use super::{FenceTracker, Layout, RawCard, heading};
+use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
 use crate::bank::model::Difficulty;
-use crate::bank::text::{
-    indent_width, squash_spaces, strip_indent, strip_numbering, tidy_markdown,
-};
+use crate::bank::text::{indent_width, squash_spaces, strip_indent, strip_numbering};
+use std::borrow::Cow;
 
 pub struct MkDocsAdmonition;
 
@@ -84,25 +84,29 @@ fn meta_line(line: &str) -> Option<Meta> {
 /// The lines of an indented block starting after `start`: blank lines and
 /// lines indented at least `width`. Returns the block dedented and the
 /// index after it.
-fn indented_block(lines: &[&str], start: usize, width: usize) -> (Vec<String>, usize) {
+fn indented_block<'a, S: AsRef<str>>(
+    lines: &'a [S],
+    start: usize,
+    width: usize,
+) -> (Vec<Cow<'a, str>>, usize) {
+    let line = |i: usize| lines[i].as_ref();
     let mut end = start;
-    while end < lines.len() && (lines[end].trim().is_empty() || indent_width(lines[end]) >= width) {
+    while end < lines.len() && (line(end).trim().is_empty() || indent_width(line(end)) >= width) {
         end += 1;
     }
-    while end > start && lines[end - 1].trim().is_empty() {
+    while end > start && line(end - 1).trim().is_empty() {
         end -= 1;
     }
     let block = lines[start..end]
         .iter()
-        .map(|l| strip_indent(l, width))
+        .map(|l| strip_indent(l.as_ref(), width))
         .collect();
     (block, end)
 }
 
 /// Turns `!!! tip "Title"` call-outs into block quotes headed by the title,
 /// which every Markdown renderer shows as a call-out.
-fn convert_callouts(lines: &[String]) -> Vec<String> {
-    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+fn convert_callouts<'a>(lines: &'a [Cow<'a, str>]) -> Vec<Cow<'a, str>> {
     let mut out = Vec::with_capacity(lines.len());
     let mut fences = FenceTracker::default();
     let mut i = 0;
@@ -112,7 +116,7 @@ fn convert_callouts(lines: &[String]) -> Vec<String> {
             && indent_width(line) == 0
             && let Some((kind, title)) = admonition(line)
         {
-            let (body, end) = indented_block(&refs, i + 1, 4);
+            let (body, end) = indented_block(lines, i + 1, 4);
             let title = if title.is_empty() {
                 let mut chars = kind.chars();
                 chars
@@ -122,19 +126,19 @@ fn convert_callouts(lines: &[String]) -> Vec<String> {
             } else {
                 title
             };
-            out.push(format!("> **{title}**"));
-            out.push(">".to_string());
+            out.push(Cow::Owned(format!("> **{title}**")));
+            out.push(Cow::Borrowed(">"));
             for l in convert_callouts(&body) {
                 out.push(if l.is_empty() {
-                    ">".to_string()
+                    Cow::Borrowed(">")
                 } else {
-                    format!("> {l}")
+                    Cow::Owned(format!("> {l}"))
                 });
             }
             i = end;
             continue;
         }
-        out.push(line.clone());
+        out.push(Cow::Borrowed(line));
         i += 1;
     }
     out
@@ -228,7 +232,7 @@ impl Layout for MkDocsAdmonition {
             } else if let Some((_, title)) = admonition(line) {
                 let (body, end) = indented_block(lines, i + 1, 4);
                 if let Some(mut card) = pending.take().filter(|_| is_answer_title(&title)) {
-                    card.answer = tidy_markdown(&convert_callouts(&body).join("\n"));
+                    (card.answer, card.has_code) = answer_markdown(&convert_callouts(&body));
                     cards.push(card);
                 }
                 i = end;

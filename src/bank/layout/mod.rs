@@ -17,9 +17,11 @@ pub struct RawCard {
     pub line: usize,
     /// Question text: inline Markdown, numbering removed.
     pub question: String,
-    /// Answer Markdown, tidied with `text::tidy_markdown` (empty when the
-    /// source gives none).
+    /// Answer Markdown, finished with `code::answer_markdown` (empty when
+    /// the source gives none).
     pub answer: String,
+    /// Whether the answer holds a fenced code block.
+    pub has_code: bool,
     /// Nearest section heading, as written.
     pub section: String,
     /// Difficulty the source states, if it does.

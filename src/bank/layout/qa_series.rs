@@ -13,11 +13,9 @@
 //! (see `code::fence_bare_code`).
 
 use super::{Layout, RawCard, any_heading, heading};
-use crate::bank::code::fence_bare_code;
+use crate::bank::code::{answer_markdown, fence_bare_code};
 use crate::bank::error::BankError;
-use crate::bank::text::{
-    is_rule, squash_spaces, starts_with_symbol, strip_numbering, tidy_markdown,
-};
+use crate::bank::text::{is_rule, squash_spaces, starts_with_symbol, strip_numbering};
 
 pub struct QaSeries;
 
@@ -148,7 +146,8 @@ fn ends_answer(lines: &[&str], i: usize) -> bool {
     false
 }
 
-fn build_answer(body: &[&str]) -> String {
+/// The answer Markdown and whether it has code.
+fn build_answer(body: &[&str]) -> (String, bool) {
     let mut lines: Vec<String> = body.iter().map(|l| l.trim_end().to_string()).collect();
     // Drop the answer marker (`👉`, `A:`, `Answer:`), keeping text after it.
     if let Some(pos) = lines.iter().position(|l| !l.trim().is_empty())
@@ -160,7 +159,7 @@ fn build_answer(body: &[&str]) -> String {
             lines[pos] = rest.to_string();
         }
     }
-    tidy_markdown(&fence_bare_code(&lines).join("\n"))
+    answer_markdown(&fence_bare_code(&lines))
 }
 
 impl Layout for QaSeries {
@@ -187,7 +186,7 @@ impl Layout for QaSeries {
         let mut current: Option<(RawCard, usize)> = None;
         let finish = |current: Option<(RawCard, usize)>, end: usize, cards: &mut Vec<RawCard>| {
             if let Some((mut card, start)) = current {
-                card.answer = build_answer(&lines[start..end]);
+                (card.answer, card.has_code) = build_answer(&lines[start..end]);
                 cards.push(card);
             }
         };

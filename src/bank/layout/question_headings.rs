@@ -4,9 +4,10 @@
 //! "Back to Top" link and a rule.
 
 use super::{FenceTracker, Layout, RawCard, any_heading, heading};
+use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
 use crate::bank::model::Difficulty;
-use crate::bank::text::{dedent, is_rule, strip_numbering, tidy_markdown};
+use crate::bank::text::{dedent, is_rule, strip_numbering};
 
 pub struct QuestionHeadings;
 
@@ -60,7 +61,7 @@ impl Layout for QuestionHeadings {
         let mut current: Option<(RawCard, Vec<&str>)> = None;
         let finish = |card: Option<(RawCard, Vec<&str>)>, cards: &mut Vec<RawCard>| {
             if let Some((mut card, body)) = card {
-                card.answer = tidy_markdown(&dedent(&body).join("\n"));
+                (card.answer, card.has_code) = answer_markdown(&dedent(&body));
                 cards.push(card);
             }
         };

@@ -147,6 +147,13 @@ const PYTHON_KEYWORDS: &[&str] = &[
     "return", "from", "import", "as", "with", "None", "True", "False", "def", "class", "pass",
 ];
 
+/// Simple statements a Python line may start with and have no `=`, `(`,
+/// `[` or `:` (`import os`, `return x`, `pass`).
+const STATEMENT_WORDS: &[&str] = &[
+    "from", "import", "return", "yield", "raise", "await", "del", "assert", "global", "nonlocal",
+    "pass", "break", "continue",
+];
+
 /// Compound statements whose body may follow on the same line.
 const COMPOUND: &[&str] = &[
     "if ",
@@ -246,6 +253,15 @@ fn is_dotted_name(s: &str) -> bool {
 pub fn is_python_line(line: &str) -> bool {
     let t = line.trim();
     if t.is_empty() || t.contains('→') {
+        return false;
+    }
+    // Every shape below has one of these characters or starts with a
+    // statement keyword: most prose is turned away here, cheaply.
+    let first_word = t.split([' ', ';']).next().unwrap_or("");
+    if !t.contains(['=', '(', '[', ':'])
+        && !t.starts_with(['@', '>'])
+        && !STATEMENT_WORDS.contains(&first_word)
+    {
         return false;
     }
     // `import pdb; pdb.set_trace()`

@@ -2,7 +2,7 @@
 //! question text, plus an occurrence number when a file asks the same
 //! question more than once. Editing an answer or reordering files keeps ids.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::text::words;
 
@@ -24,7 +24,11 @@ pub fn normalize_question(question: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
     out
 }
@@ -38,7 +42,12 @@ pub struct IdAssigner {
 
 impl IdAssigner {
     pub fn assign(&mut self, source: &str, question: &str) -> String {
-        let normalized = normalize_question(question);
+        self.assign_normalized(source, &normalize_question(question))
+    }
+
+    /// Like [`IdAssigner::assign`], for a question already put through
+    /// [`normalize_question`].
+    pub fn assign_normalized(&mut self, source: &str, normalized: &str) -> String {
         let hash = fnv1a(source.bytes().chain([0]).chain(normalized.bytes()));
         let n = self.seen.entry(hash).or_insert(0);
         *n += 1;

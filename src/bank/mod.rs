@@ -102,24 +102,26 @@ fn normalize(
     sections: &mut SectionFacts,
 ) -> Record {
     let question = text::squash_spaces(&card.question);
+    // Lowercase words: the id's key, and what topics and difficulty read.
+    let key = id::normalize_question(&question);
     // Layouts hand over finished Markdown (see `code::answer_markdown`).
     let (answer, has_code) = (card.answer, card.has_code);
     let (section_hits, section_prior) = sections.get(&card.section);
     let (difficulty, difficulty_source) = match card.difficulty {
         Some(d) => (d, DifficultySource::Labeled),
         None => (
-            difficulty::infer_with_prior(*section_prior, &question),
+            difficulty::infer_with_prior(*section_prior, &key),
             DifficultySource::Inferred,
         ),
     };
     let topics = topics::classify(&topics::TopicEvidence {
-        question: &question,
+        question: &key,
         tags: &card.tags,
         section: section_hits,
         answer: &answer,
     });
     Record {
-        id: ids.assign(source, &question),
+        id: ids.assign_normalized(source, &key),
         source: source.to_string(),
         has_answer: !answer.trim().is_empty(),
         has_code,

@@ -101,7 +101,25 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 
 /// Collapses internal whitespace to single spaces and trims.
 pub fn squash_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Most texts are already squashed: plain ASCII with single spaces.
+    let bytes = text.as_bytes();
+    let squashed = bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && bytes
+            .iter()
+            .all(|&b| b.is_ascii() && (b == b' ' || !b.is_ascii_whitespace()))
+        && !text.contains("  ");
+    if squashed {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Removes numbering such as `Q12:`, `Q12.`, `12.`, `12)` and a leading

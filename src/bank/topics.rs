@@ -257,7 +257,11 @@ pub struct TopicEvidence<'a> {
 /// Assigns canonical topics (at least one, at most three), best first.
 pub fn classify(evidence: &TopicEvidence<'_>) -> Vec<Topic> {
     let question = hits(evidence.question);
-    let tags = hits(&evidence.tags.join(" , "));
+    let tags = if evidence.tags.is_empty() {
+        [0; Topic::ALL.len()]
+    } else {
+        hits(&evidence.tags.join(" , "))
+    };
     let section = evidence.section;
     let mut scored: Vec<(u32, Topic)> = Topic::ALL
         .iter()

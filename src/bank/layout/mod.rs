@@ -104,21 +104,26 @@ pub fn parse(file: &str, text: &str) -> Result<(&'static str, Vec<RawCard>), Ban
 
 /// Text of a Markdown ATX heading of exactly `level`, if the line is one.
 pub(crate) fn heading(line: &str, level: usize) -> Option<&str> {
-    let hashes = line.chars().take_while(|&c| c == '#').count();
-    if hashes != level {
-        return None;
-    }
-    let rest = &line[level..];
-    if rest.is_empty() {
-        return Some("");
-    }
-    rest.strip_prefix(' ')
-        .map(|r| r.trim().trim_end_matches('#').trim())
+    any_heading(line)
+        .filter(|&(l, _)| l == level)
+        .map(|(_, t)| t)
 }
 
 /// Text of any ATX heading of level 1 to 6.
 pub(crate) fn any_heading(line: &str) -> Option<(usize, &str)> {
-    (1..=6).find_map(|level| heading(line, level).map(|t| (level, t)))
+    if !line.starts_with('#') {
+        return None;
+    }
+    let level = line.bytes().take_while(|&b| b == b'#').count();
+    if level > 6 {
+        return None;
+    }
+    let rest = &line[level..];
+    if rest.is_empty() {
+        return Some((level, ""));
+    }
+    rest.strip_prefix(' ')
+        .map(|r| (level, r.trim().trim_end_matches('#').trim()))
 }
 
 /// Tracks the fenced code blocks of a document so that `# comment` lines

@@ -27,7 +27,7 @@ fn json_of(args: &[&str]) -> Vec<Value> {
 #[test]
 fn list_prints_a_table_cut_to_the_width() {
     let out = pyquiz()
-        .args(["list"])
+        .args(["list", "--no-merge"])
         .env("COLUMNS", "72")
         .assert()
         .success()
@@ -62,9 +62,10 @@ fn list_prints_a_table_cut_to_the_width() {
 
 #[test]
 fn list_json_has_exactly_the_record_fields() {
-    let records = json_of(&["list", "--json"]);
+    let records = json_of(&["list", "--json", "--no-merge"]);
     assert_eq!(records.len(), 852);
-    let fields: Vec<&str> = records[0]
+    let unclustered = records.iter().find(|r| r.get("cluster").is_none()).unwrap();
+    let fields: Vec<&str> = unclustered
         .as_object()
         .unwrap()
         .keys()
@@ -88,13 +89,23 @@ fn list_json_has_exactly_the_record_fields() {
     got.sort_unstable();
     expected.sort_unstable();
     assert_eq!(got, expected);
+    // A question several sources ask names its cluster; merged, the card
+    // also lists its members.
+    let clustered = records.iter().find(|r| r.get("cluster").is_some()).unwrap();
+    assert_eq!(clustered.as_object().unwrap().len(), expected.len() + 1);
+    let merged = json_of(&["list", "--json"]);
+    let card = merged.iter().find(|r| r.get("members").is_some()).unwrap();
+    assert_eq!(card.as_object().unwrap().len(), expected.len() + 2);
+    assert!(card["cluster"].as_str().unwrap().starts_with('c'));
     assert_eq!(
-        json_of(&["list", "--json", "--include-unanswered"]).len(),
+        json_of(&["list", "--json", "--include-unanswered", "--no-merge"]).len(),
         1002
     );
     for r in &records {
         assert!(["easy", "medium", "hard"].contains(&r["difficulty"].as_str().unwrap()));
-        assert!(["labeled", "inferred"].contains(&r["difficulty_source"].as_str().unwrap()));
+        assert!(
+            ["labeled", "cluster", "inferred"].contains(&r["difficulty_source"].as_str().unwrap())
+        );
         assert!(!r["topics"].as_array().unwrap().is_empty());
     }
 }
@@ -271,7 +282,10 @@ fn user_decks_add_to_or_replace_the_default() {
     assert_eq!(only[0]["question"], "What does `zip` return?");
     assert_eq!(only[0]["source"], "mine.md");
     assert_eq!(only[0]["difficulty"], "easy");
-    assert_eq!(json_of(&["list", "--json", "--content", d]).len(), 853);
+    assert_eq!(
+        json_of(&["list", "--json", "--content", d]).len(),
+        json_of(&["list", "--json"]).len() + 1
+    );
 
     // A directory: decks load, a README is reported on stderr and skipped.
     std::fs::write(
@@ -398,7 +412,7 @@ fn global_options_go_before_the_command_and_study_options_do_not() {
 fn export_json_and_csv_carry_records_and_progress() {
     let data = tempfile::tempdir().unwrap();
     let d = data.path().to_str().unwrap();
-    let records = json_of(&["list", "--json"]);
+    let records = json_of(&["list", "--json", "--no-merge"]);
     let graded = records[1]["id"].as_str().unwrap().to_string();
     pyquiz()
         .env("PYQUIZ_NOW", "2026-03-02T09:00:00Z")
@@ -493,7 +507,14 @@ fn markdown_export_reimports_to_identical_records() {
         "--json",
         "--include-unanswered",
     ]);
-    assert_eq!(original.len(), 1002);
+    assert_eq!(
+        original.len(),
+        json_of(&["list", "--json", "--include-unanswered", "--no-merge"]).len()
+            - original
+                .iter()
+                .map(|r| r["members"].as_array().map_or(0, |m| m.len() - 1))
+                .sum::<usize>()
+    );
     assert_eq!(back, original);
     // Filters on the re-imported deck see the cards' own sources.
     let company = json_of(&[
@@ -547,7 +568,8 @@ fn anki_export_has_anki_headers_and_html_fields() {
         .has_headers(false)
         .from_reader(body.as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    let records = json_of(&["list", "--json", "--topic", "async"]);
+    // Exports are of every source's questions (`list --no-merge`).
+    let records = json_of(&["list", "--json", "--topic", "async", "--no-merge"]);
     assert_eq!(rows.len(), records.len());
     let mut with_code = 0;
     for (row, r) in rows.iter().zip(&records) {
@@ -603,18 +625,24 @@ fn plan_spreads_new_cards_before_the_exam_and_can_be_accepted() {
     assert_eq!(plan["remaining_new"], async_cards);
     assert_eq!(plan["new_per_day"], async_cards.div_ceil(10));
     assert_eq!(plan["on_track"], true);
+    // Every card, over two days (one card per question several sources ask).
+    let per_day = json_of(&["list", "--json"]).len().div_ceil(2);
     pyquiz()
         .env("PYQUIZ_NOW", "2026-03-02T09:00:00Z")
         .args(["--data-dir", d, "plan", "--exam", "2026-03-04", "--accept"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("needed: 426 new cards a day"))
-        .stdout(predicate::str::contains("new-per-day is now 426"));
+        .stdout(predicate::str::contains(format!(
+            "needed: {per_day} new cards a day"
+        )))
+        .stdout(predicate::str::contains(format!(
+            "new-per-day is now {per_day}"
+        )));
     pyquiz()
         .args(["--data-dir", d, "config", "new-per-day"])
         .assert()
         .success()
-        .stdout("426\n");
+        .stdout(format!("{per_day}\n"));
     pyquiz()
         .env("PYQUIZ_NOW", "2026-03-02T09:00:00Z")
         .args(["--data-dir", d, "plan", "--exam", "yesterday"])

@@ -46,11 +46,15 @@ impl Filter {
         (self.include_unanswered || r.has_answer)
             && (self.difficulties.is_empty() || self.difficulties.contains(&r.difficulty))
             && (self.topics.is_empty() || r.topics.iter().any(|t| self.topics.contains(t)))
-            && (self.sources.is_empty() || self.sources.contains(&r.source))
+            && (self.sources.is_empty() || r.sources().any(|s| self.sources.iter().any(|f| f == s)))
             && self.search.as_ref().is_none_or(|needle| {
                 let needle = needle.to_lowercase();
                 r.question.to_lowercase().contains(&needle)
                     || r.answer.to_lowercase().contains(&needle)
+                    || r.members.iter().any(|m| {
+                        m.question.to_lowercase().contains(&needle)
+                            || m.answer.to_lowercase().contains(&needle)
+                    })
             })
     }
 }

@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::text::words;
 
 /// FNV-1a, 64 bit: tiny, and fixed forever (unlike std's hasher).
-fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
+pub(crate) fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for b in bytes {
         hash ^= u64::from(b);

@@ -7,6 +7,7 @@ mod code;
 pub mod content;
 mod decode;
 mod difficulty;
+pub mod dupes;
 mod error;
 mod filter;
 mod id;
@@ -21,7 +22,7 @@ pub mod topics;
 pub use code::{Language, detect_language};
 pub use error::BankError;
 pub use filter::{Filter, FilterError, parse_difficulties, parse_sources, parse_topics};
-pub use model::{Difficulty, DifficultySource, Record};
+pub use model::{Difficulty, DifficultySource, Member, Record};
 pub use topics::Topic;
 
 use std::collections::HashSet;
@@ -55,6 +56,11 @@ pub struct Bank {
     /// Problems that did not stop loading (a file in a directory that holds
     /// no question, a file given twice).
     pub warnings: Vec<String>,
+    /// The same question asked by several sources (member indices refer to
+    /// the records as loaded, before [`Bank::merge_duplicates`]).
+    pub clusters: Vec<dupes::Cluster>,
+    /// Whether each cluster has become one record.
+    pub merged: bool,
 }
 
 /// One file's parse: the layout detected and the records, or the error.
@@ -134,6 +140,8 @@ fn normalize(
         tags: card.tags,
         asked_by: card.asked_by,
         line: card.line,
+        cluster: None,
+        members: Vec::new(),
     }
 }
 
@@ -287,6 +295,7 @@ impl Bank {
                 tried: layout::layout_names(),
             });
         }
+        bank.find_duplicates();
         Ok(bank)
     }
 
@@ -314,7 +323,43 @@ impl Bank {
             let (layout, records) = result?;
             bank.push(name, layout, records)?;
         }
+        bank.find_duplicates();
         Ok(bank)
+    }
+
+    /// Finds the questions several sources ask (see [`dupes`]), marks each
+    /// with its cluster, and gives unlabeled members their cluster's label.
+    fn find_duplicates(&mut self) {
+        self.clusters = dupes::find(&self.records);
+        dupes::propagate_difficulty(&mut self.records, &self.clusters);
+        for cluster in &self.clusters {
+            for m in &cluster.members {
+                self.records[m.index].cluster = Some(cluster.id.clone());
+            }
+        }
+    }
+
+    /// Makes each cluster one record (see [`dupes::merge`]); `--no-merge`
+    /// skips this and studies every source's question on its own.
+    pub fn merge_duplicates(&mut self) {
+        if !self.merged {
+            self.records = dupes::merge(std::mem::take(&mut self.records), &self.clusters);
+            self.merged = true;
+        }
+    }
+
+    /// The other members of a record's cluster (its siblings), by id; empty
+    /// for a merged card or a question no other source asks.
+    pub fn siblings<'a>(&'a self, record: &'a Record) -> impl Iterator<Item = &'a str> + 'a {
+        let cluster = (!self.merged)
+            .then_some(record.cluster.as_deref())
+            .flatten()
+            .and_then(|id| self.clusters.iter().find(|c| c.id == id));
+        cluster
+            .into_iter()
+            .flat_map(|c| c.members.iter())
+            .map(|m| m.id.as_str())
+            .filter(move |id| *id != record.id)
     }
 
     fn push(

@@ -59,12 +59,28 @@ impl FromStr for Difficulty {
     }
 }
 
-/// Whether a difficulty was stated by the source or inferred by pyquiz.
+/// Whether a difficulty was stated by the source, taken from the labeled
+/// questions it duplicates in other sources, or inferred by pyquiz.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DifficultySource {
     Labeled,
+    Cluster,
     Inferred,
+}
+
+/// One source's version of a merged card's question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    pub id: String,
+    pub source: String,
+    pub question: String,
+    pub answer: String,
+    pub has_code: bool,
+    pub difficulty: Difficulty,
+    pub difficulty_source: DifficultySource,
+    /// Similarity of the link that joined it to the cluster.
+    pub similarity: Option<f32>,
 }
 
 /// One question of the bank, normalized. The JSON field names are part of
@@ -86,4 +102,18 @@ pub struct Record {
     /// 1-based line of the question in its source (not part of the JSON).
     #[serde(skip)]
     pub line: usize,
+    /// The duplicate cluster the question belongs to (`pyquiz dupes`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster: Option<String>,
+    /// For a card merged from a cluster: every source's version, the answer
+    /// shown first leading.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<Member>,
+}
+
+impl Record {
+    /// Sources the record speaks for: its own, or all its members'.
+    pub fn sources(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.source.as_str()).chain(self.members.iter().map(|m| m.source.as_str()))
+    }
 }

@@ -209,6 +209,8 @@ fn record(
         tags: meta.tags,
         asked_by: meta.asked_by,
         line,
+        cluster: None,
+        members: Vec::new(),
     }
 }
 
@@ -267,6 +269,8 @@ mod tests {
             tags: vec!["-->".into()],
             asked_by: vec![],
             line: 5,
+            cluster: None,
+            members: Vec::new(),
         };
         let text = write("T", &[&record]).expect("writes");
         assert!(is_native(&text));

@@ -4,6 +4,7 @@ mod answer;
 mod card;
 mod config;
 mod due;
+mod dupes;
 mod export;
 mod list;
 mod optimize;
@@ -46,6 +47,12 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub no_default_content: bool,
 
+    /// Study every source's copy of a question as its own card (a copy
+    /// answered today holds the others back until tomorrow). By default the
+    /// same question asked by several sources is one card.
+    #[arg(long, global = true)]
+    pub no_merge: bool,
+
     /// Where progress is kept (default: the platform data directory,
     /// e.g. ~/.local/share/pyquiz).
     #[arg(long, value_name = "DIR", global = true, env = "PYQUIZ_DATA_DIR")]
@@ -66,6 +73,15 @@ pub enum Command {
         #[command(flatten)]
         filter: FilterArgs,
         /// Print a JSON array of the full records.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the questions several sources ask (studied as one card each),
+    /// with the similarity that joined them.
+    Dupes {
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// Print JSON.
         #[arg(long)]
         json: bool,
     },
@@ -354,11 +370,26 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
         content: cli.content.clone(),
     });
     drop(indicator);
-    let bank = bank?;
+    let mut bank = bank?;
     for warning in &bank.warnings {
         writeln!(err, "pyquiz: warning: {warning}")?;
     }
+    // `dupes` shows the clusters member by member, and an export is of every
+    // source's questions (each naming its cluster): re-imported, a deck
+    // merges again the same way.
+    let member_by_member = matches!(
+        cli.command,
+        Some(Command::Dupes { .. } | Command::Export { .. })
+    );
+    if !cli.no_merge && !member_by_member {
+        bank.merge_duplicates();
+    }
+    let bank = bank;
     match cli.command {
+        Some(Command::Dupes { filter, json }) => {
+            let filter = filter.resolve(&bank)?;
+            dupes::run(&bank, &filter, json, out)
+        }
         Some(Command::List { filter, json }) => {
             let filter = filter.resolve(&bank)?;
             list::run(&bank, &filter, json, out)
@@ -530,13 +561,23 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
 
 /// What `pyquiz` prints with no command.
 pub(crate) fn overview(bank: &Bank, out: &mut dyn Write) -> Result<(), CliError> {
-    let answered = bank.records.iter().filter(|r| r.has_answer).count();
+    let cards = bank.records.iter().filter(|r| r.has_answer).count();
+    let merged = bank.records.iter().filter(|r| !r.members.is_empty());
+    let folded: usize = merged.clone().map(|r| r.members.len() - 1).sum();
+    let answered = cards + folded;
     writeln!(
         out,
         "pyquiz: {answered} answered questions ({} prompt-only) from {} sources",
-        bank.records.len() - answered,
+        bank.records.len() - cards,
         bank.sources.len()
     )?;
+    if folded > 0 {
+        writeln!(
+            out,
+            "  {cards} cards: {} questions asked by several sources are one card each (pyquiz dupes)",
+            merged.count()
+        )?;
+    }
     for s in &bank.sources {
         writeln!(
             out,

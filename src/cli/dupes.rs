@@ -1,0 +1,93 @@
+//! `pyquiz dupes`: every cluster of questions that several sources ask, with
+//! its members, their sources and the similarity that joined each.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::CliError;
+use crate::bank::dupes::THRESHOLD;
+use crate::bank::{Bank, Filter};
+
+#[derive(Serialize)]
+struct ClusterOut<'a> {
+    cluster: &'a str,
+    /// The merged card's question.
+    question: &'a str,
+    members: Vec<MemberOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct MemberOut<'a> {
+    id: &'a str,
+    source: &'a str,
+    question: &'a str,
+    /// The similarity that joined it, and the member it joined.
+    similarity: Option<f32>,
+    joined: Option<&'a str>,
+    shared_tokens: &'a [String],
+}
+
+/// `bank` must not be merged yet: clusters are shown member by member.
+pub fn run(bank: &Bank, filter: &Filter, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
+    let mut merged = bank.clone();
+    merged.merge_duplicates();
+    let clusters: Vec<ClusterOut> = bank
+        .clusters
+        .iter()
+        .filter(|c| {
+            c.members
+                .iter()
+                .any(|m| filter.matches(&bank.records[m.index]))
+        })
+        .map(|c| ClusterOut {
+            cluster: &c.id,
+            question: merged
+                .records
+                .iter()
+                .find(|r| r.cluster.as_deref() == Some(c.id.as_str()))
+                .map_or("", |r| r.question.as_str()),
+            members: c
+                .members
+                .iter()
+                .map(|m| {
+                    let r = &bank.records[m.index];
+                    MemberOut {
+                        id: &r.id,
+                        source: &r.source,
+                        question: &r.question,
+                        similarity: m.similarity,
+                        joined: m.joined.as_deref(),
+                        shared_tokens: &m.shared,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &clusters)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    for c in &clusters {
+        writeln!(out, "{}  {}", c.cluster, c.question)?;
+        for m in &c.members {
+            let link = match (m.similarity, m.joined) {
+                (Some(s), Some(j)) => {
+                    format!("{s:.2} with {j} on {}", m.shared_tokens.join(", "))
+                }
+                _ => "first".to_string(),
+            };
+            writeln!(out, "  {}  {:<34} {}", m.id, m.source, m.question)?;
+            writeln!(out, "  {:12}  joined: {link}", "")?;
+        }
+        writeln!(out)?;
+    }
+    let members: usize = clusters.iter().map(|c| c.members.len()).sum();
+    writeln!(
+        out,
+        "{} clusters of {members} questions (similarity >= {THRESHOLD}); each is studied as one card unless --no-merge.",
+        clusters.len()
+    )?;
+    Ok(())
+}

@@ -8,7 +8,10 @@ use serde::Serialize;
 use super::study::{self, when};
 use super::{CliError, FilterArgs};
 use crate::bank::Bank;
-use crate::schedule::{DayCounts, Limits, NewOrder, Queue, QueueCounts, QueueEntry, build_queue};
+use crate::schedule::{
+    DayCounts, Limits, NewOrder, Queue, QueueCounts, QueueEntry, build_queue,
+    without_answered_siblings,
+};
 use crate::store::Store;
 
 /// Daily limits and new-card order for one run.
@@ -56,9 +59,11 @@ pub fn queue(
 ) -> Result<Queue, CliError> {
     let filter = filter.resolve(bank)?;
     let scheduler = study::scheduler(store.settings())?;
-    let cards = bank
-        .filtered(&filter)
-        .map(|r| (r.id.as_str(), store.card(&r.id)));
+    let cards = without_answered_siblings(
+        bank.filtered(&filter)
+            .map(|r| (r.id.as_str(), store.card(&r.id), r.cluster.as_deref())),
+        clock,
+    );
     Ok(build_queue(
         cards,
         &scheduler,

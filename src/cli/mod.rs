@@ -383,6 +383,12 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
     );
     if !cli.no_merge && !member_by_member {
         bank.merge_duplicates();
+        // A damaged progress file is reported by the command that reads it.
+        if let Ok(store) = study::data_dir(cli.data_dir.as_ref())
+            .and_then(|dir| Ok(crate::store::Store::open(&dir, Access::ReadOnly)?))
+        {
+            study::keep_merged_history(&mut bank, &store);
+        }
     }
     let bank = bank;
     match cli.command {
@@ -403,35 +409,41 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
             queue,
             json,
         }) => {
-            let store = study::open_store(cli.data_dir.as_ref(), Access::ReadOnly)?;
+            let store = study::open_store(&bank.records, cli.data_dir.as_ref(), Access::ReadOnly)?;
             due::run(&bank, &filter, &queue, &store, json, out)
         }
         Some(Command::Grade { id, grade, json }) => {
-            let mut store = study::open_store(cli.data_dir.as_ref(), Access::ReadWrite)?;
+            let mut store =
+                study::open_store(&bank.records, cli.data_dir.as_ref(), Access::ReadWrite)?;
             answer::grade(&bank, &mut store, &id, &grade, json, out)
         }
         Some(Command::Undo) => {
-            let mut store = study::open_store(cli.data_dir.as_ref(), Access::ReadWrite)?;
+            let mut store =
+                study::open_store(&bank.records, cli.data_dir.as_ref(), Access::ReadWrite)?;
             answer::undo(&bank, &mut store, out)
         }
         Some(Command::Suspend { ids }) => {
-            let mut store = study::open_store(cli.data_dir.as_ref(), Access::ReadWrite)?;
+            let mut store =
+                study::open_store(&bank.records, cli.data_dir.as_ref(), Access::ReadWrite)?;
             answer::mark(&bank, &mut store, &ids, answer::Mark::Suspend, out)
         }
         Some(Command::Unsuspend { ids }) => {
-            let mut store = study::open_store(cli.data_dir.as_ref(), Access::ReadWrite)?;
+            let mut store =
+                study::open_store(&bank.records, cli.data_dir.as_ref(), Access::ReadWrite)?;
             answer::mark(&bank, &mut store, &ids, answer::Mark::Unsuspend, out)
         }
         Some(Command::Bury { ids }) => {
-            let mut store = study::open_store(cli.data_dir.as_ref(), Access::ReadWrite)?;
+            let mut store =
+                study::open_store(&bank.records, cli.data_dir.as_ref(), Access::ReadWrite)?;
             answer::mark(&bank, &mut store, &ids, answer::Mark::Bury, out)
         }
         Some(Command::Card { id, json }) => {
-            let store = study::open_store(cli.data_dir.as_ref(), Access::ReadOnly)?;
+            let store = study::open_store(&bank.records, cli.data_dir.as_ref(), Access::ReadOnly)?;
             card::run(&bank, &store, &id, json, out)
         }
         Some(Command::Optimize) => {
-            let mut store = study::open_store(cli.data_dir.as_ref(), Access::ReadWrite)?;
+            let mut store =
+                study::open_store(&bank.records, cli.data_dir.as_ref(), Access::ReadWrite)?;
             optimize::run(&mut store, out)
         }
         Some(Command::Config { key, value }) => {
@@ -440,7 +452,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
             } else {
                 Access::ReadOnly
             };
-            let mut store = study::open_store(cli.data_dir.as_ref(), access)?;
+            let mut store = study::open_store(&bank.records, cli.data_dir.as_ref(), access)?;
             config::run(&mut store, key.as_deref(), value.as_deref(), out)
         }
         Some(Command::Export {
@@ -451,7 +463,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
             title,
         }) => {
             let filter = filter.resolve(&bank)?;
-            let store = study::open_store(cli.data_dir.as_ref(), Access::ReadOnly)?;
+            let store = study::open_store(&bank.records, cli.data_dir.as_ref(), Access::ReadOnly)?;
             let request = export::Request {
                 format,
                 output: output.as_deref(),
@@ -475,7 +487,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
             } else {
                 Access::ReadOnly
             };
-            let mut store = study::open_store(cli.data_dir.as_ref(), access)?;
+            let mut store = study::open_store(&bank.records, cli.data_dir.as_ref(), access)?;
             let computed = plan::compute(&bank, &resolved, &store, &exam)?;
             if json {
                 serde_json::to_writer_pretty(&mut *out, &computed)?;
@@ -522,7 +534,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
                     out,
                 );
             }
-            let store = study::open_store(cli.data_dir.as_ref(), Access::ReadOnly)?;
+            let store = study::open_store(&bank.records, cli.data_dir.as_ref(), Access::ReadOnly)?;
             let computed = stats::compute(&bank, &resolved, &store)?;
             if json {
                 stats::write_json(&computed, out)

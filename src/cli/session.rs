@@ -131,7 +131,7 @@ pub fn run(
     let mut title = describe(&filter);
     let mut new = args.new;
     if let Some(exam) = &args.exam {
-        let store = study::open_store(data_dir, Access::ReadOnly)?;
+        let store = study::open_store(&bank.records, data_dir, Access::ReadOnly)?;
         let plan = super::plan::compute(bank, &filter, &store, exam)?;
         let done = store.done_today(&study::clock()?).new;
         // Today's limit becomes the plan's count (what is already done today
@@ -302,7 +302,7 @@ impl Launch {
         out: &mut dyn Write,
     ) -> Result<(), CliError> {
         let started = *PROCESS_START.get_or_init(Instant::now);
-        let store = study::open_store(data_dir, Access::ReadWrite)?;
+        let store = study::open_store(&self.records, data_dir, Access::ReadWrite)?;
         let base = study::clock()?;
         let pinned = std::env::var("PYQUIZ_NOW").is_ok_and(|v| !v.trim().is_empty());
         let now: crate::tui::app::Now = if pinned {

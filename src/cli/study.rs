@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::CliError;
 use crate::bank::{Bank, Record};
 use crate::schedule::{Clock, Scheduler, SchedulerConfig};
-use crate::store::{Access, Settings, Store, default_data_dir};
+use crate::store::{Access, MergedCard, Settings, Store, default_data_dir};
 
 /// The data directory: `--data-dir`, else `PYQUIZ_DATA_DIR` (clap reads
 /// both into the flag), else the platform's.
@@ -17,8 +17,68 @@ pub fn data_dir(flag: Option<&PathBuf>) -> Result<PathBuf, CliError> {
     }
 }
 
-pub fn open_store(dir: Option<&PathBuf>, access: Access) -> Result<Store, CliError> {
-    Ok(Store::open(&data_dir(dir)?, access)?)
+/// Opens the store. A writable store notes the members of the merged cards
+/// among `records` (see [`keep_merged_history`]) for its next save.
+pub fn open_store(
+    records: &[Record],
+    dir: Option<&PathBuf>,
+    access: Access,
+) -> Result<Store, CliError> {
+    let mut store = Store::open(&data_dir(dir)?, access)?;
+    if access == Access::ReadWrite {
+        let merged: Vec<(&str, Vec<String>)> = records
+            .iter()
+            .filter(|r| !r.members.is_empty())
+            .map(|r| {
+                (
+                    r.id.as_str(),
+                    r.members.iter().map(|m| m.id.clone()).collect(),
+                )
+            })
+            .collect();
+        store.remember_merged(merged.iter().map(|(k, m)| (*k, m.as_slice())));
+    }
+    Ok(store)
+}
+
+/// Gives each merged card the id its history is kept under (see
+/// `Store::merged_keys`), so that adding, removing or editing a member, a
+/// new source joining, or a spell of `--no-merge` keeps its schedule.
+pub fn keep_merged_history(bank: &mut Bank, store: &Store) {
+    let merged: Vec<usize> = (0..bank.records.len())
+        .filter(|&i| !bank.records[i].members.is_empty())
+        .collect();
+    if merged.is_empty() {
+        return;
+    }
+    let members: Vec<Vec<String>> = merged
+        .iter()
+        .map(|&i| {
+            bank.records[i]
+                .members
+                .iter()
+                .map(|m| m.id.clone())
+                .collect()
+        })
+        .collect();
+    let others: std::collections::HashSet<&str> = bank
+        .records
+        .iter()
+        .filter(|r| r.members.is_empty())
+        .map(|r| r.id.as_str())
+        .collect();
+    let cards: Vec<MergedCard<'_>> = merged
+        .iter()
+        .zip(&members)
+        .map(|(&i, members)| MergedCard {
+            default: &bank.records[i].id,
+            members,
+        })
+        .collect();
+    let keys = store.merged_keys(&cards, &|id| others.contains(id));
+    for (i, key) in merged.into_iter().zip(keys) {
+        bank.records[i].id = key;
+    }
 }
 
 pub fn clock() -> Result<Clock, CliError> {
@@ -43,15 +103,24 @@ pub fn scheduler(settings: &Settings) -> Result<Scheduler, CliError> {
 }
 
 /// Finds a card by its id or a unique prefix of it (at least 4 characters).
+/// A merged card is also found by its cluster's id or any member's id.
 pub fn find_card<'a>(bank: &'a Bank, id: &str) -> Result<&'a Record, CliError> {
     let id = id.trim();
+    let names = |r: &'a Record| {
+        std::iter::once(r.id.as_str())
+            .chain(r.cluster.as_deref().filter(|_| !r.members.is_empty()))
+            .chain(r.members.iter().map(|m| m.id.as_str()))
+    };
     if let Some(r) = bank.records.iter().find(|r| r.id == id) {
+        return Ok(r);
+    }
+    if let Some(r) = bank.records.iter().find(|r| names(r).any(|n| n == id)) {
         return Ok(r);
     }
     let matches: Vec<&Record> = if id.len() >= 4 {
         bank.records
             .iter()
-            .filter(|r| r.id.starts_with(id))
+            .filter(|r| names(r).any(|n| n.starts_with(id)))
             .collect()
     } else {
         Vec::new()

@@ -85,6 +85,35 @@ impl Queue {
     }
 }
 
+/// Sibling burying: drops every card whose sibling (another source's copy
+/// of the same question, sharing its cluster) was answered today while the
+/// card itself was not, so that the siblings wait for tomorrow. Items are
+/// (id, state, cluster).
+pub fn without_answered_siblings<'a>(
+    cards: impl IntoIterator<Item = (&'a str, Option<&'a CardState>, Option<&'a str>)>,
+    clock: &Clock,
+) -> Vec<(&'a str, Option<&'a CardState>)> {
+    let today = clock.today();
+    let answered_today = |state: Option<&CardState>| {
+        state
+            .and_then(|s| s.last_review)
+            .is_some_and(|t| clock.day_of(t) == today)
+    };
+    let cards: Vec<_> = cards.into_iter().collect();
+    let answered: std::collections::HashSet<&str> = cards
+        .iter()
+        .filter(|(_, state, _)| answered_today(*state))
+        .filter_map(|(_, _, cluster)| *cluster)
+        .collect();
+    cards
+        .into_iter()
+        .filter(|(_, state, cluster)| {
+            cluster.is_none_or(|c| !answered.contains(c)) || answered_today(*state)
+        })
+        .map(|(id, state, _)| (id, state))
+        .collect()
+}
+
 /// Builds the queue from the cards in bank order (`None` = never seen).
 pub fn build<'a>(
     cards: impl IntoIterator<Item = (&'a str, Option<&'a CardState>)>,

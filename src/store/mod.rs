@@ -44,6 +44,14 @@ pub struct ExtraAnswer<'a> {
 }
 pub const LOG_FILE: &str = "reviews.jsonl";
 
+/// A card merged from several sources' questions, as the bank made it.
+#[derive(Debug, Clone, Copy)]
+pub struct MergedCard<'a> {
+    /// The id the bank gave it (its best-phrased member's).
+    pub default: &'a str,
+    pub members: &'a [String],
+}
+
 /// Whether the store may change anything.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
@@ -374,6 +382,99 @@ impl Store {
             .map_err(|e| StoreError::io("replace", &path, e.error))?;
         sync_dir(&self.dir)?;
         Ok(())
+    }
+
+    /// The id each merged card is kept under, chosen so that its history
+    /// survives content changes:
+    /// 1. the id it was kept under before, found through a member it still
+    ///    has (the most shared members win);
+    /// 2. else its member answered most recently (history from `--no-merge`
+    ///    or from before the merge);
+    /// 3. else `default`.
+    ///
+    /// No id goes to two cards, nor to a card when `in_use` says another
+    /// record of the bank has it.
+    pub fn merged_keys(
+        &self,
+        cards: &[MergedCard<'_>],
+        in_use: &dyn Fn(&str) -> bool,
+    ) -> Vec<String> {
+        let mut keys: Vec<Option<String>> = vec![None; cards.len()];
+        let mut claimed: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut held_by: std::collections::HashMap<&str, Vec<&str>> =
+            std::collections::HashMap::new();
+        for (key, members) in &self.progress.merged {
+            for m in members {
+                held_by.entry(m.as_str()).or_default().push(key.as_str());
+            }
+        }
+        let mut before: Vec<(usize, usize, &str)> = Vec::new();
+        for (c, card) in cards.iter().enumerate() {
+            let mut overlap: std::collections::HashMap<&str, usize> =
+                std::collections::HashMap::new();
+            for m in card.members {
+                for key in held_by.get(m.as_str()).into_iter().flatten() {
+                    *overlap.entry(key).or_default() += 1;
+                }
+            }
+            before.extend(overlap.into_iter().map(|(key, n)| (n, c, key)));
+        }
+        before.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(b.2)));
+        let usable = |c: usize, key: &str, claimed: &std::collections::HashSet<String>| {
+            !claimed.contains(key) && (cards[c].members.iter().any(|m| m == key) || !in_use(key))
+        };
+        for (_, c, key) in before {
+            if keys[c].is_none() && usable(c, key, &claimed) {
+                claimed.insert(key.to_string());
+                keys[c] = Some(key.to_string());
+            }
+        }
+        for (c, card) in cards.iter().enumerate() {
+            if keys[c].is_some() {
+                continue;
+            }
+            let answered = card
+                .members
+                .iter()
+                .filter(|m| usable(c, m, &claimed))
+                .filter_map(|m| self.card(m).map(|s| (m, s)))
+                .max_by(|(a, x), (b, y)| {
+                    (x.last_review, x.reps)
+                        .cmp(&(y.last_review, y.reps))
+                        .then(b.cmp(a))
+                })
+                .map(|(m, _)| m.as_str());
+            let key = answered
+                .or_else(|| usable(c, card.default, &claimed).then_some(card.default))
+                .or_else(|| {
+                    card.members
+                        .iter()
+                        .map(String::as_str)
+                        .find(|m| usable(c, m, &claimed))
+                })
+                .unwrap_or(card.default);
+            claimed.insert(key.to_string());
+            keys[c] = Some(key.to_string());
+        }
+        keys.into_iter()
+            .zip(cards)
+            .map(|(k, card)| k.unwrap_or_else(|| card.default.to_string()))
+            .collect()
+    }
+
+    /// Notes each merged card's members under the id it is kept under;
+    /// written with the next save.
+    pub fn remember_merged<'a>(
+        &mut self,
+        cards: impl IntoIterator<Item = (&'a str, &'a [String])>,
+    ) {
+        for (key, members) in cards {
+            if self.progress.merged.get(key).map(Vec::as_slice) != Some(members) {
+                self.progress
+                    .merged
+                    .insert(key.to_string(), members.to_vec());
+            }
+        }
     }
 
     /// Replaces the whole progress (benches and tests build large stores so).

@@ -35,6 +35,10 @@ pub struct Progress {
     /// The most recent changes, newest last, for `undo`.
     #[serde(default)]
     pub undo: Vec<UndoEntry>,
+    /// Each merged card's members as last seen, by the id the card is kept
+    /// under: its history survives members being added, removed or edited.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub merged: BTreeMap<String, Vec<String>>,
 }
 
 impl Default for Progress {
@@ -46,6 +50,7 @@ impl Default for Progress {
             review_log: LogMark::default(),
             cards: BTreeMap::new(),
             undo: Vec::new(),
+            merged: BTreeMap::new(),
         }
     }
 }

@@ -17,6 +17,7 @@ use super::view::CardView;
 use crate::bank::Record;
 use crate::schedule::{
     Clock, Grade, Kind, Limits, NewOrder, Outcome, Queue, Scheduler, build_queue, card_seed,
+    without_answered_siblings,
 };
 use crate::store::{ExtraAnswer, KIND_INTERVIEW, KIND_PRACTICE, Store, UndoAction};
 
@@ -549,10 +550,14 @@ impl App {
 
     fn refresh_queue(&mut self) {
         let clock = self.clock();
-        let queue = build_queue(
+        let cards = without_answered_siblings(
             self.records
                 .iter()
-                .map(|r| (r.id.as_str(), self.store.card(&r.id))),
+                .map(|r| (r.id.as_str(), self.store.card(&r.id), r.cluster.as_deref())),
+            &clock,
+        );
+        let queue = build_queue(
+            cards,
             &self.scheduler,
             &clock,
             self.limits,

@@ -14,7 +14,7 @@ mod merge;
 mod tokens;
 
 pub use merge::{merge, phrasing_score, propagate_difficulty, richness};
-pub use tokens::tokens;
+pub use tokens::{for_each_token, tokens};
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -80,47 +80,76 @@ pub fn find(records: &[Record]) -> Vec<Cluster> {
     let mut words: Vec<String> = Vec::new();
     let mut sources: FxHashMap<&str, u32> = FxHashMap::default();
     let mut candidates: Vec<Candidate> = Vec::new();
+    let mut ids: Vec<u32> = Vec::new();
     for (index, r) in records.iter().enumerate().filter(|(_, r)| r.has_answer) {
-        let mut ids: Vec<u32> = tokens(&r.question)
-            .into_iter()
-            .map(|t| {
-                if let Some(&id) = vocabulary.get(&t) {
-                    return id;
+        ids.clear();
+        tokens::for_each_token(&r.question, |t| {
+            let id = match vocabulary.get(t) {
+                Some(&id) => id,
+                None => {
+                    let id = weights.len() as u32;
+                    weights.push(tokens::weight(t));
+                    words.push(t.to_string());
+                    vocabulary.insert(t.to_string(), id);
+                    id
                 }
-                let id = weights.len() as u32;
-                weights.push(tokens::weight(&t));
-                words.push(t.clone());
-                vocabulary.insert(t, id);
-                id
-            })
-            .collect();
+            };
+            ids.push(id);
+        });
         if ids.is_empty() {
             continue;
         }
         ids.sort_unstable();
+        ids.dedup();
         let next = sources.len() as u32;
         let source = *sources.entry(r.source.as_str()).or_insert(next);
         let total = ids.iter().map(|&t| weights[t as usize]).sum();
         candidates.push(Candidate {
             index,
             source,
-            tokens: ids,
+            tokens: ids.clone(),
             total,
         });
     }
 
     // Pairs worth a look share a token; most are turned away by size alone.
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); weights.len()];
-    for (c, candidate) in candidates.iter().enumerate() {
+    // Prefix filter: a pair with similarity >= THRESHOLD shares one of the
+    // rarer tokens of each question: those before the rest of its tokens
+    // weigh less than THRESHOLD of it. So a question is compared only with
+    // questions holding one of its own rare tokens.
+    let mut starts = vec![0u32; weights.len() + 1];
+    for candidate in &candidates {
         for &t in &candidate.tokens {
-            postings[t as usize].push(c as u32);
+            starts[t as usize + 1] += 1;
         }
     }
+    for t in 0..weights.len() {
+        starts[t + 1] += starts[t];
+    }
+    let mut filled = starts.clone();
+    let mut holders = vec![0u32; starts[weights.len()] as usize];
+    for (c, candidate) in candidates.iter().enumerate() {
+        for &t in &candidate.tokens {
+            holders[filled[t as usize] as usize] = c as u32;
+            filled[t as usize] += 1;
+        }
+    }
+    let postings = |t: u32| &holders[starts[t as usize] as usize..starts[t as usize + 1] as usize];
+    let rarity = |t: &u32| (postings(*t).len(), *t);
     let mut pairs: Vec<(f32, u32, u32)> = Vec::new();
     let mut looked = vec![u32::MAX; candidates.len()];
+    let mut by_rarity: Vec<u32> = Vec::new();
     for (c, a) in candidates.iter().enumerate() {
-        for &t in &a.tokens {
-            for &d in &postings[t as usize] {
+        by_rarity.clear();
+        by_rarity.extend_from_slice(&a.tokens);
+        by_rarity.sort_unstable_by_key(rarity);
+        let mut rest = a.total;
+        for &t in &by_rarity {
+            if rest < THRESHOLD * a.total {
+                break;
+            }
+            rest -= weights[t as usize];
+            for &d in postings(t) {
                 let d = d as usize;
                 if d <= c || looked[d] == c as u32 {
                     continue;
@@ -187,6 +216,8 @@ pub fn find(records: &[Record]) -> Vec<Cluster> {
                 .iter()
                 .filter(|t| candidates[y].tokens.binary_search(t).is_ok())
                 .map(|&t| words[t as usize].clone())
+                .collect::<std::collections::BTreeSet<String>>()
+                .into_iter()
                 .collect()
         };
         let cluster_members: Vec<ClusterMember> = members

@@ -4,7 +4,9 @@
 //! `is` and `==` operators kept, question words and filler dropped, plural
 //! `s` removed.
 
-use crate::bank::text::words;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// Phrases that name one thing, as lowercase word sequences, and the token
 /// each becomes. Longer phrases are tried first at each position.
@@ -166,19 +168,44 @@ const WEAK: &[&str] = &[
     "usage",
 ];
 
+/// The tables above as hash lookups: phrases by their first word.
+struct Tables {
+    phrases: FxHashMap<&'static str, Vec<(&'static [&'static str], &'static str)>>,
+    words: FxHashMap<&'static str, &'static str>,
+    stop: FxHashSet<&'static str>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut phrases: FxHashMap<&str, Vec<(&[&str], &str)>> = FxHashMap::default();
+        for &(phrase, token) in PHRASES {
+            phrases.entry(phrase[0]).or_default().push((phrase, token));
+        }
+        for list in phrases.values_mut() {
+            list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        }
+        Tables {
+            phrases,
+            words: WORDS.iter().copied().collect(),
+            stop: STOP.iter().copied().collect(),
+        }
+    })
+}
+
 /// How much a token counts in a similarity.
 pub fn weight(token: &str) -> f32 {
     if WEAK.contains(&token) { 0.25 } else { 1.0 }
 }
 
-fn stem(word: &str) -> String {
+fn stem(word: &str) -> Cow<'_, str> {
     if word.starts_with("__") {
-        return word.to_string();
+        return Cow::Borrowed(word);
     }
     if word.len() > 4
         && let Some(base) = word.strip_suffix("ies")
     {
-        return format!("{base}y");
+        return Cow::Owned(format!("{base}y"));
     }
     // classes → class, matches → match, boxes → box
     if word.len() > 4
@@ -186,48 +213,69 @@ fn stem(word: &str) -> String {
             .iter()
             .any(|e| word.ends_with(e))
     {
-        return word[..word.len() - 2].to_string();
+        return Cow::Borrowed(&word[..word.len() - 2]);
     }
     if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") {
-        return word[..word.len() - 1].to_string();
+        return Cow::Borrowed(&word[..word.len() - 1]);
     }
-    word.to_string()
+    Cow::Borrowed(word)
 }
 
-/// The content tokens of a question, sorted and without repeats.
-pub fn tokens(question: &str) -> Vec<String> {
-    let lower = question.to_lowercase();
-    let words: Vec<&str> = words(&lower).collect();
-    let mut out: Vec<String> = Vec::with_capacity(words.len());
-    let mut i = 0;
-    'words: while i < words.len() {
-        for (phrase, token) in PHRASES {
-            if words[i..].starts_with(phrase) {
-                out.push((*token).to_string());
-                i += phrase.len();
-                continue 'words;
+/// Calls `found` with each content token of a question (repeats possible).
+pub fn for_each_token(question: &str, mut found: impl FnMut(&str)) {
+    let tables = tables();
+    let lower;
+    let text = if question
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        lower = question.to_lowercase();
+        lower.as_str()
+    } else {
+        question
+    };
+    // Words as `text::words` splits them; this iterator can be cloned to
+    // look ahead for a phrase.
+    let mut words = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty());
+    let mut mainguard = false;
+    'words: while let Some(word) = words.next() {
+        if let Some(phrases) = tables.phrases.get(word) {
+            for (phrase, token) in phrases {
+                let mut ahead = words.clone();
+                if phrase[1..].iter().all(|p| ahead.next() == Some(p)) {
+                    words = ahead;
+                    found(token);
+                    continue 'words;
+                }
             }
         }
-        let word = words[i];
-        i += 1;
-        if let Some((_, token)) = WORDS.iter().find(|(w, _)| *w == word) {
-            out.push((*token).to_string());
-        } else if !STOP.contains(&word)
+        if let Some(token) = tables.words.get(word) {
+            mainguard |= *token == "mainguard";
+            found(token);
+        } else if !tables.stop.contains(word)
             && (word.len() > 1 || word.bytes().all(|b| b.is_ascii_digit()))
         {
-            out.push(stem(word));
+            found(&stem(word));
         }
     }
     // Operators are the subject of some questions (`is` vs `==`); inside
     // `if __name__ == "__main__"` they are not.
-    if !out.iter().any(|t| t == "mainguard") {
-        if lower.contains("==") {
-            out.push("op:==".into());
+    if !mainguard {
+        if text.contains("==") {
+            found("op:==");
         }
-        if lower.contains("`is`") || lower.contains("is operator") {
-            out.push("op:is".into());
+        if text.contains("`is`") || text.contains("is operator") {
+            found("op:is");
         }
     }
+}
+
+/// The content tokens of a question, sorted and without repeats.
+pub fn tokens(question: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for_each_token(question, |t| out.push(t.to_string()));
     out.sort_unstable();
     out.dedup();
     out

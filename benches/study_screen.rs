@@ -96,6 +96,7 @@ fn longest_card(c: &mut Criterion) {
             b.iter(|| {
                 CardView::render(
                     black_box(&record),
+                    0,
                     Kind::New,
                     0,
                     76,

@@ -444,3 +444,85 @@ fn interview_with_schedule_grades_the_cards_too() {
     assert!(a.store.read_log().unwrap().is_empty());
     assert_eq!(current_id(&a).unwrap(), id);
 }
+
+#[test]
+fn a_merged_cards_other_answers_are_one_key_away() {
+    let tmp = TempDir::new().unwrap();
+    let mut bank = Bank::load(&LoadOptions::default()).unwrap();
+    bank.merge_duplicates();
+    let gil = bank
+        .records
+        .into_iter()
+        .find(|r| r.members.len() >= 4 && r.question.contains("GIL"))
+        .unwrap();
+    let members = gil.members.clone();
+    let store = Store::open(tmp.path(), Access::ReadWrite).unwrap();
+    let base: Timestamp = "2026-01-05T10:00:00Z".parse().unwrap();
+    let mut a = App::new(
+        Session {
+            records: vec![gil],
+            title: "test".to_string(),
+            limits: Limits::default(),
+            order: NewOrder::Source,
+            card_limit: None,
+            kind: SessionKind::Study,
+        },
+        store,
+        Scheduler::new(SchedulerConfig::default()).unwrap(),
+        Box::new(move || Clock::new(base, TimeZone::UTC)),
+        Ui {
+            theme: Theme::ansi(),
+            highlighter: HighlighterSlot::ready(Highlighter::new()),
+            size: Size::new(80, 24),
+        },
+    );
+    let text = |a: &App| -> String {
+        a.view
+            .answer
+            .iter()
+            .flatten()
+            .map(|l| {
+                l.spans
+                    .iter()
+                    .map(|s| s.content.as_ref())
+                    .collect::<String>()
+                    + "\n"
+            })
+            .collect()
+    };
+    // Not before the reveal.
+    a.update(Action::OtherAnswer);
+    assert_eq!(a.current.as_ref().unwrap().answer, 0);
+    a.update(Action::Reveal);
+    let first = text(&a);
+    let n = members.len();
+    assert!(
+        first.contains(&format!("Answer 1 of {n} · {}", members[0].source)),
+        "{first}"
+    );
+    assert!(
+        first.contains(&format!("{} more answers: {}", n - 1, members[1].source)),
+        "{first}"
+    );
+    a.update(Action::OtherAnswer);
+    let second = text(&a);
+    assert!(
+        second.contains(&format!("Answer 2 of {n} · {}", members[1].source)),
+        "{second}"
+    );
+    // A word only the second source's answer has is on screen now.
+    let word = members[1]
+        .answer
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| w.len() > 5 && !members[0].answer.contains(w))
+        .unwrap();
+    assert!(second.contains(word) && !first.contains(word), "{word}");
+    assert_ne!(first, second);
+    for _ in 0..n {
+        a.update(Action::OtherAnswer);
+    }
+    assert_eq!(text(&a), second, "wraps around");
+    // The key is in the help and the footer only when it does something.
+    let ctx = a.key_context();
+    assert!(ctx.others);
+}

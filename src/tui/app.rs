@@ -36,6 +36,8 @@ pub enum Action {
     Browse(super::browse::BrowseAction),
     /// `Space` after the reveal: Good.
     Confirm,
+    /// A merged card: show the next source's answer.
+    OtherAnswer,
     Undo,
     Suspend,
     Bury,
@@ -88,6 +90,8 @@ pub struct Current {
     pub revealed: bool,
     /// First body line shown.
     pub scroll: u16,
+    /// Which of a merged card's answers is shown (0: the richest).
+    pub answer: usize,
     /// What each grade would do, computed when the card is shown.
     pub previews: [Outcome; 4],
 }
@@ -258,6 +262,10 @@ impl App {
             mode: self.mode,
             card: self.current.is_some(),
             revealed: self.current.as_ref().is_some_and(|c| c.revealed),
+            others: self
+                .current
+                .as_ref()
+                .is_some_and(|c| self.records[c.index].members.len() > 1),
         }
     }
 
@@ -373,6 +381,17 @@ impl App {
                     if let Some(i) = &mut self.interview {
                         i.revealed_at = Some(now);
                     }
+                }
+            }
+            Action::OtherAnswer => {
+                let answers = self
+                    .current
+                    .as_ref()
+                    .map_or(0, |c| self.records[c.index].members.len());
+                if let Some(c) = self.current.as_mut().filter(|c| c.revealed && answers > 1) {
+                    c.answer = (c.answer + 1) % answers;
+                    c.scroll = 0;
+                    self.render_view();
                 }
             }
             Action::Confirm => match &self.current {
@@ -600,6 +619,7 @@ impl App {
                     kind,
                     revealed,
                     scroll: 0,
+                    answer: 0,
                     previews,
                 });
                 self.render_view();
@@ -743,6 +763,7 @@ impl App {
         let kind = self.kind_of(index);
         let card = CardView::render(
             record,
+            0,
             kind,
             lapses,
             width,
@@ -1002,6 +1023,7 @@ impl App {
         let lapses = self.store.card(&record.id).map_or(0, |s| s.lapses);
         self.view = CardView::render(
             record,
+            c.answer,
             c.kind,
             lapses,
             width,

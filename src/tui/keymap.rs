@@ -17,6 +17,8 @@ pub enum When {
     Question,
     /// The answer is shown.
     Answer,
+    /// The answer is shown, and other sources answer the question too.
+    OtherAnswers,
     /// A card is on screen, question or answer.
     Card,
     /// No card on screen (the session is over).
@@ -61,6 +63,8 @@ pub struct Ctx {
     pub card: bool,
     /// Its answer is shown.
     pub revealed: bool,
+    /// It is merged from several sources' questions (more than one answer).
+    pub others: bool,
 }
 
 impl Ctx {
@@ -70,6 +74,7 @@ impl Ctx {
             mode: Mode::Study,
             card,
             revealed,
+            others: false,
         }
     }
 }
@@ -257,6 +262,14 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     b(
+        &[KeyCode::Char('a')],
+        "a",
+        Action::OtherAnswer,
+        When::OtherAnswers,
+        "Next source's answer (merged cards)",
+        Some("other answers"),
+    ),
+    b(
         &[KeyCode::Char('u')],
         "u",
         Action::Undo,
@@ -343,6 +356,7 @@ fn applies(b: &Binding, ctx: Ctx) -> bool {
         When::Card => ctx.card,
         When::Question => ctx.card && !ctx.revealed,
         When::Answer => ctx.card && ctx.revealed,
+        When::OtherAnswers => ctx.card && ctx.revealed && ctx.others,
         When::Done => !ctx.card,
     };
     when && b.modes.contains(ctx.mode)
@@ -782,6 +796,7 @@ mod tests {
             mode: Mode::Interview,
             card: true,
             revealed: true,
+            others: false,
         };
         let a: Vec<&str> = hints(interview).iter().map(|h| h.1).collect();
         assert_eq!(
@@ -838,6 +853,7 @@ mod tests {
                 mode,
                 card,
                 revealed,
+                others: false,
             })
         }) {
             let mut seen = std::collections::HashSet::new();

@@ -22,8 +22,11 @@ pub struct CardView {
 }
 
 impl CardView {
+    /// `shown`: which of a merged card's answers (0, the richest, first).
+    #[allow(clippy::too_many_arguments)]
     pub fn render(
         record: &Record,
+        shown: usize,
         kind: Kind,
         lapses: u32,
         width: usize,
@@ -56,7 +59,7 @@ impl CardView {
 
         // Waiting for the highlighter leaves the answer for later; without
         // one (it failed to load) code is shown plain.
-        let answer = answer_now.then(|| answer_lines(record, width, theme, hl));
+        let answer = answer_now.then(|| answer_lines(record, shown, width, theme, hl));
         CardView {
             width,
             question,
@@ -67,22 +70,63 @@ impl CardView {
 
 fn answer_lines(
     record: &Record,
+    shown: usize,
     width: usize,
     theme: &Theme,
     hl: Option<&Highlighter>,
 ) -> Vec<Line<'static>> {
-    let label = " Answer ";
+    let members = &record.members;
+    let shown = if members.is_empty() {
+        0
+    } else {
+        shown % members.len()
+    };
+    let label = if members.len() > 1 {
+        format!(
+            " Answer {} of {} · {} ",
+            shown + 1,
+            members.len(),
+            members[shown].source
+        )
+    } else {
+        " Answer ".to_string()
+    };
     let rest = width.saturating_sub(label.width() + 2);
-    let mut lines = vec![
-        Line::from(vec![
-            Span::styled("──", theme.muted),
-            Span::styled(label, theme.accent.add_modifier(Modifier::BOLD)),
-            Span::styled("─".repeat(rest), theme.muted),
-        ]),
-        Line::default(),
-    ];
+    let mut lines = vec![Line::from(vec![
+        Span::styled("──", theme.muted),
+        Span::styled(label, theme.accent.add_modifier(Modifier::BOLD)),
+        Span::styled("─".repeat(rest), theme.muted),
+    ])];
+    if members.len() > 1 {
+        // The other sources' answers, one key away.
+        let others: Vec<String> = (1..members.len())
+            .map(|k| members[(shown + k) % members.len()].source.clone())
+            .collect();
+        let text = format!(
+            "{} more answer{}: {} · press a",
+            others.len(),
+            if others.len() == 1 { "" } else { "s" },
+            others.join(", ")
+        );
+        lines.extend(
+            markdown::render(&text, width, theme, None)
+                .into_iter()
+                .map(|l| {
+                    Line::from(
+                        l.spans
+                            .into_iter()
+                            .map(|s| Span::styled(s.content, theme.muted))
+                            .collect::<Vec<_>>(),
+                    )
+                }),
+        );
+    }
+    lines.push(Line::default());
+    let answer = members
+        .get(shown)
+        .map_or(record.answer.as_str(), |m| m.answer.as_str());
     if record.has_answer {
-        lines.extend(markdown::render(&record.answer, width, theme, hl));
+        lines.extend(markdown::render(answer, width, theme, hl));
     } else {
         lines.push(Line::from(Span::styled(
             "(no written answer in the source)",

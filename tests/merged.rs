@@ -327,3 +327,36 @@ fn without_merging_a_copy_answered_today_holds_its_siblings_back() {
     let tomorrow = due("2026-03-03T09:00:00Z");
     assert_eq!(tomorrow["new"], 2, "{tomorrow:#}");
 }
+
+#[test]
+fn the_hand_checked_sample_is_still_merged_and_at_least_95_percent_right() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dupes-sample.md"),
+    )
+    .unwrap();
+    let bank = Bank::load(&LoadOptions::default()).unwrap();
+    let cluster_of = |id: &str| {
+        bank.clusters
+            .iter()
+            .find(|c| c.members.iter().any(|m| m.id == id))
+            .map(|c| c.id.clone())
+    };
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| #"))
+        .map(|l| l.trim_matches('|').split(" | ").map(str::trim).collect())
+        .collect();
+    assert_eq!(rows.len(), 40);
+    let mut same = 0;
+    for row in &rows {
+        let (cluster, joined, member, verdict) = (row[1], row[2], row[3], row[row.len() - 1]);
+        assert_eq!(cluster_of(joined).as_deref(), Some(cluster), "{row:?}");
+        assert_eq!(cluster_of(member).as_deref(), Some(cluster), "{row:?}");
+        match verdict {
+            "same" => same += 1,
+            "different" => {}
+            other => panic!("verdict {other:?}"),
+        }
+    }
+    assert!(same * 100 >= 95 * rows.len(), "{same} of {}", rows.len());
+}

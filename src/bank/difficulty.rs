@@ -14,7 +14,7 @@
 //! 3. The sum decides: below 0 → easy, 0 → medium, above 0 → hard.
 
 use super::model::Difficulty;
-use super::phrases::PhraseIndex;
+use super::phrases::{Encoded, PhraseIndex};
 use super::text::words;
 
 const EASY_SECTION: &[&str] = &[
@@ -107,11 +107,14 @@ enum Cue {
     EasyQuestion,
 }
 
+/// The cues, over a vocabulary that extends the topics' (so that one
+/// encoding of a question serves both).
 fn index() -> &'static PhraseIndex<Cue> {
     static INDEX: std::sync::OnceLock<PhraseIndex<Cue>> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
         let tagged = |cue: Cue, list: &'static [&'static str]| list.iter().map(move |p| (cue, *p));
-        PhraseIndex::new(
+        PhraseIndex::extending(
+            super::topics::index(),
             tagged(Cue::EasySection, EASY_SECTION)
                 .chain(tagged(Cue::HardSection, HARD_SECTION))
                 .chain(tagged(Cue::HardSection, HARD_SECTION_PHRASES))
@@ -122,16 +125,20 @@ fn index() -> &'static PhraseIndex<Cue> {
     })
 }
 
-fn cues(text: &str) -> Vec<Cue> {
-    let index = index();
+/// A text's words for both the cues and the topics (`topics::hits_encoded`).
+pub fn encode(text: &str) -> Encoded {
+    index().encode(text)
+}
+
+fn cues(text: &Encoded) -> Vec<Cue> {
     let mut found = Vec::new();
-    index.for_each_match(&index.encode(text), |cue| found.push(cue));
+    index().for_each_match(text, |cue| found.push(cue));
     found
 }
 
 /// The section name's starting point: −1, 0 or +1.
 pub fn section_prior(section: &str) -> i32 {
-    let found = cues(section);
+    let found = cues(&encode(section));
     let easy = found.contains(&Cue::EasySection);
     let hard = found.contains(&Cue::HardSection);
     match (easy, hard) {
@@ -141,8 +148,8 @@ pub fn section_prior(section: &str) -> i32 {
     }
 }
 
-fn question_evidence(question: &str) -> i32 {
-    let found = cues(question);
+fn question_evidence(question: &str, encoded: &Encoded) -> i32 {
+    let found = cues(encoded);
     if found.contains(&Cue::HardQuestion) {
         return 1;
     }
@@ -164,12 +171,13 @@ fn question_evidence(question: &str) -> i32 {
 /// Infers a difficulty from the section name and the question.
 #[cfg(test)]
 pub fn infer(section: &str, question: &str) -> Difficulty {
-    infer_with_prior(section_prior(section), question)
+    infer_with_prior(section_prior(section), question, &encode(question))
 }
 
-/// As [`infer`], with the section's prior already computed.
-pub fn infer_with_prior(prior: i32, question: &str) -> Difficulty {
-    match prior + question_evidence(question) {
+/// As [`infer`], with the section's prior already computed and the
+/// question encoded.
+pub fn infer_with_prior(prior: i32, question: &str, encoded: &Encoded) -> Difficulty {
+    match prior + question_evidence(question, encoded) {
         s if s < 0 => Difficulty::Easy,
         0 => Difficulty::Medium,
         _ => Difficulty::Hard,

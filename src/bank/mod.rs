@@ -112,16 +112,17 @@ fn normalize(
     let key = id::normalize_question(&question);
     // Layouts hand over finished Markdown (see `code::answer_markdown`).
     let (answer, has_code) = (card.answer, card.has_code);
+    let encoded = difficulty::encode(&key);
     let (section_hits, section_prior) = sections.get(&card.section);
     let (difficulty, difficulty_source) = match card.difficulty {
         Some(d) => (d, DifficultySource::Labeled),
         None => (
-            difficulty::infer_with_prior(*section_prior, &key),
+            difficulty::infer_with_prior(*section_prior, &key, &encoded),
             DifficultySource::Inferred,
         ),
     };
     let topics = topics::classify(&topics::TopicEvidence {
-        question: &key,
+        question: &encoded,
         tags: &card.tags,
         section: section_hits,
         answer: &answer,
@@ -150,20 +151,32 @@ fn all_cores() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
+/// A file's parse, and its records' duplicate-matching tokens.
+type ParsedWithTokens = (Parsed, Vec<Vec<String>>);
+
+fn parse_with_tokens(name: &str, bytes: &[u8]) -> ParsedWithTokens {
+    let parsed = parse_source(name, bytes);
+    let tokens = match &parsed {
+        Ok((_, records)) => dupes::record_tokens(records),
+        Err(_) => Vec::new(),
+    };
+    (parsed, tokens)
+}
+
 /// Parses files on up to `threads` threads; results come back in input order.
-fn parse_all(files: &[(&str, &[u8])], threads: usize) -> Vec<Parsed> {
+fn parse_all(files: &[(&str, &[u8])], threads: usize) -> Vec<ParsedWithTokens> {
     let threads = threads.min(files.len());
     if threads <= 1 {
         return files
             .iter()
-            .map(|(name, bytes)| parse_source(name, bytes))
+            .map(|(name, bytes)| parse_with_tokens(name, bytes))
             .collect();
     }
     // Largest files first, so that no thread is left with a big one at the end.
     let mut order: Vec<usize> = (0..files.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(files[i].1.len()));
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut results: Vec<Option<Parsed>> = (0..files.len()).map(|_| None).collect();
+    let mut results: Vec<Option<ParsedWithTokens>> = (0..files.len()).map(|_| None).collect();
     std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
@@ -172,7 +185,7 @@ fn parse_all(files: &[(&str, &[u8])], threads: usize) -> Vec<Parsed> {
                     loop {
                         let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some(&i) = order.get(k) else { break };
-                        done.push((i, parse_source(files[i].0, files[i].1)));
+                        done.push((i, parse_with_tokens(files[i].0, files[i].1)));
                     }
                     done
                 })
@@ -270,7 +283,8 @@ impl Bank {
             .map(|i| (i.name.as_str(), &*i.bytes))
             .collect();
         let mut loaded_per_dir = vec![0usize; dirs.len()];
-        for (input, result) in inputs.iter().zip(parse_all(&files, all_cores())) {
+        let mut tokens: Vec<Vec<String>> = Vec::new();
+        for (input, (result, file_tokens)) in inputs.iter().zip(parse_all(&files, all_cores())) {
             match (result, input.dir) {
                 // In a directory, a file that is not a deck (a README, a
                 // SOURCES list) is reported but does not stop the others.
@@ -285,6 +299,7 @@ impl Bank {
                         loaded_per_dir[dir] += records.len();
                     }
                     bank.push(&input.name, layout, records)?;
+                    tokens.extend(file_tokens);
                 }
             }
         }
@@ -295,7 +310,7 @@ impl Bank {
                 tried: layout::layout_names(),
             });
         }
-        bank.find_duplicates();
+        bank.find_duplicates(&tokens);
         Ok(bank)
     }
 
@@ -319,18 +334,20 @@ impl Bank {
     ) -> Result<Bank, BankError> {
         let files: Vec<(&str, &[u8])> = files.into_iter().collect();
         let mut bank = Bank::default();
-        for (&(name, _), result) in files.iter().zip(parse_all(&files, threads)) {
+        let mut tokens: Vec<Vec<String>> = Vec::new();
+        for (&(name, _), (result, file_tokens)) in files.iter().zip(parse_all(&files, threads)) {
             let (layout, records) = result?;
             bank.push(name, layout, records)?;
+            tokens.extend(file_tokens);
         }
-        bank.find_duplicates();
+        bank.find_duplicates(&tokens);
         Ok(bank)
     }
 
     /// Finds the questions several sources ask (see [`dupes`]), marks each
     /// with its cluster, and gives unlabeled members their cluster's label.
-    fn find_duplicates(&mut self) {
-        self.clusters = dupes::find(&self.records);
+    fn find_duplicates(&mut self, tokens: &[Vec<String>]) {
+        self.clusters = dupes::find_with_tokens(&self.records, tokens);
         dupes::propagate_difficulty(&mut self.records, &self.clusters);
         for cluster in &self.clusters {
             for m in &cluster.members {

@@ -177,19 +177,24 @@ fn record(
 ) -> Record {
     let source = meta.source.unwrap_or_else(|| file.to_string());
     let question = text::squash_spaces(question);
+    let encoded = difficulty::encode(&question);
     let (difficulty, difficulty_source) = match meta.difficulty {
         Some(d) => (
             d,
             meta.difficulty_source.unwrap_or(DifficultySource::Labeled),
         ),
         None => (
-            difficulty::infer_with_prior(difficulty::section_prior(&meta.section), &question),
+            difficulty::infer_with_prior(
+                difficulty::section_prior(&meta.section),
+                &question,
+                &encoded,
+            ),
             DifficultySource::Inferred,
         ),
     };
     let topics = meta.topics.filter(|t| !t.is_empty()).unwrap_or_else(|| {
         topics::classify(&topics::TopicEvidence {
-            question: &question,
+            question: &encoded,
             tags: &meta.tags,
             section: &topics::hits(&meta.section),
             answer: &answer,

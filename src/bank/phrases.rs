@@ -16,7 +16,22 @@ pub struct Encoded(Vec<u32>);
 
 impl<K: Copy> PhraseIndex<K> {
     pub fn new<'a>(phrases: impl IntoIterator<Item = (K, &'a str)>) -> Self {
-        let mut vocabulary: HashMap<String, u32> = HashMap::default();
+        Self::with_vocabulary(HashMap::default(), phrases)
+    }
+
+    /// An index whose vocabulary extends `base`'s: a text encoded by this
+    /// index can be matched against `base` too, so it is encoded once.
+    pub fn extending<'a, J>(
+        base: &PhraseIndex<J>,
+        phrases: impl IntoIterator<Item = (K, &'a str)>,
+    ) -> Self {
+        Self::with_vocabulary(base.vocabulary.clone(), phrases)
+    }
+
+    fn with_vocabulary<'a>(
+        mut vocabulary: HashMap<String, u32>,
+        phrases: impl IntoIterator<Item = (K, &'a str)>,
+    ) -> Self {
         let mut by_first: HashMap<u32, Vec<(K, Vec<u32>)>> = HashMap::default();
         for (key, phrase) in phrases {
             let ids: Vec<u32> = words(phrase)

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::phrases::PhraseIndex;
+use super::phrases::{Encoded, PhraseIndex};
 use std::fmt;
 
 macro_rules! topics {
@@ -223,7 +223,7 @@ impl fmt::Display for Topic {
     }
 }
 
-fn index() -> &'static PhraseIndex<Topic> {
+pub(crate) fn index() -> &'static PhraseIndex<Topic> {
     static INDEX: std::sync::OnceLock<PhraseIndex<Topic>> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
         PhraseIndex::new(
@@ -239,15 +239,20 @@ pub type Hits = [u32; Topic::ALL.len()];
 
 /// How many times keyword phrases of each topic occur in `text`.
 pub fn hits(text: &str) -> Hits {
-    let index = index();
+    hits_encoded(&index().encode(text))
+}
+
+/// [`hits`] of a text already encoded (by this index or one extending it).
+pub fn hits_encoded(text: &Encoded) -> Hits {
     let mut counts = [0u32; Topic::ALL.len()];
-    index.for_each_match(&index.encode(text), |topic| counts[topic as usize] += 1);
+    index().for_each_match(text, |topic| counts[topic as usize] += 1);
     counts
 }
 
 /// The evidence a record offers for its topics.
 pub struct TopicEvidence<'a> {
-    pub question: &'a str,
+    /// The question, encoded (see `difficulty::encode`).
+    pub question: &'a Encoded,
     pub tags: &'a [String],
     /// `hits` of the section name (computed once per section).
     pub section: &'a Hits,
@@ -256,7 +261,7 @@ pub struct TopicEvidence<'a> {
 
 /// Assigns canonical topics (at least one, at most three), best first.
 pub fn classify(evidence: &TopicEvidence<'_>) -> Vec<Topic> {
-    let question = hits(evidence.question);
+    let question = hits_encoded(evidence.question);
     let tags = if evidence.tags.is_empty() {
         [0; Topic::ALL.len()]
     } else {
@@ -303,7 +308,7 @@ mod tests {
 
     fn topics_of(question: &str) -> Vec<Topic> {
         classify(&TopicEvidence {
-            question,
+            question: &index().encode(question),
             tags: &[],
             section: &hits(""),
             answer: "",
@@ -341,21 +346,21 @@ mod tests {
     fn falls_back_to_section_then_answer_then_basics() {
         let tags: Vec<String> = vec![];
         let e = TopicEvidence {
-            question: "Why?",
+            question: &index().encode("Why?"),
             tags: &tags,
             section: &hits("Security"),
             answer: "",
         };
         assert_eq!(classify(&e), [Topic::Security]);
         let e = TopicEvidence {
-            question: "Why?",
+            question: &index().encode("Why?"),
             tags: &tags,
             section: &hits(""),
             answer: "load it with pandas, then numpy",
         };
         assert_eq!(classify(&e)[0], Topic::DataScience);
         let e = TopicEvidence {
-            question: "Why?",
+            question: &index().encode("Why?"),
             tags: &tags,
             section: &hits(""),
             answer: "",

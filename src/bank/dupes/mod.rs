@@ -73,29 +73,50 @@ fn similarity(a: &Candidate, b: &Candidate, weights: &[f32]) -> f32 {
     if union > 0.0 { shared / union } else { 0.0 }
 }
 
+/// The content tokens of each record's question (none for a prompt-only
+/// entry, which is never merged), for [`find_with_tokens`].
+pub fn record_tokens(records: &[Record]) -> Vec<Vec<String>> {
+    records
+        .iter()
+        .map(|r| {
+            if r.has_answer {
+                tokens(&r.question)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect()
+}
+
 /// Finds the clusters of the bank's answered questions.
 pub fn find(records: &[Record]) -> Vec<Cluster> {
-    let mut vocabulary: FxHashMap<String, u32> = FxHashMap::default();
+    find_with_tokens(records, &record_tokens(records))
+}
+
+/// [`find`], with each record's tokens already made (ingestion makes them
+/// on the thread that parsed the file).
+pub fn find_with_tokens(records: &[Record], record_tokens: &[Vec<String>]) -> Vec<Cluster> {
+    let mut vocabulary: FxHashMap<&str, u32> = FxHashMap::default();
     let mut weights: Vec<f32> = Vec::new();
-    let mut words: Vec<String> = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
     let mut sources: FxHashMap<&str, u32> = FxHashMap::default();
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut ids: Vec<u32> = Vec::new();
     for (index, r) in records.iter().enumerate().filter(|(_, r)| r.has_answer) {
         ids.clear();
-        tokens::for_each_token(&r.question, |t| {
-            let id = match vocabulary.get(t) {
+        for t in record_tokens.get(index).into_iter().flatten() {
+            let id = match vocabulary.get(t.as_str()) {
                 Some(&id) => id,
                 None => {
                     let id = weights.len() as u32;
                     weights.push(tokens::weight(t));
-                    words.push(t.to_string());
-                    vocabulary.insert(t.to_string(), id);
+                    words.push(t);
+                    vocabulary.insert(t, id);
                     id
                 }
             };
             ids.push(id);
-        });
+        }
         if ids.is_empty() {
             continue;
         }
@@ -215,7 +236,7 @@ pub fn find(records: &[Record]) -> Vec<Cluster> {
                 .tokens
                 .iter()
                 .filter(|t| candidates[y].tokens.binary_search(t).is_ok())
-                .map(|&t| words[t as usize].clone())
+                .map(|&t| words[t as usize].to_string())
                 .collect::<std::collections::BTreeSet<String>>()
                 .into_iter()
                 .collect()

@@ -347,7 +347,7 @@ impl Bank {
     /// Finds the questions several sources ask (see [`dupes`]), marks each
     /// with its cluster, and gives unlabeled members their cluster's label.
     fn find_duplicates(&mut self, tokens: &[Vec<String>]) {
-        self.clusters = dupes::find_with_tokens(&self.records, tokens);
+        self.clusters = dupes::find(&self.records, tokens);
         dupes::propagate_difficulty(&mut self.records, &self.clusters);
         for cluster in &self.clusters {
             for m in &cluster.members {
@@ -363,20 +363,6 @@ impl Bank {
             self.records = dupes::merge(std::mem::take(&mut self.records), &self.clusters);
             self.merged = true;
         }
-    }
-
-    /// The other members of a record's cluster (its siblings), by id; empty
-    /// for a merged card or a question no other source asks.
-    pub fn siblings<'a>(&'a self, record: &'a Record) -> impl Iterator<Item = &'a str> + 'a {
-        let cluster = (!self.merged)
-            .then_some(record.cluster.as_deref())
-            .flatten()
-            .and_then(|id| self.clusters.iter().find(|c| c.id == id));
-        cluster
-            .into_iter()
-            .flat_map(|c| c.members.iter())
-            .map(|m| m.id.as_str())
-            .filter(move |id| *id != record.id)
     }
 
     fn push(

@@ -6,7 +6,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::CliError;
-use crate::bank::dupes::THRESHOLD;
+use crate::bank::dupes::{THRESHOLD, best_phrased};
 use crate::bank::{Bank, Filter};
 
 #[derive(Serialize)]
@@ -30,8 +30,6 @@ struct MemberOut<'a> {
 
 /// `bank` must not be merged yet: clusters are shown member by member.
 pub fn run(bank: &Bank, filter: &Filter, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
-    let mut merged = bank.clone();
-    merged.merge_duplicates();
     let clusters: Vec<ClusterOut> = bank
         .clusters
         .iter()
@@ -42,11 +40,7 @@ pub fn run(bank: &Bank, filter: &Filter, json: bool, out: &mut dyn Write) -> Res
         })
         .map(|c| ClusterOut {
             cluster: &c.id,
-            question: merged
-                .records
-                .iter()
-                .find(|r| r.cluster.as_deref() == Some(c.id.as_str()))
-                .map_or("", |r| r.question.as_str()),
+            question: &bank.records[c.members[best_phrased(&bank.records, c)].index].question,
             members: c
                 .members
                 .iter()

@@ -98,13 +98,21 @@ pub fn merge(records: Vec<Record>, clusters: &[Cluster]) -> Vec<Record> {
     out
 }
 
+/// The member (position in `cluster.members`) whose question is best
+/// phrased; the earlier member on a tie.
+pub fn best_phrased(records: &[Record], cluster: &Cluster) -> usize {
+    (0..cluster.members.len())
+        .max_by_key(|&i| {
+            let question = &records[cluster.members[i].index].question;
+            (phrasing_score(question), std::cmp::Reverse(i))
+        })
+        .unwrap_or(0)
+}
+
 fn merged_card(records: &[Record], cluster: &Cluster) -> Record {
     let member = |i: usize| &records[cluster.members[i].index];
     let n = cluster.members.len();
-    // Best phrasing; the earlier member on a tie.
-    let phrased = (0..n)
-        .max_by_key(|&i| (phrasing_score(&member(i).question), std::cmp::Reverse(i)))
-        .unwrap_or(0);
+    let phrased = best_phrased(records, cluster);
     // Answers, richest first.
     let mut by_richness: Vec<usize> = (0..n).collect();
     by_richness.sort_by_key(|&i| (std::cmp::Reverse(richness(member(i))), i));

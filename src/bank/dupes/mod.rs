@@ -13,8 +13,8 @@
 mod merge;
 mod tokens;
 
-pub use merge::{merge, phrasing_score, propagate_difficulty, richness};
-pub use tokens::{for_each_token, tokens};
+pub use merge::{best_phrased, merge, phrasing_score, propagate_difficulty, richness};
+pub use tokens::tokens;
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -74,7 +74,8 @@ fn similarity(a: &Candidate, b: &Candidate, weights: &[f32]) -> f32 {
 }
 
 /// The content tokens of each record's question (none for a prompt-only
-/// entry, which is never merged), for [`find_with_tokens`].
+/// entry, which is never merged), for [`find`]. Ingestion makes them on
+/// the thread that parsed the file.
 pub fn record_tokens(records: &[Record]) -> Vec<Vec<String>> {
     records
         .iter()
@@ -88,14 +89,9 @@ pub fn record_tokens(records: &[Record]) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// Finds the clusters of the bank's answered questions.
-pub fn find(records: &[Record]) -> Vec<Cluster> {
-    find_with_tokens(records, &record_tokens(records))
-}
-
-/// [`find`], with each record's tokens already made (ingestion makes them
-/// on the thread that parsed the file).
-pub fn find_with_tokens(records: &[Record], record_tokens: &[Vec<String>]) -> Vec<Cluster> {
+/// Finds the clusters of the bank's answered questions, given each
+/// record's [`record_tokens`].
+pub fn find(records: &[Record], record_tokens: &[Vec<String>]) -> Vec<Cluster> {
     let mut vocabulary: FxHashMap<&str, u32> = FxHashMap::default();
     let mut weights: Vec<f32> = Vec::new();
     let mut words: Vec<&str> = Vec::new();

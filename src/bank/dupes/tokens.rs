@@ -222,7 +222,7 @@ fn stem(word: &str) -> Cow<'_, str> {
 }
 
 /// Calls `found` with each content token of a question (repeats possible).
-pub fn for_each_token(question: &str, mut found: impl FnMut(&str)) {
+fn for_each_token(question: &str, mut found: impl FnMut(&str)) {
     let tables = tables();
     let lower;
     let text = if question

@@ -2,6 +2,7 @@
 //! cards. One file per layout.
 
 mod bold_numbered_list;
+mod html_details;
 mod mdx_accordion;
 mod mkdocs_admonition;
 mod qa_series;
@@ -50,6 +51,7 @@ pub static LAYOUTS: &[&dyn Layout] = &[
     &mdx_accordion::MdxAccordion,
     &bold_numbered_list::BoldNumberedList,
     &qa_series::QaSeries,
+    &html_details::HtmlDetails,
 ];
 
 /// Names of all layouts, for messages.
@@ -66,7 +68,7 @@ pub fn layout_names() -> String {
 /// the scores the same and saves scoring prose five times.
 fn may_score(line: &str) -> bool {
     line.trim_start().chars().next().is_some_and(|c| {
-        matches!(c, '#' | '*' | '?' | '!' | '<' | 'A' | '👉' | '|') || c.is_ascii_digit()
+        matches!(c, '#' | '*' | '?' | '!' | '<' | 'A' | '👉' | '|' | '-') || c.is_ascii_digit()
     })
 }
 

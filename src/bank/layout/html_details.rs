@@ -1,0 +1,310 @@
+//! Layout of decks written with HTML disclosure widgets, as many GitHub
+//! question lists are: `<details><summary>Question</summary> answer
+//! </details>`, on one line or many, at the top level or inside list items,
+//! with the answer as Markdown or in `<p>`, `<pre><code>`, `<ul>` and inline
+//! tags. A `<details>` inside an answer (a hint, a longer explanation)
+//! stays part of that answer. An unclosed `<details>` runs to the next one
+//! at its level, or to the end of the file.
+
+use super::{FenceTracker, Layout, RawCard, any_heading};
+use crate::bank::code::answer_markdown;
+use crate::bank::error::BankError;
+use crate::bank::text::{
+    decode_entities, dedent, squash_spaces, strip_numbering, strip_outer_bold,
+};
+
+pub struct HtmlDetails;
+
+/// Byte offsets of `needle` (ASCII, lowercase) in `haystack`, any case.
+fn find_tag(haystack: &str, needle: &str, from: usize) -> Option<usize> {
+    let h = haystack.as_bytes();
+    let n = needle.as_bytes();
+    (from..h.len().saturating_sub(n.len() - 1)).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// An opening `<details>` or `<details open>` tag at `at`.
+fn opens_details(text: &str, at: usize) -> bool {
+    let rest = &text.as_bytes()[at..];
+    rest.len() > 8
+        && rest[..8].eq_ignore_ascii_case(b"<details")
+        && matches!(rest[8], b'>' | b' ' | b'\t' | b'\n')
+}
+
+/// End of the `<details>` block opening at `start` (the index just past its
+/// `</details>`), and whether it was closed.
+fn block_end(text: &str, start: usize) -> (usize, bool) {
+    let mut depth = 0usize;
+    let mut i = start;
+    while let Some(at) = find_tag(text, "<details", i)
+        .into_iter()
+        .chain(find_tag(text, "</details>", i))
+        .min()
+    {
+        if text.as_bytes()[at + 1] == b'/' {
+            depth = depth.saturating_sub(1);
+            i = at + "</details>".len();
+            if depth == 0 {
+                return (i, true);
+            }
+        } else {
+            if opens_details(text, at) {
+                depth += 1;
+            }
+            i = at + 1;
+        }
+    }
+    (text.len(), false)
+}
+
+/// Inline HTML to Markdown: emphasis, code, line breaks, links; other tags
+/// are dropped and entities decoded.
+fn inline_markdown(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        let Some(gt) = rest[lt..].find('>') else {
+            out.push_str(&rest[lt..]);
+            rest = "";
+            break;
+        };
+        let tag = rest[lt + 1..lt + gt].trim().to_ascii_lowercase();
+        let name = tag
+            .trim_start_matches('/')
+            .split([' ', '/'])
+            .next()
+            .unwrap_or("");
+        out.push_str(match name {
+            "b" | "strong" => "**",
+            "i" | "em" => "*",
+            "code" | "kbd" => "`",
+            "br" => "\n",
+            _ => "",
+        });
+        rest = &rest[lt + gt + 1..];
+    }
+    out.push_str(rest);
+    decode_entities(&out)
+}
+
+/// An answer's HTML as Markdown lines: `<pre><code>` becomes a fenced block
+/// (its language from `class="language-x"`), `<p>` a paragraph, `<li>` a
+/// bullet, a nested `<details>` a bold title over its text; Markdown is
+/// kept as it is.
+fn answer_lines(body: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = body;
+    while let Some(pre) = find_tag(rest, "<pre", 0) {
+        out.extend(block_text(&rest[..pre]));
+        let open_end = rest[pre..].find('>').map_or(rest.len(), |g| pre + g + 1);
+        let close = find_tag(rest, "</pre>", open_end).unwrap_or(rest.len());
+        let mut code = &rest[open_end..close];
+        let mut language = "";
+        if let Some(c) = find_tag(code, "<code", 0) {
+            let tag_end = code[c..].find('>').map_or(code.len(), |g| c + g + 1);
+            let tag = &code[c..tag_end];
+            if let Some(i) = tag.find("language-") {
+                language = tag[i + 9..]
+                    .split(|ch: char| !(ch.is_alphanumeric() || ch == '+' || ch == '#'))
+                    .next()
+                    .unwrap_or("");
+            }
+            code = &code[tag_end..];
+            if let Some(end) = find_tag(code, "</code>", 0) {
+                code = &code[..end];
+            }
+        }
+        out.push(String::new());
+        out.push(format!("```{language}"));
+        out.extend(
+            decode_entities(code.trim_matches('\n'))
+                .lines()
+                .map(str::to_string),
+        );
+        out.push("```".to_string());
+        out.push(String::new());
+        rest = &rest[(close + "</pre>".len()).min(rest.len())..];
+    }
+    out.extend(block_text(rest));
+    out
+}
+
+/// Block-level HTML outside code: paragraphs, list items, nested details.
+fn block_text(html: &str) -> Vec<String> {
+    let mut text = html.to_string();
+    for (tag, with) in [
+        ("<p>", "\n\n"),
+        ("</p>", "\n\n"),
+        ("<ul>", "\n"),
+        ("</ul>", "\n"),
+        ("<ol>", "\n"),
+        ("</ol>", "\n"),
+        ("<li>", "\n- "),
+        ("</li>", "\n"),
+        ("<summary>", "\n\n<strong>"),
+        ("</summary>", "</strong>\n\n"),
+        ("</details>", "\n\n"),
+    ] {
+        while let Some(at) = find_tag(&text, tag, 0) {
+            text.replace_range(at..at + tag.len(), with);
+        }
+    }
+    while let Some(at) = find_tag(&text, "<details", 0) {
+        let end = text[at..].find('>').map_or(text.len(), |g| at + g + 1);
+        text.replace_range(at..end, "\n\n");
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    dedent(&lines)
+        .into_iter()
+        .map(|l| {
+            if super::super::text::fence(&l).is_some() {
+                l.into_owned()
+            } else {
+                inline_markdown(&l)
+            }
+        })
+        .collect()
+}
+
+/// Line number (1-based) of a byte offset.
+fn line_of(starts: &[usize], at: usize) -> usize {
+    starts.partition_point(|&s| s <= at)
+}
+
+impl Layout for HtmlDetails {
+    fn name(&self) -> &'static str {
+        "html-details"
+    }
+
+    fn score(&self, lines: &[&str]) -> usize {
+        lines
+            .iter()
+            .filter(|l| find_tag(l, "<summary", 0).is_some())
+            .count()
+            * 2
+    }
+
+    fn parse(&self, _file: &str, lines: &[&str]) -> Result<Vec<RawCard>, BankError> {
+        // Headings and code fences, by line, so that `<details>` shown in
+        // code is left alone and each card knows its section.
+        let mut fences = FenceTracker::default();
+        let in_code: Vec<bool> = lines.iter().map(|l| fences.in_code(l)).collect();
+        let text = lines.join("\n");
+        let mut starts = Vec::with_capacity(lines.len());
+        let mut offset = 0;
+        for l in lines {
+            starts.push(offset);
+            offset += l.len() + 1;
+        }
+        let mut sections: Vec<(usize, String)> = Vec::new();
+        for (i, l) in lines.iter().enumerate() {
+            if !in_code[i]
+                && let Some((_, t)) = any_heading(l)
+            {
+                sections.push((i + 1, strip_numbering(&inline_markdown(t))));
+            }
+        }
+        let section_at = |line: usize| {
+            sections
+                .iter()
+                .take_while(|(l, _)| *l <= line)
+                .last()
+                .map(|(_, s)| s.clone())
+                .unwrap_or_default()
+        };
+
+        let mut cards = Vec::new();
+        let mut i = 0;
+        while let Some(at) = find_tag(&text, "<details", i) {
+            let line = line_of(&starts, at);
+            if in_code[line - 1] || !opens_details(&text, at) {
+                i = at + 1;
+                continue;
+            }
+            let (end, closed) = block_end(&text, at);
+            // Unclosed: up to the next `<details>` at this level.
+            let end = if closed {
+                end
+            } else {
+                find_tag(&text, "<details", at + 1).unwrap_or(text.len())
+            };
+            let block = &text[at..end];
+            let inner_end = if closed {
+                block.len() - "</details>".len()
+            } else {
+                block.len()
+            };
+            let inner = &block[block.find('>').map_or(0, |g| g + 1)..inner_end];
+            i = end;
+            let (question, body) = match find_tag(inner, "<summary", 0) {
+                Some(s) => {
+                    let q_start = inner[s..].find('>').map_or(inner.len(), |g| s + g + 1);
+                    let q_end = find_tag(inner, "</summary>", q_start).unwrap_or(inner.len());
+                    let after = (q_end + "</summary>".len()).min(inner.len());
+                    (&inner[q_start..q_end], &inner[after..])
+                }
+                None => continue,
+            };
+            let question =
+                strip_numbering(strip_outer_bold(&squash_spaces(&inline_markdown(question))));
+            if question.is_empty() {
+                continue;
+            }
+            let (answer, has_code) = answer_markdown(&answer_lines(body));
+            cards.push(RawCard {
+                line,
+                question,
+                answer,
+                has_code,
+                section: section_at(line),
+                ..RawCard::default()
+            });
+        }
+        Ok(cards)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Vec<RawCard> {
+        let lines: Vec<&str> = text.lines().collect();
+        HtmlDetails.parse("t.md", &lines).unwrap()
+    }
+
+    #[test]
+    fn blocks_inline_nested_and_in_lists() {
+        let cards = parse(
+            "# Python\n\n## Basics\n\n<details>\n<summary><b>1. What is a list?</b></summary>\n\nA **mutable** sequence.\n\n```python\nxs = [1]\n```\n</details>\n\n- <details><summary>What is a tuple?</summary><p>An immutable sequence.</p><p>Use <code>tuple()</code>.</p></details>\n- <details><summary>What is a set?</summary>\n  <p>Unique items.</p>\n  <details><summary>Hint</summary>Think of math.</details>\n  </details>\n",
+        );
+        assert_eq!(cards.len(), 3, "{cards:#?}");
+        assert_eq!(cards[0].question, "What is a list?");
+        assert_eq!(cards[0].section, "Basics");
+        assert_eq!(cards[0].line, 5);
+        assert_eq!(
+            cards[0].answer,
+            "A **mutable** sequence.\n\n```python\nxs = [1]\n```"
+        );
+        assert!(cards[0].has_code);
+        assert_eq!(cards[1].question, "What is a tuple?");
+        assert_eq!(cards[1].answer, "An immutable sequence.\n\nUse `tuple()`.");
+        assert_eq!(cards[2].question, "What is a set?");
+        assert_eq!(
+            cards[2].answer,
+            "Unique items.\n\n**Hint**\n\nThink of math."
+        );
+    }
+
+    #[test]
+    fn pre_code_becomes_a_fence_and_code_blocks_are_skipped() {
+        let cards = parse(
+            "```html\n<details><summary>Not a card</summary>x</details>\n```\n\n<details>\n<summary>Show &lt;x&gt;?</summary>\n<pre><code class=\"language-python\">print(&quot;hi&quot;)\n</code></pre>\n</details>\n\n<details>\n<summary>Unclosed?</summary>\nStill an answer.\n",
+        );
+        assert_eq!(cards.len(), 2, "{cards:#?}");
+        assert_eq!(cards[0].question, "Show <x>?");
+        assert_eq!(cards[0].answer, "```python\nprint(\"hi\")\n```");
+        assert_eq!(cards[1].question, "Unclosed?");
+        assert_eq!(cards[1].answer, "Still an answer.");
+    }
+}

@@ -15,11 +15,23 @@ use crate::bank::text::{
 
 pub struct HtmlDetails;
 
-/// Byte offsets of `needle` (ASCII, lowercase) in `haystack`, any case.
+/// Byte offset of the tag `needle` (ASCII, lowercase, starting with `<`)
+/// in `haystack`, any case; only the `<`s are looked at.
 fn find_tag(haystack: &str, needle: &str, from: usize) -> Option<usize> {
-    let h = haystack.as_bytes();
     let n = needle.as_bytes();
-    (from..h.len().saturating_sub(n.len() - 1)).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+    let mut i = from;
+    while let Some(off) = haystack.get(i..)?.find('<') {
+        let at = i + off;
+        if haystack
+            .as_bytes()
+            .get(at..at + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+        {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
 }
 
 /// An opening `<details>` or `<details open>` tag at `at`.
@@ -179,7 +191,7 @@ impl Layout for HtmlDetails {
     fn score(&self, lines: &[&str]) -> usize {
         lines
             .iter()
-            .filter(|l| find_tag(l, "<summary", 0).is_some())
+            .filter(|l| l.contains("<summary") || l.contains("<SUMMARY") || l.contains("<Summary"))
             .count()
             * 2
     }

@@ -67,9 +67,10 @@ pub fn layout_names() -> String {
 /// starts (after indentation) with one of these; skipping the rest keeps
 /// the scores the same and saves scoring prose five times.
 fn may_score(line: &str) -> bool {
-    line.trim_start().chars().next().is_some_and(|c| {
-        matches!(c, '#' | '*' | '?' | '!' | '<' | 'A' | '👉' | '|' | '-') || c.is_ascii_digit()
-    })
+    let t = line.trim_start();
+    t.chars().next().is_some_and(|c| {
+        matches!(c, '#' | '*' | '?' | '!' | '<' | 'A' | '👉' | '|') || c.is_ascii_digit()
+    }) || t.starts_with("- <")
 }
 
 /// Picks the layout that best explains the text.

@@ -1,6 +1,8 @@
 //! Code in answers: which language a block really holds, and finding code
 //! that a source wrote without fences so it can be fenced.
 
+use std::borrow::Cow;
+
 use super::text::{fence, indent_width};
 
 /// Languages pyquiz labels code blocks with.
@@ -588,17 +590,18 @@ pub fn answer_markdown<S: AsRef<str>>(lines: &[S]) -> (String, bool) {
 /// Finds code written without fences (the 003 layout) and wraps each run
 /// of it in a fenced block labelled with its language. Prose such as
 /// `pip freeze > requirements.txt → save dependencies.` stays prose.
-pub fn fence_bare_code(lines: &[String]) -> Vec<String> {
-    let mut out = Vec::with_capacity(lines.len() + 8);
+pub fn fence_bare_code<S: AsRef<str>>(lines: &[S]) -> Vec<Cow<'_, str>> {
+    let line = |i: usize| lines[i].as_ref();
+    let mut out: Vec<Cow<'_, str>> = Vec::with_capacity(lines.len() + 8);
     let mut i = 0;
     while i < lines.len() {
-        if fence(&lines[i]).is_some() {
+        if fence(line(i)).is_some() {
             // Already fenced: copy through to the closing fence.
-            out.push(lines[i].clone());
+            out.push(Cow::Borrowed(line(i)));
             i += 1;
             while i < lines.len() {
-                out.push(lines[i].clone());
-                let closing = fence(&lines[i]).is_some();
+                out.push(Cow::Borrowed(line(i)));
+                let closing = fence(line(i)).is_some();
                 i += 1;
                 if closing {
                     break;
@@ -609,12 +612,12 @@ pub fn fence_bare_code(lines: &[String]) -> Vec<String> {
         if let Some(end) = code_block_end(lines, i) {
             let body = &lines[i..end];
             let lang = detect_language_of_lines(body, None);
-            out.push(format!("```{}", lang.as_str()));
-            out.extend(body.iter().cloned());
-            out.push("```".to_string());
+            out.push(Cow::Owned(format!("```{}", lang.as_str())));
+            out.extend(body.iter().map(|l| Cow::Borrowed(l.as_ref())));
+            out.push(Cow::Borrowed("```"));
             i = end;
         } else {
-            out.push(lines[i].clone());
+            out.push(Cow::Borrowed(line(i)));
             i += 1;
         }
     }
@@ -626,10 +629,13 @@ fn starts_code(line: &str) -> bool {
 }
 
 /// If a bare code block starts at `start`, the index just past its end.
-fn code_block_end(lines: &[String], start: usize) -> Option<usize> {
-    let first = &lines[start];
+fn code_block_end<S: AsRef<str>>(lines: &[S], start: usize) -> Option<usize> {
+    let first = lines[start].as_ref();
     let comment_start = is_comment_line(first) && {
-        let next = lines[start + 1..].iter().find(|l| !l.trim().is_empty());
+        let next = lines[start + 1..]
+            .iter()
+            .map(AsRef::as_ref)
+            .find(|l| !l.trim().is_empty());
         next.is_some_and(|n| starts_code(n) || is_comment_line(n))
     };
     if !starts_code(first) && !comment_start {
@@ -640,7 +646,7 @@ fn code_block_end(lines: &[String], start: usize) -> Option<usize> {
     let mut i = start + 1;
     let mut open_brackets = bracket_balance(first);
     while i < lines.len() {
-        let line = &lines[i];
+        let line = lines[i].as_ref();
         if line.trim().is_empty() {
             i += 1;
             continue;
@@ -652,6 +658,7 @@ fn code_block_end(lines: &[String], start: usize) -> Option<usize> {
             || is_bracket_line(line)
             || (sql && is_sql_continuation(line))
             || lines[end - 1]
+                .as_ref()
                 .trim_end()
                 .ends_with(['\\', ',', '(', '[', '{']);
         if !continues || fence(line).is_some() {

@@ -148,15 +148,15 @@ fn ends_answer(lines: &[&str], i: usize) -> bool {
 
 /// The answer Markdown and whether it has code.
 fn build_answer(body: &[&str]) -> (String, bool) {
-    let mut lines: Vec<String> = body.iter().map(|l| l.trim_end().to_string()).collect();
+    let mut lines: Vec<&str> = body.iter().map(|l| l.trim_end()).collect();
     // Drop the answer marker (`👉`, `A:`, `Answer:`), keeping text after it.
     if let Some(pos) = lines.iter().position(|l| !l.trim().is_empty())
-        && let Some(rest) = marker(&lines[pos])
+        && let Some(rest) = marker(lines[pos])
     {
         if rest.is_empty() {
             lines.remove(pos);
         } else {
-            lines[pos] = rest.to_string();
+            lines[pos] = rest;
         }
     }
     answer_markdown(&fence_bare_code(&lines))

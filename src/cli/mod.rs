@@ -381,6 +381,9 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
         cli.command,
         Some(Command::Dupes { .. } | Command::Export { .. })
     );
+    // The store read to choose merged cards' ids serves a read-only command
+    // too, so progress.json is read once.
+    let mut read: Option<crate::store::Store> = None;
     if !cli.no_merge && !member_by_member {
         bank.merge_duplicates();
         // A damaged progress file is reported by the command that reads it.
@@ -388,9 +391,14 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
             .and_then(|dir| Ok(crate::store::Store::open(&dir, Access::ReadOnly)?))
         {
             study::keep_merged_history(&mut bank, &store);
+            read = Some(store);
         }
     }
     let bank = bank;
+    let mut open_store = |access: Access| match (access, read.take()) {
+        (Access::ReadOnly, Some(store)) => Ok(store),
+        _ => study::open_store(&bank.records, cli.data_dir.as_ref(), access),
+    };
     match cli.command {
         Some(Command::Dupes { filter, json }) => {
             let filter = filter.resolve(&bank)?;
@@ -409,41 +417,35 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
             queue,
             json,
         }) => {
-            let store = study::open_store(&bank.records, cli.data_dir.as_ref(), Access::ReadOnly)?;
+            let store = open_store(Access::ReadOnly)?;
             due::run(&bank, &filter, &queue, &store, json, out)
         }
         Some(Command::Grade { id, grade, json }) => {
-            let mut store =
-                study::open_store(&bank.records, cli.data_dir.as_ref(), Access::ReadWrite)?;
+            let mut store = open_store(Access::ReadWrite)?;
             answer::grade(&bank, &mut store, &id, &grade, json, out)
         }
         Some(Command::Undo) => {
-            let mut store =
-                study::open_store(&bank.records, cli.data_dir.as_ref(), Access::ReadWrite)?;
+            let mut store = open_store(Access::ReadWrite)?;
             answer::undo(&bank, &mut store, out)
         }
         Some(Command::Suspend { ids }) => {
-            let mut store =
-                study::open_store(&bank.records, cli.data_dir.as_ref(), Access::ReadWrite)?;
+            let mut store = open_store(Access::ReadWrite)?;
             answer::mark(&bank, &mut store, &ids, answer::Mark::Suspend, out)
         }
         Some(Command::Unsuspend { ids }) => {
-            let mut store =
-                study::open_store(&bank.records, cli.data_dir.as_ref(), Access::ReadWrite)?;
+            let mut store = open_store(Access::ReadWrite)?;
             answer::mark(&bank, &mut store, &ids, answer::Mark::Unsuspend, out)
         }
         Some(Command::Bury { ids }) => {
-            let mut store =
-                study::open_store(&bank.records, cli.data_dir.as_ref(), Access::ReadWrite)?;
+            let mut store = open_store(Access::ReadWrite)?;
             answer::mark(&bank, &mut store, &ids, answer::Mark::Bury, out)
         }
         Some(Command::Card { id, json }) => {
-            let store = study::open_store(&bank.records, cli.data_dir.as_ref(), Access::ReadOnly)?;
+            let store = open_store(Access::ReadOnly)?;
             card::run(&bank, &store, &id, json, out)
         }
         Some(Command::Optimize) => {
-            let mut store =
-                study::open_store(&bank.records, cli.data_dir.as_ref(), Access::ReadWrite)?;
+            let mut store = open_store(Access::ReadWrite)?;
             optimize::run(&mut store, out)
         }
         Some(Command::Config { key, value }) => {
@@ -452,7 +454,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
             } else {
                 Access::ReadOnly
             };
-            let mut store = study::open_store(&bank.records, cli.data_dir.as_ref(), access)?;
+            let mut store = open_store(access)?;
             config::run(&mut store, key.as_deref(), value.as_deref(), out)
         }
         Some(Command::Export {
@@ -463,7 +465,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
             title,
         }) => {
             let filter = filter.resolve(&bank)?;
-            let store = study::open_store(&bank.records, cli.data_dir.as_ref(), Access::ReadOnly)?;
+            let store = open_store(Access::ReadOnly)?;
             let request = export::Request {
                 format,
                 output: output.as_deref(),
@@ -487,7 +489,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
             } else {
                 Access::ReadOnly
             };
-            let mut store = study::open_store(&bank.records, cli.data_dir.as_ref(), access)?;
+            let mut store = open_store(access)?;
             let computed = plan::compute(&bank, &resolved, &store, &exam)?;
             if json {
                 serde_json::to_writer_pretty(&mut *out, &computed)?;
@@ -534,7 +536,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
                     out,
                 );
             }
-            let store = study::open_store(&bank.records, cli.data_dir.as_ref(), Access::ReadOnly)?;
+            let store = open_store(Access::ReadOnly)?;
             let computed = stats::compute(&bank, &resolved, &store)?;
             if json {
                 stats::write_json(&computed, out)

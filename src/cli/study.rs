@@ -26,17 +26,12 @@ pub fn open_store(
 ) -> Result<Store, CliError> {
     let mut store = Store::open(&data_dir(dir)?, access)?;
     if access == Access::ReadWrite {
-        let merged: Vec<(&str, Vec<String>)> = records
-            .iter()
-            .filter(|r| !r.members.is_empty())
-            .map(|r| {
-                (
-                    r.id.as_str(),
-                    r.members.iter().map(|m| m.id.clone()).collect(),
-                )
-            })
-            .collect();
-        store.remember_merged(merged.iter().map(|(k, m)| (*k, m.as_slice())));
+        let merged = merged_members(records);
+        store.remember_merged(
+            merged
+                .iter()
+                .map(|&(i, ref m)| (records[i].id.as_str(), m.as_slice())),
+        );
     }
     Ok(store)
 }
@@ -45,22 +40,10 @@ pub fn open_store(
 /// `Store::merged_keys`), so that adding, removing or editing a member, a
 /// new source joining, or a spell of `--no-merge` keeps its schedule.
 pub fn keep_merged_history(bank: &mut Bank, store: &Store) {
-    let merged: Vec<usize> = (0..bank.records.len())
-        .filter(|&i| !bank.records[i].members.is_empty())
-        .collect();
+    let merged = merged_members(&bank.records);
     if merged.is_empty() {
         return;
     }
-    let members: Vec<Vec<String>> = merged
-        .iter()
-        .map(|&i| {
-            bank.records[i]
-                .members
-                .iter()
-                .map(|m| m.id.clone())
-                .collect()
-        })
-        .collect();
     let others: std::collections::HashSet<&str> = bank
         .records
         .iter()
@@ -69,16 +52,25 @@ pub fn keep_merged_history(bank: &mut Bank, store: &Store) {
         .collect();
     let cards: Vec<MergedCard<'_>> = merged
         .iter()
-        .zip(&members)
-        .map(|(&i, members)| MergedCard {
-            default: &bank.records[i].id,
+        .map(|(i, members)| MergedCard {
+            default: &bank.records[*i].id,
             members,
         })
         .collect();
     let keys = store.merged_keys(&cards, &|id| others.contains(id));
-    for (i, key) in merged.into_iter().zip(keys) {
+    for ((i, _), key) in merged.into_iter().zip(keys) {
         bank.records[i].id = key;
     }
+}
+
+/// The merged cards among `records`: index and member ids.
+fn merged_members(records: &[Record]) -> Vec<(usize, Vec<String>)> {
+    records
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.members.is_empty())
+        .map(|(i, r)| (i, r.members.iter().map(|m| m.id.clone()).collect()))
+        .collect()
 }
 
 pub fn clock() -> Result<Clock, CliError> {

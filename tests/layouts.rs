@@ -13,6 +13,7 @@ fn load(name: &str) -> Bank {
                 .join("tests/fixtures/layouts")
                 .join(name),
         ],
+        layout: None,
     })
     .unwrap_or_else(|e| panic!("{name}: {e}"))
 }

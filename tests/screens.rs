@@ -29,6 +29,7 @@ fn deck() -> Vec<pyquiz::bank::Record> {
     Bank::load(&LoadOptions {
         no_default_content: true,
         content: vec![path],
+        layout: None,
     })
     .unwrap()
     .records

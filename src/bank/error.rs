@@ -14,7 +14,7 @@ pub enum BankError {
     },
     #[error(
         "{file}:{line}: no question was recognized (layouts tried: {tried}); \
-         see `pyquiz --help` for the supported layouts"
+         `pyquiz check FILE` shows what each layout found"
     )]
     NoQuestions {
         file: String,
@@ -33,6 +33,8 @@ pub enum BankError {
         #[source]
         source: std::io::Error,
     },
+    #[error("{name:?} is not a layout; the layouts are: {known}")]
+    UnknownLayout { name: String, known: String },
     #[error("{path}: no .md files in this directory")]
     EmptyDirectory { path: PathBuf },
     #[error("{file}: two questions produce the same id {id}; rename one of them")]
@@ -47,7 +49,9 @@ impl BankError {
             | BankError::NoQuestions { file, .. }
             | BankError::Parse { file, .. }
             | BankError::DuplicateId { file, .. } => Some(file),
-            BankError::Io { .. } | BankError::EmptyDirectory { .. } => None,
+            BankError::Io { .. }
+            | BankError::EmptyDirectory { .. }
+            | BankError::UnknownLayout { .. } => None,
         }
     }
 

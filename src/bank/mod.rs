@@ -3,6 +3,7 @@
 //! decode → repair mojibake → detect layout → parse → normalize.
 //! This module never touches the terminal.
 
+pub mod check;
 mod code;
 pub mod content;
 mod decode;
@@ -46,6 +47,9 @@ pub struct LoadOptions {
     pub no_default_content: bool,
     /// Extra files or directories of `.md` files.
     pub content: Vec<PathBuf>,
+    /// Read the `content` files with this layout (a name from
+    /// [`layout::LAYOUTS`]) instead of detecting each one's.
+    pub layout: Option<&'static str>,
 }
 
 /// The normalized question bank.
@@ -68,13 +72,23 @@ pub type Parsed = Result<(&'static str, Vec<Record>), BankError>;
 
 /// Parses one content file into records.
 pub fn parse_source(name: &str, bytes: &[u8]) -> Parsed {
+    parse_source_with(name, bytes, None)
+}
+
+/// Like [`parse_source`], with the layout given (`--layout`) instead of
+/// detected.
+pub fn parse_source_with(
+    name: &str,
+    bytes: &[u8],
+    forced: Option<&'static dyn layout::Layout>,
+) -> Parsed {
     let text = decode::decode(name, bytes)?;
     // pyquiz's own layout is read back exactly as it was written.
-    if native::is_native(&text) {
+    if forced.is_none() && native::is_native(&text) {
         return Ok((native::LAYOUT, native::parse(name, &text)?));
     }
     let text = mojibake::repair(&text);
-    let (layout, raw) = layout::parse(name, &text)?;
+    let (layout, raw) = layout::parse(name, &text, forced)?;
     let mut ids = id::IdAssigner::default();
     let mut sections = SectionFacts::default();
     let records = raw
@@ -154,8 +168,8 @@ fn all_cores() -> usize {
 /// A file's parse, and its records' duplicate-matching tokens.
 type ParsedWithTokens = (Parsed, Vec<Vec<String>>);
 
-fn parse_with_tokens(name: &str, bytes: &[u8]) -> ParsedWithTokens {
-    let parsed = parse_source(name, bytes);
+fn parse_with_tokens(file: File<'_>) -> ParsedWithTokens {
+    let parsed = parse_source_with(file.name, file.bytes, file.layout);
     let tokens = match &parsed {
         Ok((_, records)) => dupes::record_tokens(records),
         Err(_) => Vec::new(),
@@ -164,17 +178,14 @@ fn parse_with_tokens(name: &str, bytes: &[u8]) -> ParsedWithTokens {
 }
 
 /// Parses files on up to `threads` threads; results come back in input order.
-fn parse_all(files: &[(&str, &[u8])], threads: usize) -> Vec<ParsedWithTokens> {
+fn parse_all(files: &[File<'_>], threads: usize) -> Vec<ParsedWithTokens> {
     let threads = threads.min(files.len());
     if threads <= 1 {
-        return files
-            .iter()
-            .map(|(name, bytes)| parse_with_tokens(name, bytes))
-            .collect();
+        return files.iter().map(|&file| parse_with_tokens(file)).collect();
     }
     // Largest files first, so that no thread is left with a big one at the end.
     let mut order: Vec<usize> = (0..files.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(files[i].1.len()));
+    order.sort_by_key(|&i| std::cmp::Reverse(files[i].bytes.len()));
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut results: Vec<Option<ParsedWithTokens>> = (0..files.len()).map(|_| None).collect();
     std::thread::scope(|scope| {
@@ -185,7 +196,7 @@ fn parse_all(files: &[(&str, &[u8])], threads: usize) -> Vec<ParsedWithTokens> {
                     loop {
                         let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some(&i) = order.get(k) else { break };
-                        done.push((i, parse_with_tokens(files[i].0, files[i].1)));
+                        done.push((i, parse_with_tokens(files[i])));
                     }
                     done
                 })
@@ -213,6 +224,17 @@ struct Input<'a> {
     bytes: std::borrow::Cow<'a, [u8]>,
     /// The `--content` directory it was found in, if any.
     dir: Option<usize>,
+    /// Part of the built-in deck.
+    embedded: bool,
+}
+
+/// A file handed to the parsers.
+#[derive(Clone, Copy)]
+struct File<'a> {
+    name: &'a str,
+    bytes: &'a [u8],
+    /// `--layout`, if given.
+    layout: Option<&'static dyn layout::Layout>,
 }
 
 impl Bank {
@@ -227,6 +249,7 @@ impl Bank {
                     name: name.to_string(),
                     bytes: (*bytes).into(),
                     dir: None,
+                    embedded: true,
                 });
             }
         }
@@ -254,6 +277,7 @@ impl Bank {
                         name: file_name(&file),
                         bytes: bytes.into(),
                         dir: Some(dirs.len() - 1),
+                        embedded: false,
                     });
                 }
             } else {
@@ -262,9 +286,19 @@ impl Bank {
                     name: file_name(path),
                     bytes: bytes.into(),
                     dir: None,
+                    embedded: false,
                 });
             }
         }
+        let forced = match options.layout {
+            Some(name) => Some(
+                layout::by_name(name).ok_or_else(|| BankError::UnknownLayout {
+                    name: name.to_string(),
+                    known: layout::layout_names(),
+                })?,
+            ),
+            None => None,
+        };
         // The same file given twice (same name, same bytes) is loaded once.
         let mut seen: HashSet<(String, u64)> = HashSet::new();
         inputs.retain(|input| {
@@ -278,9 +312,14 @@ impl Bank {
             }
             fresh
         });
-        let files: Vec<(&str, &[u8])> = inputs
+        let files: Vec<File> = inputs
             .iter()
-            .map(|i| (i.name.as_str(), &*i.bytes))
+            .map(|i| File {
+                name: i.name.as_str(),
+                bytes: &i.bytes,
+                // The built-in deck is always read with its own layouts.
+                layout: if i.embedded { None } else { forced },
+            })
             .collect();
         let mut loaded_per_dir = vec![0usize; dirs.len()];
         let mut tokens: Vec<Vec<String>> = Vec::new();
@@ -332,12 +371,19 @@ impl Bank {
         files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
         threads: usize,
     ) -> Result<Bank, BankError> {
-        let files: Vec<(&str, &[u8])> = files.into_iter().collect();
+        let files: Vec<File> = files
+            .into_iter()
+            .map(|(name, bytes)| File {
+                name,
+                bytes,
+                layout: None,
+            })
+            .collect();
         let mut bank = Bank::default();
         let mut tokens: Vec<Vec<String>> = Vec::new();
-        for (&(name, _), (result, file_tokens)) in files.iter().zip(parse_all(&files, threads)) {
+        for (file, (result, file_tokens)) in files.iter().zip(parse_all(&files, threads)) {
             let (layout, records) = result?;
-            bank.push(name, layout, records)?;
+            bank.push(file.name, layout, records)?;
             tokens.extend(file_tokens);
         }
         bank.find_duplicates(&tokens);
@@ -418,6 +464,14 @@ fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())
+}
+
+/// The `.md` and `.markdown` files under a directory, hidden ones left
+/// out, sorted by path.
+pub fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>, BankError> {
+    let mut files = Vec::new();
+    collect_markdown(dir, &mut files)?;
+    Ok(files)
 }
 
 fn collect_markdown(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), BankError> {

@@ -2,6 +2,7 @@
 
 mod answer;
 mod card;
+mod check;
 mod config;
 mod due;
 mod dupes;
@@ -47,6 +48,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub no_default_content: bool,
 
+    /// Read the --content files (and the files `check` is given) in this
+    /// layout instead of detecting each file's.
+    #[arg(long, value_name = "NAME", global = true, value_parser = layout_parser())]
+    pub layout: Option<String>,
+
     /// Study every source's copy of a question as its own card (a copy
     /// answered today holds the others back until tomorrow). By default the
     /// same question asked by several sources is one card.
@@ -81,6 +87,18 @@ pub enum Command {
     Dupes {
         #[command(flatten)]
         filter: FilterArgs,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show what pyquiz reads in deck files: the layout detected (with every
+    /// layout's score), questions with and without answers and with code,
+    /// difficulty and topic labels, the first questions, and warnings.
+    /// Exits with 1 when a file has no question pyquiz recognizes.
+    Check {
+        /// Markdown files, or directories of them.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -239,6 +257,15 @@ pub enum Command {
     },
 }
 
+/// `--layout` takes the name of a layout.
+fn layout_parser() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(
+        bank::layout::LAYOUTS
+            .iter()
+            .map(|l| clap::builder::PossibleValue::new(l.name()).help(l.about())),
+    )
+}
+
 /// Filters shared by every command that works on questions.
 #[derive(Debug, Clone, Default, Args)]
 pub struct FilterArgs {
@@ -309,6 +336,12 @@ pub enum CliError {
     NeedsTerminal(&'static str),
     #[error("no question matches the filters, so there is nothing to {0}")]
     NothingSelected(&'static str),
+    #[error("{unrecognized} of {files} files: no question was recognized (layouts tried: {tried})")]
+    Unrecognized {
+        unrecognized: usize,
+        files: usize,
+        tried: String,
+    },
 }
 
 impl CliError {
@@ -356,6 +389,11 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
             clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(out)?;
             return Ok(());
         }
+        // Reads the files it is given, not the bank.
+        Some(Command::Check { paths, json }) => {
+            let forced = cli.layout.as_deref().and_then(bank::layout::by_name);
+            return check::run(&paths, forced, json, out);
+        }
         _ => {}
     }
     let indicator = (!cli.content.is_empty()).then(|| {
@@ -368,6 +406,11 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
     let bank = Bank::load(&LoadOptions {
         no_default_content: cli.no_default_content,
         content: cli.content.clone(),
+        layout: cli
+            .layout
+            .as_deref()
+            .and_then(bank::layout::by_name)
+            .map(|l| l.name()),
     });
     drop(indicator);
     let mut bank = bank?;
@@ -568,7 +611,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
             },
             out,
         ),
-        Some(Command::Completions { .. } | Command::Man) => Ok(()),
+        Some(Command::Completions { .. } | Command::Man | Command::Check { .. }) => Ok(()),
         None => session::run(&bank, cli.data_dir.as_ref(), &cli.study, out),
     }
 }

@@ -97,6 +97,10 @@ impl Layout for BoldNumberedList {
         "bold-numbered-list"
     }
 
+    fn about(&self) -> &'static str {
+        "a numbered list of bold questions, answers indented under them"
+    }
+
     fn score(&self, lines: &[&str]) -> usize {
         lines.iter().filter(|l| item_question(l).is_some()).count()
     }

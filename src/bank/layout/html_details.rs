@@ -188,6 +188,10 @@ impl Layout for HtmlDetails {
         "html-details"
     }
 
+    fn about(&self) -> &'static str {
+        "`<details><summary>question</summary> answer </details>`"
+    }
+
     fn score(&self, lines: &[&str]) -> usize {
         lines
             .iter()

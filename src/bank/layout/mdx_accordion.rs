@@ -37,6 +37,10 @@ impl Layout for MdxAccordion {
         "mdx-accordion"
     }
 
+    fn about(&self) -> &'static str {
+        "MDX `<Accordion title=\"question\">` blocks"
+    }
+
     fn score(&self, lines: &[&str]) -> usize {
         lines
             .iter()

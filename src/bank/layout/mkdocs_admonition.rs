@@ -188,6 +188,10 @@ impl Layout for MkDocsAdmonition {
         "mkdocs-admonition"
     }
 
+    fn about(&self) -> &'static str {
+        "question headings with MkDocs `??? answer` admonitions"
+    }
+
     fn score(&self, lines: &[&str]) -> usize {
         let blocks = lines
             .iter()

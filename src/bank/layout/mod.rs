@@ -2,9 +2,15 @@
 //! cards. One file per layout.
 
 mod bold_numbered_list;
+mod bold_questions;
+pub mod front_matter;
+mod heading_questions;
 mod html_details;
 mod mdx_accordion;
 mod mkdocs_admonition;
+mod multiple_choice;
+mod obsidian_sr;
+mod qa_labels;
 mod qa_series;
 mod question_headings;
 
@@ -37,14 +43,19 @@ pub struct RawCard {
 pub trait Layout: Sync {
     /// Short name, used in messages and `--layout`.
     fn name(&self) -> &'static str;
+    /// What the layout looks like, in a few words (for `pyquiz check` and
+    /// messages).
+    fn about(&self) -> &'static str;
     /// How strongly the text looks like this layout: the number of
-    /// characteristic lines; 0 means "not this layout".
+    /// characteristic lines; 0 means "not this layout". `lines` are the
+    /// candidate lines only (see [`may_score`]).
     fn score(&self, lines: &[&str]) -> usize;
     /// Parses the text. `file` is used in error messages.
     fn parse(&self, file: &str, lines: &[&str]) -> Result<Vec<RawCard>, BankError>;
 }
 
-/// Every known layout, in the order ties are broken.
+/// Every known layout, in the order ties are broken: the layouts of the
+/// built-in decks first, then the general ones.
 pub static LAYOUTS: &[&dyn Layout] = &[
     &question_headings::QuestionHeadings,
     &mkdocs_admonition::MkDocsAdmonition,
@@ -52,6 +63,11 @@ pub static LAYOUTS: &[&dyn Layout] = &[
     &bold_numbered_list::BoldNumberedList,
     &qa_series::QaSeries,
     &html_details::HtmlDetails,
+    &qa_labels::QaLabels,
+    &obsidian_sr::ObsidianSr,
+    &multiple_choice::MultipleChoice,
+    &heading_questions::HeadingQuestions,
+    &bold_questions::BoldQuestions,
 ];
 
 /// Names of all layouts, for messages.
@@ -63,22 +79,55 @@ pub fn layout_names() -> String {
         .join(", ")
 }
 
-/// Can a line count towards any layout's score? Every characteristic line
-/// starts (after indentation) with one of these; skipping the rest keeps
-/// the scores the same and saves scoring prose five times.
-fn may_score(line: &str) -> bool {
-    let t = line.trim_start();
-    t.chars().next().is_some_and(|c| {
-        matches!(c, '#' | '*' | '?' | '!' | '<' | 'A' | '👉' | '|') || c.is_ascii_digit()
-    }) || t.starts_with("- <")
+/// The layout called `name` (as `--layout` gives it).
+pub fn by_name(name: &str) -> Option<&'static dyn Layout> {
+    LAYOUTS
+        .iter()
+        .copied()
+        .find(|l| l.name().eq_ignore_ascii_case(name.trim()))
 }
 
-/// Picks the layout that best explains the text.
-pub fn detect(lines: &[&str]) -> Option<&'static dyn Layout> {
+/// Can a line count towards any layout's score? Every characteristic line
+/// starts (after indentation and list or quote markers) with one of these,
+/// or is an Obsidian one-liner; skipping the rest keeps the scores the same
+/// and saves scoring prose once per layout.
+fn may_score(line: &str) -> bool {
+    let t = line.trim_start();
+    let Some(&first) = t.as_bytes().first() else {
+        return false;
+    };
+    let by_start = match first {
+        b'#' | b'*' | b'?' | b'!' | b'<' | b'A' | b'|' | b'(' | b'[' | b'+' => true,
+        b'0'..=b'9' => true,
+        // 👉 (the 003 layout's answer marker) starts with this byte.
+        0xF0 => t.starts_with('👉'),
+        b'-' => t.starts_with("- <") || t.starts_with("- [") || option_start(&t[2.min(t.len())..]),
+        b'a'..=b'z' | b'B'..=b'Z' => option_start(t) || qa_labels::label_start(t),
+        _ => false,
+    };
+    by_start || t.contains("::")
+}
+
+/// Does the text start like a multiple-choice option, `A) ` or `b. `?
+pub(crate) fn option_start(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() > 2 && b[0].is_ascii_alphabetic() && matches!(b[1], b')' | b'.') && b[2] == b' '
+}
+
+/// Each layout's score for a text (split into lines), in [`LAYOUTS`] order.
+pub fn scores(lines: &[&str]) -> Vec<(&'static dyn Layout, usize)> {
     let candidates: Vec<&str> = lines.iter().copied().filter(|l| may_score(l)).collect();
+    LAYOUTS
+        .iter()
+        .map(|&layout| (layout, layout.score(&candidates)))
+        .collect()
+}
+
+/// Picks the layout that best explains the text: the highest score, ties
+/// going to the earlier layout.
+pub fn detect(lines: &[&str]) -> Option<&'static dyn Layout> {
     let mut best: Option<(&'static dyn Layout, usize)> = None;
-    for &layout in LAYOUTS {
-        let score = layout.score(&candidates);
+    for (layout, score) in scores(lines) {
         if score > 0 && best.is_none_or(|(_, s)| score > s) {
             best = Some((layout, score));
         }
@@ -86,21 +135,50 @@ pub fn detect(lines: &[&str]) -> Option<&'static dyn Layout> {
     best.map(|(l, _)| l)
 }
 
-/// Detects the layout and parses. A file no layout recognizes, or one whose
-/// layout yields no question, is an error naming the file.
-pub fn parse(file: &str, text: &str) -> Result<(&'static str, Vec<RawCard>), BankError> {
-    let lines: Vec<&str> = text.lines().collect();
+/// Detects the layout (unless `forced`) and parses. A file no layout
+/// recognizes, or one whose layout yields no question, is an error naming
+/// the file. Front matter is read first and applies to every card.
+pub fn parse(
+    file: &str,
+    text: &str,
+    forced: Option<&'static dyn Layout>,
+) -> Result<(&'static str, Vec<RawCard>), BankError> {
+    let mut lines: Vec<&str> = text.lines().collect();
+    let fm = front_matter::read(&lines);
+    for line in lines.iter_mut().take(fm.lines) {
+        *line = "";
+    }
     let no_questions = || BankError::NoQuestions {
         file: file.to_string(),
         line: 1,
-        tried: layout_names(),
+        tried: forced.map_or_else(layout_names, |l| l.name().to_string()),
     };
-    let layout = detect(&lines).ok_or_else(no_questions)?;
+    let layout = match forced {
+        Some(layout) => layout,
+        None => detect(&lines).ok_or_else(no_questions)?,
+    };
     let mut cards = layout.parse(file, &lines)?;
     // A heading with nothing after its number is not a question.
     cards.retain(|c| !c.question.trim().is_empty());
     if cards.is_empty() {
         return Err(no_questions());
+    }
+    if fm.lines > 0 {
+        for card in &mut cards {
+            if card.difficulty.is_none() {
+                card.difficulty = fm.difficulty;
+            }
+            for tag in &fm.tags {
+                if !card.tags.contains(tag) {
+                    card.tags.push(tag.clone());
+                }
+            }
+            if card.section.is_empty()
+                && let Some(title) = &fm.title
+            {
+                card.section = title.clone();
+            }
+        }
     }
     Ok((layout.name(), cards))
 }
@@ -137,6 +215,11 @@ pub(crate) struct FenceTracker {
 }
 
 impl FenceTracker {
+    /// Is a code block open after the lines fed so far?
+    pub fn is_open(&self) -> bool {
+        self.open.is_some()
+    }
+
     /// Feeds one line; returns true if the line is inside a code block or is
     /// one of its fences.
     pub fn in_code(&mut self, line: &str) -> bool {
@@ -150,4 +233,136 @@ impl FenceTracker {
         }
         self.open.is_some()
     }
+}
+
+/// A question written over several lines, as one line of inline Markdown:
+/// lines joined with spaces, and any code in it (questions such as "what
+/// does this print?") kept as inline code, a line a span.
+pub(crate) fn question_text<S: AsRef<str>>(lines: &[S]) -> String {
+    let mut out = String::new();
+    let mut fences = FenceTracker::default();
+    for line in lines {
+        let line = line.as_ref();
+        let is_fence = super::text::fence(line).is_some();
+        let in_code = fences.in_code(line);
+        let t = line.trim();
+        if is_fence || t.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if in_code {
+            out.push('`');
+            out.push_str(t);
+            out.push('`');
+        } else {
+            out.push_str(t);
+        }
+    }
+    super::text::squash_spaces(&out)
+}
+
+/// A card's own metadata line in a general layout: `Difficulty: Easy`,
+/// `**Level:** hard`, `Tags: generators, iterators`, `**Topics**: oop`.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum MetaLine {
+    Difficulty(Difficulty),
+    Tags(Vec<String>),
+}
+
+pub(crate) fn meta_line(line: &str) -> Option<MetaLine> {
+    let t = line.trim().trim_start_matches(['-', '*', '_', ' ']);
+    let colon = t.find(':')?;
+    let key = t[..colon].trim_end_matches(['*', '_']).trim();
+    let value = t[colon + 1..].trim_start_matches(['*', '_']).trim();
+    if value.is_empty() {
+        return None;
+    }
+    match key.to_ascii_lowercase().as_str() {
+        "difficulty" | "level" => Difficulty::from_label(value).map(MetaLine::Difficulty),
+        "tags" | "topics" => Some(MetaLine::Tags(
+            value
+                .split([',', ' '])
+                .map(|t| t.trim().trim_start_matches('#').trim_matches('`'))
+                .filter(|t| !t.is_empty())
+                .map(str::to_string)
+                .collect(),
+        )),
+        _ => None,
+    }
+}
+
+/// Takes a body's metadata lines out into the card.
+pub(crate) fn take_meta<'a>(card: &mut RawCard, body: Vec<&'a str>) -> Vec<&'a str> {
+    let mut fences = FenceTracker::default();
+    body.into_iter()
+        .filter(|line| {
+            if fences.in_code(line) {
+                return true;
+            }
+            match meta_line(line) {
+                Some(MetaLine::Difficulty(d)) if card.difficulty.is_none() => {
+                    card.difficulty = Some(d);
+                    false
+                }
+                Some(MetaLine::Tags(tags)) if card.tags.is_empty() => {
+                    card.tags = tags;
+                    false
+                }
+                _ => true,
+            }
+        })
+        .collect()
+}
+
+/// Does a heading or bold line read like a question? It ends with a
+/// question mark (any script's), or starts with a question number: `Q.`,
+/// `Q12:`, `Question 12`, `12.`, `12)`.
+pub(crate) fn question_like(text: &str) -> bool {
+    let t = super::text::strip_outer_bold(text).trim_end_matches(['*', '_', ' ']);
+    if t.ends_with(['?', '？', '؟']) {
+        return true;
+    }
+    let b = t.as_bytes();
+    let after_q = if t
+        .get(..8)
+        .is_some_and(|w| w.eq_ignore_ascii_case("question"))
+    {
+        let rest = t[8..].trim_start();
+        return rest.is_empty()
+            || rest.starts_with(|c: char| c.is_ascii_digit() || c == ':' || c == '.');
+    } else if b.first().is_some_and(|c| *c == b'Q' || *c == b'q') {
+        &t[1..]
+    } else {
+        t
+    };
+    let digits = after_q.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &after_q[digits..];
+    let numbered_q = after_q.len() < t.len();
+    (digits > 0 || numbered_q)
+        && (rest.starts_with(". ") || rest.starts_with(": ") || rest.starts_with(") "))
+}
+
+/// `Q. text`, `Q12: text`, `Question 12: text`, `12. text` → `text`.
+pub(crate) fn strip_question_number(text: &str) -> String {
+    let t = text.trim();
+    let lower = t.get(..8).map(str::to_ascii_lowercase);
+    let t = if lower.as_deref() == Some("question") {
+        let rest = t[8..].trim_start();
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let rest = rest[digits..].trim_start();
+        rest.strip_prefix([':', '.', ')'])
+            .unwrap_or(rest)
+            .trim_start()
+    } else if let Some(rest) = t
+        .strip_prefix("Q. ")
+        .or_else(|| t.strip_prefix("Q: "))
+        .or_else(|| t.strip_prefix("Q) "))
+    {
+        rest
+    } else {
+        t
+    };
+    super::text::strip_numbering(t)
 }

@@ -167,6 +167,10 @@ impl Layout for QaSeries {
         "qa-series"
     }
 
+    fn about(&self) -> &'static str {
+        "`### 12. question` series with `A:`, `Answer:` or 👉 answers"
+    }
+
     fn score(&self, lines: &[&str]) -> usize {
         let markers = lines.iter().filter(|l| marker(l).is_some()).count();
         let numbered_headings = lines

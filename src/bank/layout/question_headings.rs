@@ -39,6 +39,10 @@ impl Layout for QuestionHeadings {
         "question-headings"
     }
 
+    fn about(&self) -> &'static str {
+        "`### Q12: question` headings with `**Difficulty**:` lines"
+    }
+
     fn score(&self, lines: &[&str]) -> usize {
         let headings = lines
             .iter()

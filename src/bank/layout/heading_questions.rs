@@ -1,0 +1,150 @@
+//! Layout of decks where each question is a heading and the text under it
+//! the answer: `## Q. …`, `### Q12: …`, `### Question 12`, `#### 3. …`,
+//! or any heading ending in a question mark (`?`, `？`, `؟`).
+//!
+//! The question level is the heading level most question headings use;
+//! headings above it name sections, headings below it belong to the answer.
+//! A bare `### Question 12` takes its question from the first paragraph
+//! under it. `Difficulty:` and `Tags:` lines in a body are read as the
+//! card's own labels.
+
+use super::{
+    FenceTracker, Layout, RawCard, any_heading, question_like, question_text,
+    strip_question_number, take_meta,
+};
+use crate::bank::code::answer_markdown;
+use crate::bank::error::BankError;
+use crate::bank::text::{dedent, is_rule, strip_outer_bold};
+
+pub struct HeadingQuestions;
+
+/// The heading level most question-like headings use (ties: the deeper).
+fn question_level<'a>(headings: impl Iterator<Item = (usize, &'a str)>) -> Option<usize> {
+    let mut counts = [0usize; 7];
+    for (level, text) in headings {
+        if question_like(text) {
+            counts[level] += 1;
+        }
+    }
+    (1..=6)
+        .rev()
+        .max_by_key(|&l| counts[l])
+        .filter(|&l| counts[l] > 0)
+}
+
+impl Layout for HeadingQuestions {
+    fn name(&self) -> &'static str {
+        "heading-questions"
+    }
+
+    fn about(&self) -> &'static str {
+        "a heading per question (## Q. …, ### Question 12, #### 3. …, or ending in ?), the text under it the answer"
+    }
+
+    fn score(&self, lines: &[&str]) -> usize {
+        let headings = || lines.iter().filter_map(|l| any_heading(l));
+        question_level(headings()).map_or(0, |level| {
+            headings()
+                .filter(|&(l, t)| l == level && question_like(t))
+                .count()
+        })
+    }
+
+    fn parse(&self, _file: &str, lines: &[&str]) -> Result<Vec<RawCard>, BankError> {
+        let mut fences = FenceTracker::default();
+        let code: Vec<bool> = lines.iter().map(|l| fences.in_code(l)).collect();
+        let heading_at = |i: usize| (!code[i]).then(|| any_heading(lines[i])).flatten();
+        let Some(level) = question_level((0..lines.len()).filter_map(heading_at)) else {
+            return Ok(Vec::new());
+        };
+        let mut cards = Vec::new();
+        let mut section = String::new();
+        let mut current: Option<(RawCard, Vec<&str>)> = None;
+        let finish = |current: Option<(RawCard, Vec<&str>)>, cards: &mut Vec<RawCard>| {
+            let Some((mut card, body)) = current else {
+                return;
+            };
+            let mut body = take_meta(&mut card, body);
+            if card.question.is_empty() {
+                // `### Question 12`: the first paragraph asks.
+                let start = body.iter().position(|l| !l.trim().is_empty());
+                if let Some(start) = start {
+                    let end = body[start..]
+                        .iter()
+                        .position(|l| l.trim().is_empty())
+                        .map_or(body.len(), |e| start + e);
+                    card.question = question_text(&body[start..end]);
+                    body.drain(..end);
+                }
+            }
+            body.retain(|l| !is_rule(l));
+            (card.answer, card.has_code) = answer_markdown(&dedent(&body));
+            cards.push(card);
+        };
+        for (i, &line) in lines.iter().enumerate() {
+            if let Some((l, text)) = heading_at(i)
+                && l <= level
+            {
+                finish(current.take(), &mut cards);
+                if l < level {
+                    section = strip_question_number(strip_outer_bold(text));
+                } else if question_like(text) {
+                    let question = strip_question_number(strip_outer_bold(text));
+                    // `Question 12` alone leaves nothing: see `finish`.
+                    let question = if question.eq_ignore_ascii_case("question") {
+                        String::new()
+                    } else {
+                        question
+                    };
+                    current = Some((
+                        RawCard {
+                            line: i + 1,
+                            question,
+                            section: section.clone(),
+                            ..RawCard::default()
+                        },
+                        Vec::new(),
+                    ));
+                }
+                continue;
+            }
+            if let Some((_, body)) = &mut current {
+                body.push(line);
+            }
+        }
+        finish(current.take(), &mut cards);
+        Ok(cards)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Vec<RawCard> {
+        let lines: Vec<&str> = text.lines().collect();
+        HeadingQuestions.parse("t.md", &lines).unwrap()
+    }
+
+    #[test]
+    fn question_heading_forms() {
+        let cards = parse(
+            "# Deck\n\n## Basics\n\n### Q. What is a list?\n\nA mutable sequence.\n\n#### Example\n\n```python\n# not a heading\nxs = [1]\n```\n\n### Question 12\n\nWhat is a tuple?\n\nAn immutable sequence.\n\n**Difficulty:** easy\n\n### 3. Why use sets?\nFast membership.\n\n### Summary\n\nNot a question.\n\n## 数据类型\n\n### 什么是字典？\n\n键值对。\n",
+        );
+        assert_eq!(cards.len(), 4, "{cards:#?}");
+        assert_eq!(cards[0].question, "What is a list?");
+        assert_eq!(cards[0].section, "Basics");
+        assert_eq!(
+            cards[0].answer,
+            "A mutable sequence.\n\n#### Example\n\n```python\n# not a heading\nxs = [1]\n```"
+        );
+        assert_eq!(cards[1].question, "What is a tuple?");
+        assert_eq!(cards[1].answer, "An immutable sequence.");
+        assert_eq!(cards[1].difficulty, Some(crate::bank::Difficulty::Easy));
+        assert_eq!(cards[2].question, "Why use sets?");
+        assert_eq!(cards[2].answer, "Fast membership.");
+        assert_eq!(cards[3].question, "什么是字典？");
+        assert_eq!(cards[3].section, "数据类型");
+        assert_eq!(cards[3].answer, "键值对。");
+    }
+}

@@ -1,0 +1,314 @@
+//! Layout of decks that label each part of a card:
+//!
+//! - `Q:` / `A:` line pairs, also bold (`**Q:**`, `**Q**:`) and spelt out
+//!   (`Question:` / `Answer:`, `Question 3:`);
+//! - sections labelled `Question:`, `Hints:`, `Solution:` (or
+//!   `Explanation:`, `Notes:`), on their own line, bold, or as headings
+//!   (`### Solution`).
+//!
+//! A question label starts a card; its text runs (over several lines if
+//! need be) to the first answer label. Answer sections run to the next
+//! question label, heading or rule. When a card has several sections
+//! (hints and a solution) each keeps its label, in the order written.
+
+use super::{FenceTracker, Layout, RawCard, any_heading};
+use crate::bank::code::answer_markdown;
+use crate::bank::error::BankError;
+use crate::bank::text::{dedent, is_rule, squash_spaces, strip_numbering, strip_outer_bold};
+
+pub struct QaLabels;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Question,
+    /// The answer proper.
+    Answer,
+    /// Hints, explanation, notes: kept with their label.
+    Extra,
+}
+
+/// Label words, lowercase, and what they label.
+const WORDS: &[(&str, Kind)] = &[
+    ("q", Kind::Question),
+    ("question", Kind::Question),
+    ("problem", Kind::Question),
+    ("a", Kind::Answer),
+    ("ans", Kind::Answer),
+    ("answer", Kind::Answer),
+    ("solution", Kind::Answer),
+    ("hint", Kind::Extra),
+    ("hints", Kind::Extra),
+    ("explanation", Kind::Extra),
+    ("notes", Kind::Extra),
+    ("note", Kind::Extra),
+];
+
+/// Could the line start with a label (cheap test for candidate lines)?
+pub(crate) fn label_start(t: &str) -> bool {
+    let b = t.as_bytes();
+    let word = b
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count()
+        .min(12);
+    word > 0
+        && matches!(b.get(word), Some(b':' | b' '))
+        && WORDS
+            .iter()
+            .any(|(w, _)| w.len() == word && w.as_bytes().eq_ignore_ascii_case(&b[..word]))
+}
+
+/// A label at the start of a line: its kind, the label as written, and the
+/// text after it.
+fn label(line: &str) -> Option<(Kind, &str, &str)> {
+    let t = line.trim();
+    if let Some((_, text)) = any_heading(t) {
+        // `### Solution`, `## Question 3: text`.
+        let text = strip_outer_bold(text);
+        if let Some(found) = inline_label(text, true) {
+            return Some(found);
+        }
+        let word = text.trim_end_matches(':').trim();
+        return WORDS
+            .iter()
+            .find(|(w, _)| w.len() > 1 && w.eq_ignore_ascii_case(word))
+            .map(|&(_, kind)| (kind, word, ""));
+    }
+    if let Some(found) = inline_label(t, false) {
+        return Some(found);
+    }
+    // `**Solution**` or `**Hints:**` alone on its line.
+    let inner = t.strip_prefix("**")?.strip_suffix("**")?;
+    let word = inner.trim_end_matches(':').trim();
+    WORDS
+        .iter()
+        .find(|(w, _)| w.len() > 1 && w.eq_ignore_ascii_case(word))
+        .map(|&(_, kind)| (kind, word, ""))
+}
+
+/// `Q: text`, `**Q:** text`, `**Q**: text`, `Question 3: text`,
+/// `__A:__ text`. In a heading the colon may be left out after a number.
+fn inline_label(t: &str, heading: bool) -> Option<(Kind, &str, &str)> {
+    let (bold, rest) = match t.get(..2) {
+        Some("**") | Some("__") => (&t[..2], &t[2..]),
+        _ => ("", t),
+    };
+    let word_len = rest.bytes().take_while(|c| c.is_ascii_alphabetic()).count();
+    let word = &rest[..word_len];
+    let &(_, kind) = WORDS.iter().find(|(w, _)| w.eq_ignore_ascii_case(word))?;
+    let mut after = &rest[word_len..];
+    let mut numbered = false;
+    if kind == Kind::Question {
+        let spaced = after.trim_start_matches(' ');
+        let digits = spaced.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 {
+            after = &spaced[digits..];
+            numbered = true;
+        }
+    }
+    let after = after.trim_start_matches(' ');
+    let after = if bold.is_empty() {
+        after.strip_prefix(':')
+    } else {
+        after
+            .strip_prefix(':')
+            .and_then(|a| a.strip_prefix(bold))
+            .or_else(|| after.strip_prefix(bold).and_then(|a| a.strip_prefix(':')))
+            .or_else(|| {
+                (heading && numbered)
+                    .then(|| after.strip_prefix(bold))
+                    .flatten()
+            })
+    }
+    .or_else(|| (heading && numbered).then(|| after.strip_prefix(['.', ')']).unwrap_or(after)))?;
+    // One-letter labels must be capitals: `a: 1` in prose is not an answer.
+    if word_len == 1 && !word.as_bytes()[0].is_ascii_uppercase() {
+        return None;
+    }
+    Some((kind, word, after.trim()))
+}
+
+/// One labelled part of a card's answer.
+struct Section<'a> {
+    kind: Kind,
+    label: &'a str,
+    lines: Vec<&'a str>,
+}
+
+struct Card<'a> {
+    line: usize,
+    question: Vec<&'a str>,
+    sections: Vec<Section<'a>>,
+}
+
+fn finish(card: Card<'_>, section: &str, cards: &mut Vec<RawCard>) {
+    let question = strip_numbering(strip_outer_bold(&squash_spaces(&card.question.join(" "))));
+    let labelled = card.sections.len() > 1 || card.sections.iter().any(|s| s.kind == Kind::Extra);
+    let mut lines: Vec<String> = Vec::new();
+    for s in &card.sections {
+        if labelled {
+            if !lines.is_empty() {
+                lines.push(String::new());
+            }
+            lines.push(format!("**{}**", capitalize(s.label)));
+            lines.push(String::new());
+        }
+        lines.extend(dedent(&s.lines).into_iter().map(|l| l.into_owned()));
+    }
+    let (answer, has_code) = answer_markdown(&lines);
+    cards.push(RawCard {
+        line: card.line,
+        question,
+        answer,
+        has_code,
+        section: section.to_string(),
+        ..RawCard::default()
+    });
+}
+
+fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect()
+    })
+}
+
+impl Layout for QaLabels {
+    fn name(&self) -> &'static str {
+        "qa-labels"
+    }
+
+    fn about(&self) -> &'static str {
+        "labelled parts: Q:/A:, **Q:**/**A:**, Question:/Hints:/Solution:"
+    }
+
+    fn score(&self, lines: &[&str]) -> usize {
+        let (mut questions, mut answers) = (0, 0);
+        for l in lines {
+            match label(l) {
+                Some((Kind::Question, _, _)) => questions += 1,
+                Some((Kind::Answer | Kind::Extra, _, _)) => answers += 1,
+                None => {}
+            }
+        }
+        // Answer labels alone (the 003 deck's `A:` after numbered
+        // headings) are some other layout's.
+        2 * questions.min(answers)
+    }
+
+    fn parse(&self, _file: &str, lines: &[&str]) -> Result<Vec<RawCard>, BankError> {
+        let mut cards = Vec::new();
+        let mut section = String::new();
+        let mut fences = FenceTracker::default();
+        let mut current: Option<Card> = None;
+        for (i, &line) in lines.iter().enumerate() {
+            if fences.in_code(line) {
+                if let Some(card) = &mut current {
+                    match card.sections.last_mut() {
+                        Some(s) => s.lines.push(line),
+                        None => card.question.push(line),
+                    }
+                }
+                continue;
+            }
+            if let Some((kind, word, rest)) = label(line) {
+                if kind == Kind::Question {
+                    if let Some(card) = current.take() {
+                        finish(card, &section, &mut cards);
+                    }
+                    current = Some(Card {
+                        line: i + 1,
+                        question: vec![rest],
+                        sections: Vec::new(),
+                    });
+                } else if let Some(card) = &mut current {
+                    card.sections.push(Section {
+                        kind,
+                        label: word,
+                        lines: vec![rest],
+                    });
+                }
+                continue;
+            }
+            if let Some((_, text)) = any_heading(line) {
+                if let Some(card) = current.take() {
+                    finish(card, &section, &mut cards);
+                }
+                section = strip_numbering(text);
+                continue;
+            }
+            if is_rule(line) && !line.trim_start().starts_with("**") {
+                if let Some(card) = current.take() {
+                    finish(card, &section, &mut cards);
+                }
+                continue;
+            }
+            if let Some(card) = &mut current {
+                match card.sections.last_mut() {
+                    Some(s) => s.lines.push(line),
+                    // Question text over several lines, up to a blank one.
+                    None if !line.trim().is_empty() && card.question.last() != Some(&"") => {
+                        card.question.push(line.trim())
+                    }
+                    None => card.question.push(""),
+                }
+            }
+        }
+        if let Some(card) = current.take() {
+            finish(card, &section, &mut cards);
+        }
+        Ok(cards)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Vec<RawCard> {
+        let lines: Vec<&str> = text.lines().collect();
+        QaLabels.parse("t.md", &lines).unwrap()
+    }
+
+    #[test]
+    fn labels_in_every_spelling() {
+        assert_eq!(label("Q: What?"), Some((Kind::Question, "Q", "What?")));
+        assert_eq!(label("**Q:** What?"), Some((Kind::Question, "Q", "What?")));
+        assert_eq!(label("**Q**: What?"), Some((Kind::Question, "Q", "What?")));
+        assert_eq!(
+            label("Question 12: What?"),
+            Some((Kind::Question, "Question", "What?"))
+        );
+        assert_eq!(
+            label("### Question 3 What?"),
+            Some((Kind::Question, "Question", "What?"))
+        );
+        assert_eq!(label("### Solution"), Some((Kind::Answer, "Solution", "")));
+        assert_eq!(label("**Hints:**"), Some((Kind::Extra, "Hints", "")));
+        assert_eq!(label("a: 1"), None);
+        assert_eq!(label("Answering: no"), None);
+        assert_eq!(label("Questions about X"), None);
+    }
+
+    #[test]
+    fn pairs_and_sections() {
+        let cards = parse(
+            "# Deck\n\nQ: What is a list?\nA: A mutable sequence.\n\n**Q:** Two\nlines?\n**A:** Yes.\n\n```python\nx = 1\n```\n\n## Problems\n\nQuestion: Reverse a string.\n\nHints:\n- slicing\n\nSolution:\n```python\ns[::-1]\n```\n",
+        );
+        assert_eq!(cards.len(), 3, "{cards:#?}");
+        assert_eq!(cards[0].question, "What is a list?");
+        assert_eq!(cards[0].answer, "A mutable sequence.");
+        assert_eq!(cards[0].section, "Deck");
+        assert_eq!(cards[1].question, "Two lines?");
+        assert_eq!(cards[1].answer, "Yes.\n\n```python\nx = 1\n```");
+        assert!(cards[1].has_code);
+        assert_eq!(cards[2].question, "Reverse a string.");
+        assert_eq!(cards[2].section, "Problems");
+        assert_eq!(
+            cards[2].answer,
+            "**Hints**\n\n- slicing\n\n**Solution**\n\n```python\ns[::-1]\n```"
+        );
+    }
+}

@@ -1,0 +1,195 @@
+//! `pyquiz check PATH…`: what pyquiz reads in each deck file (see
+//! [`crate::bank::check`]), as text or JSON.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::CliError;
+use crate::bank::check::{FileCheck, LevelCounts, check};
+use crate::bank::layout::{Layout, layout_names};
+use crate::bank::{BankError, markdown_files};
+
+/// Checks every file (directories: their Markdown files) and prints the
+/// reports; an error when some file gave no question.
+pub fn run(
+    paths: &[PathBuf],
+    forced: Option<&'static dyn Layout>,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    for path in paths {
+        let meta = std::fs::metadata(path).map_err(|source| BankError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        if meta.is_dir() {
+            let found = markdown_files(path)?;
+            if found.is_empty() {
+                return Err(BankError::EmptyDirectory { path: path.clone() }.into());
+            }
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    let mut reports = Vec::with_capacity(files.len());
+    for file in &files {
+        let bytes = std::fs::read(file).map_err(|source| BankError::Io {
+            path: file.clone(),
+            source,
+        })?;
+        reports.push(check(&display(file), &bytes, forced));
+    }
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &reports)?;
+        writeln!(out)?;
+    } else {
+        for (k, report) in reports.iter().enumerate() {
+            if k > 0 {
+                writeln!(out)?;
+            }
+            write_text(report, out)?;
+        }
+    }
+    let unrecognized = reports.iter().filter(|r| !r.recognized()).count();
+    if unrecognized > 0 {
+        return Err(CliError::Unrecognized {
+            unrecognized,
+            files: reports.len(),
+            tried: forced.map_or_else(layout_names, |l| l.name().to_string()),
+        });
+    }
+    Ok(())
+}
+
+fn display(path: &Path) -> String {
+    path.display().to_string()
+}
+
+fn levels(counts: &LevelCounts) -> String {
+    [
+        ("easy", counts.easy),
+        ("medium", counts.medium),
+        ("hard", counts.hard),
+    ]
+    .iter()
+    .filter(|(_, n)| *n > 0)
+    .map(|(name, n)| format!("{name} {n}"))
+    .collect::<Vec<_>>()
+    .join(", ")
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn write_text(r: &FileCheck, out: &mut dyn Write) -> Result<(), CliError> {
+    const INDENT: &str = "               ";
+    writeln!(out, "{}", r.file)?;
+    let others: Vec<String> = r
+        .scores
+        .iter()
+        .filter(|s| Some(s.layout) != r.layout)
+        .map(|s| format!("{} {}", s.layout, s.score))
+        .collect();
+    match r.layout {
+        Some(layout) => {
+            let why = if r.forced {
+                "chosen with --layout".to_string()
+            } else if let Some(s) = r.scores.iter().find(|s| s.layout == layout) {
+                format!("score {}", s.score)
+            } else {
+                "pyquiz's own deck format".to_string()
+            };
+            writeln!(
+                out,
+                "  layout       {layout} ({why}): {}",
+                r.layout_about.unwrap_or("")
+            )?;
+        }
+        None => writeln!(out, "  layout       none")?,
+    }
+    if !others.is_empty() {
+        writeln!(out, "  also scored  {}", others.join(", "))?;
+    }
+    if let Some(error) = &r.error {
+        writeln!(out, "  error        {error}")?;
+    }
+    if r.questions > 0 {
+        let mut parts = vec![format!("{} answered", r.answered)];
+        if r.unanswered > 0 {
+            parts.push(format!("{} without an answer", r.unanswered));
+        }
+        parts.push(format!("{} with code", r.with_code));
+        writeln!(out, "  questions    {}: {}", r.questions, parts.join(", "))?;
+        let labelled = r.difficulty_labelled.total();
+        let inferred = r.difficulty_inferred.total();
+        let mut difficulty = Vec::new();
+        if labelled > 0 {
+            difficulty.push(format!(
+                "stated for {labelled} ({})",
+                levels(&r.difficulty_labelled)
+            ));
+        }
+        if inferred > 0 {
+            difficulty.push(format!(
+                "inferred for {inferred} ({})",
+                levels(&r.difficulty_inferred)
+            ));
+        }
+        writeln!(out, "  difficulty   {}", difficulty.join("; "))?;
+        let topics: Vec<String> = r
+            .topics
+            .iter()
+            .take(6)
+            .map(|(t, n)| format!("{t} {n}"))
+            .collect();
+        let tagged = if r.tagged > 0 {
+            format!(
+                "; {} tagged in the deck",
+                plural(r.tagged, "question", "questions")
+            )
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "  topics       {}{}{tagged}",
+            topics.join(", "),
+            if r.topics.len() > 6 { ", …" } else { "" }
+        )?;
+    }
+    if let Some(fm) = &r.front_matter {
+        let mut said = vec![format!("lines 1-{}", fm.lines)];
+        if let Some(title) = &fm.title {
+            said.push(format!("title {title:?}"));
+        }
+        if let Some(d) = fm.difficulty {
+            said.push(format!("difficulty {d} for every question"));
+        }
+        if !fm.tags.is_empty() {
+            said.push(format!("tags {}", fm.tags.join(", ")));
+        }
+        writeln!(out, "  front matter {}", said.join("; "))?;
+    }
+    for (k, q) in r.first.iter().enumerate() {
+        let label = if k == 0 { "  first        " } else { INDENT };
+        writeln!(out, "{label}line {}: {}", q.line, q.question)?;
+    }
+    if r.warnings.is_empty() {
+        if r.recognized() {
+            writeln!(out, "  warnings     none")?;
+        }
+    } else {
+        for (k, w) in r.warnings.iter().enumerate() {
+            let label = if k == 0 {
+                format!("  {:<13}", plural(r.warnings.len(), "warning", "warnings"))
+            } else {
+                INDENT.to_string()
+            };
+            writeln!(out, "{label}line {}: {}", w.line, w.message)?;
+        }
+    }
+    Ok(())
+}

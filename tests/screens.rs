@@ -46,11 +46,22 @@ fn app_of_kind(
     new_per_day: u32,
     kind: SessionKind,
 ) -> App {
+    app_with(dir, size, theme, new_per_day, kind, deck())
+}
+
+fn app_with(
+    dir: &TempDir,
+    size: (u16, u16),
+    theme: Theme,
+    new_per_day: u32,
+    kind: SessionKind,
+    records: Vec<pyquiz::bank::Record>,
+) -> App {
     let store = Store::open(dir.path(), Access::ReadWrite).unwrap();
     let now: Timestamp = "2026-03-02T09:00:00Z".parse().unwrap();
     App::new(
         Session {
-            records: deck(),
+            records,
             title: "all questions (3 questions)".to_string(),
             limits: Limits {
                 new_per_day,
@@ -81,16 +92,25 @@ fn draw(app: &App) -> Terminal<TestBackend> {
     t
 }
 
+/// One row as a terminal shows it: a wide character covers the cell
+/// after it.
+fn row_text(buf: &Buffer, y: u16) -> String {
+    let mut row = String::new();
+    let mut x = 0;
+    while x < buf.area.width {
+        let symbol = buf[(x, y)].symbol();
+        row.push_str(symbol);
+        x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
+    }
+    row
+}
+
 /// The screen's text, one row per line, framed so trailing blanks show.
 fn text(t: &Terminal<TestBackend>) -> String {
     let buf = t.backend().buffer();
     let mut out = String::new();
     for y in 0..buf.area.height {
-        let mut row = String::new();
-        for x in 0..buf.area.width {
-            row.push_str(buf[(x, y)].symbol());
-        }
-        writeln!(out, "│{row}│").unwrap();
+        writeln!(out, "│{}│", row_text(buf, y)).unwrap();
     }
     out
 }
@@ -171,6 +191,51 @@ fn answer_with_table_and_code() {
             name("answer_end_styles", size),
             styles(t.backend().buffer())
         );
+    }
+}
+
+/// Cards in Chinese, Japanese, Arabic and Hebrew (tests/fixtures/layouts/
+/// scripts.md): wide characters take two cells and wrap between
+/// characters, right-to-left text keeps its order, and every row is exactly
+/// the screen's width.
+#[test]
+fn cards_in_any_script() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/layouts/scripts.md");
+    let records = Bank::load(&LoadOptions {
+        no_default_content: true,
+        content: vec![path],
+        layout: None,
+    })
+    .unwrap()
+    .records;
+    for size in SIZES {
+        let tmp = TempDir::new().unwrap();
+        let mut a = app_with(
+            &tmp,
+            size,
+            Theme::ansi(),
+            20,
+            SessionKind::Study,
+            records.clone(),
+        );
+        let mut screens = String::new();
+        for _ in 0..3 {
+            a.update(Action::Reveal);
+            let t = draw(&a);
+            let buf = t.backend().buffer();
+            for y in 0..buf.area.height {
+                let row = row_text(buf, y);
+                assert_eq!(
+                    unicode_width::UnicodeWidthStr::width(row.as_str()),
+                    usize::from(buf.area.width),
+                    "row {y}: {row:?}"
+                );
+            }
+            screens.push_str(&text(&t));
+            a.update(Action::Grade(Grade::Good));
+        }
+        insta::assert_snapshot!(name("scripts", size), screens);
     }
 }
 

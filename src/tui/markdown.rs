@@ -500,10 +500,13 @@ fn wrap(spans: &[Span<'static>], width: usize) -> Vec<Vec<Span<'static>>> {
             let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
             let mut word = &rest[..word_len];
             rest = &rest[word_len..];
+            // CJK text has no spaces: a line may break between any two
+            // wide characters, so such a run fills the line it starts on.
+            let breakable = word.chars().any(|c| c.width() == Some(2));
             loop {
                 let w = word.width();
                 let space = usize::from(pending_space.is_some());
-                if used > 0 && used + space + w > width {
+                if used > 0 && used + space + w > width && (!breakable || used + space >= width) {
                     lines.push(std::mem::take(&mut line));
                     used = 0;
                     pending_space = None;
@@ -527,6 +530,13 @@ fn wrap(spans: &[Span<'static>], width: usize) -> Vec<Vec<Span<'static>>> {
                     }
                     cw += cwid;
                     cut = i + c.len_utf8();
+                }
+                if cut == 0 && used > 0 {
+                    // Not even one character fits after what the line
+                    // holds: go on on the next line.
+                    lines.push(std::mem::take(&mut line));
+                    used = 0;
+                    continue;
                 }
                 if cut == 0 {
                     cut = word.chars().next().map_or(word.len(), char::len_utf8);
@@ -565,6 +575,36 @@ mod tests {
     fn show(md: &str, width: usize) -> (String, Vec<Line<'static>>) {
         let lines = render(md, width, &Theme::ansi(), Some(&Highlighter::new()));
         (plain_text(&lines), lines)
+    }
+
+    #[test]
+    fn cjk_breaks_between_characters_and_rtl_keeps_its_order() {
+        // Two columns a character: 8 of them fill a 16-wide line exactly.
+        let (text, _) = show("答案：全局解释器锁让同一时刻只有一个线程执行字节码。", 16);
+        let rows: Vec<&str> = text.lines().collect();
+        assert!(rows.iter().all(|r| r.width() <= 16), "{text}");
+        assert_eq!(rows[0].width(), 16, "the first line is filled: {text}");
+        assert_eq!(
+            rows.concat(),
+            "答案：全局解释器锁让同一时刻只有一个线程执行字节码。"
+        );
+        // Mixed: Latin words, then CJK filling what is left of the line.
+        let (text, _) = show("Python 是全局解释器锁", 12);
+        assert_eq!(
+            text.lines().collect::<Vec<_>>(),
+            ["Python 是全", "局解释器锁"]
+        );
+        // Odd width: a wide character never straddles the edge.
+        let (text, _) = show("一二三四五六七八九十", 9);
+        assert_eq!(
+            text.lines().collect::<Vec<_>>(),
+            ["一二三四", "五六七八", "九十"]
+        );
+        // Right-to-left text is kept in logical order (the terminal lays it
+        // out) and its combining marks take no column.
+        let (text, _) = show("ما هو المُزخرف في بايثون؟", 40);
+        assert_eq!(text.trim_end(), "ما هو المُزخرف في بايثون؟");
+        assert_eq!("المُزخرف".width(), 7);
     }
 
     #[test]

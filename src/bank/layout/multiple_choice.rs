@@ -218,7 +218,8 @@ impl Layout for MultipleChoice {
                     section = strip_numbering(t);
                 }
             }
-            last_heading = q_start;
+            // The question's own heading is not the next card's section.
+            last_heading = run.end;
             let stem_lines: Vec<&str> = lines[q_start..q_end]
                 .iter()
                 .map(|l| any_heading(l).map_or(*l, |(_, t)| t))

@@ -11,10 +11,10 @@
 //! question label, heading or rule. When a card has several sections
 //! (hints and a solution) each keeps its label, in the order written.
 
-use super::{FenceTracker, Layout, RawCard, any_heading};
+use super::{FenceTracker, Layout, RawCard, any_heading, question_text, take_meta};
 use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
-use crate::bank::text::{dedent, is_rule, squash_spaces, strip_numbering, strip_outer_bold};
+use crate::bank::text::{dedent, is_rule, strip_numbering, strip_outer_bold};
 
 pub struct QaLabels;
 
@@ -138,11 +138,38 @@ struct Section<'a> {
 struct Card<'a> {
     line: usize,
     question: Vec<&'a str>,
+    /// A blank line has ended the question's paragraph.
+    question_done: bool,
     sections: Vec<Section<'a>>,
 }
 
+impl<'a> Card<'a> {
+    /// A line that is not a label: the question's paragraph goes on until
+    /// a blank line; text after it with no label is the answer.
+    fn push(&mut self, line: &'a str) {
+        if let Some(s) = self.sections.last_mut() {
+            s.lines.push(line);
+        } else if line.trim().is_empty() {
+            self.question_done |= !self.question.is_empty();
+        } else if !self.question_done {
+            self.question.push(line);
+        } else {
+            self.sections.push(Section {
+                kind: Kind::Answer,
+                label: "Answer",
+                lines: vec![line],
+            });
+        }
+    }
+}
+
 fn finish(card: Card<'_>, section: &str, cards: &mut Vec<RawCard>) {
-    let question = strip_numbering(strip_outer_bold(&squash_spaces(&card.question.join(" "))));
+    let question = strip_numbering(strip_outer_bold(&question_text(&card.question)));
+    let mut raw = RawCard {
+        line: card.line,
+        section: section.to_string(),
+        ..RawCard::default()
+    };
     let labelled = card.sections.len() > 1 || card.sections.iter().any(|s| s.kind == Kind::Extra);
     let mut lines: Vec<String> = Vec::new();
     for s in &card.sections {
@@ -153,17 +180,16 @@ fn finish(card: Card<'_>, section: &str, cards: &mut Vec<RawCard>) {
             lines.push(format!("**{}**", capitalize(s.label)));
             lines.push(String::new());
         }
-        lines.extend(dedent(&s.lines).into_iter().map(|l| l.into_owned()));
+        let body = take_meta(&mut raw, s.lines.clone());
+        // The text on the label's line, then the lines under it, whose
+        // indentation is their own.
+        let (first, rest) = body.split_first().map_or(("", &[][..]), |(f, r)| (*f, r));
+        lines.push(first.trim().to_string());
+        lines.extend(dedent(rest).into_iter().map(|l| l.into_owned()));
     }
-    let (answer, has_code) = answer_markdown(&lines);
-    cards.push(RawCard {
-        line: card.line,
-        question,
-        answer,
-        has_code,
-        section: section.to_string(),
-        ..RawCard::default()
-    });
+    (raw.answer, raw.has_code) = answer_markdown(&lines);
+    raw.question = question;
+    cards.push(raw);
 }
 
 fn capitalize(word: &str) -> String {
@@ -206,10 +232,7 @@ impl Layout for QaLabels {
         for (i, &line) in lines.iter().enumerate() {
             if fences.in_code(line) {
                 if let Some(card) = &mut current {
-                    match card.sections.last_mut() {
-                        Some(s) => s.lines.push(line),
-                        None => card.question.push(line),
-                    }
+                    card.push(line);
                 }
                 continue;
             }
@@ -220,7 +243,8 @@ impl Layout for QaLabels {
                     }
                     current = Some(Card {
                         line: i + 1,
-                        question: vec![rest],
+                        question: if rest.is_empty() { vec![] } else { vec![rest] },
+                        question_done: false,
                         sections: Vec::new(),
                     });
                 } else if let Some(card) = &mut current {
@@ -246,14 +270,7 @@ impl Layout for QaLabels {
                 continue;
             }
             if let Some(card) = &mut current {
-                match card.sections.last_mut() {
-                    Some(s) => s.lines.push(line),
-                    // Question text over several lines, up to a blank one.
-                    None if !line.trim().is_empty() && card.question.last() != Some(&"") => {
-                        card.question.push(line.trim())
-                    }
-                    None => card.question.push(""),
-                }
+                card.push(line);
             }
         }
         if let Some(card) = current.take() {

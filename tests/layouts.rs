@@ -361,7 +361,7 @@ fn multiple_choice() {
     );
 
     let report = check("multiple-choice.md");
-    assert!(report_line(&report, "layout").contains("multiple-choice (score 18)"));
+    assert!(report_line(&report, "layout").contains("multiple-choice (score 21)"));
     assert_eq!(
         report_line(&report, "questions"),
         "  questions    7: 6 answered, 1 without an answer, 0 with code"

@@ -159,10 +159,10 @@ pub fn check(file: &str, bytes: &[u8], forced: Option<&'static dyn Layout>) -> F
                 tags: fm.tags.clone(),
             });
             for line in lines.iter_mut().take(fm.lines) {
-                *line = "";
+                *line = &line[..0];
             }
         }
-        let mut scores: Vec<LayoutScore> = layout::scores(&lines)
+        let mut scores: Vec<LayoutScore> = layout::scores(&text, &lines)
             .into_iter()
             .filter(|&(_, score)| score > 0)
             .map(|(l, score)| LayoutScore {

@@ -6,7 +6,8 @@
 //! sections; `Difficulty:` and `Tags:` lines label the card.
 
 use super::{
-    FenceTracker, Layout, RawCard, any_heading, question_like, strip_question_number, take_meta,
+    FenceTracker, Layout, RawCard, any_heading, kind, question_like, strip_question_number,
+    take_meta,
 };
 use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
@@ -17,10 +18,11 @@ pub struct BoldQuestions;
 /// `**What is X?**`, `**1. What is X?**`, `1. **What is X?**`,
 /// `**What is X**?` → the question text.
 fn bold_question(line: &str) -> Option<String> {
-    if indent_width(line) > 0 {
+    let t = line.trim_end();
+    // Cheap tests first: most lines that start with `*` are bullets.
+    if !(t.ends_with("**") || t.ends_with("**?")) || indent_width(line) > 0 {
         return None;
     }
-    let t = line.trim_end();
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     let t = if digits > 0 {
         t[digits..]
@@ -46,6 +48,10 @@ impl Layout for BoldQuestions {
 
     fn about(&self) -> &'static str {
         "a bold question paragraph (**What is …?**), the paragraphs after it the answer"
+    }
+
+    fn kinds(&self) -> u16 {
+        kind::EMPHASIS | kind::DIGIT
     }
 
     fn score(&self, lines: &[&str]) -> usize {

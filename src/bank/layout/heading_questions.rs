@@ -9,7 +9,7 @@
 //! card's own labels.
 
 use super::{
-    FenceTracker, Layout, RawCard, any_heading, question_like, question_text,
+    FenceTracker, Layout, RawCard, any_heading, kind, question_like, question_text,
     strip_question_number, take_meta,
 };
 use crate::bank::code::answer_markdown;
@@ -18,14 +18,20 @@ use crate::bank::text::{dedent, is_rule, strip_outer_bold};
 
 pub struct HeadingQuestions;
 
-/// The heading level most question-like headings use (ties: the deeper).
-fn question_level<'a>(headings: impl Iterator<Item = (usize, &'a str)>) -> Option<usize> {
+/// Question-like headings per level.
+fn question_counts<'a>(headings: impl Iterator<Item = (usize, &'a str)>) -> [usize; 7] {
     let mut counts = [0usize; 7];
     for (level, text) in headings {
         if question_like(text) {
             counts[level] += 1;
         }
     }
+    counts
+}
+
+/// The heading level most question-like headings use (ties: the deeper).
+fn question_level<'a>(headings: impl Iterator<Item = (usize, &'a str)>) -> Option<usize> {
+    let counts = question_counts(headings);
     (1..=6)
         .rev()
         .max_by_key(|&l| counts[l])
@@ -41,13 +47,13 @@ impl Layout for HeadingQuestions {
         "a heading per question (## Q. …, ### Question 12, #### 3. …, or ending in ?), the text under it the answer"
     }
 
+    fn kinds(&self) -> u16 {
+        kind::HEADING
+    }
+
     fn score(&self, lines: &[&str]) -> usize {
-        let headings = || lines.iter().filter_map(|l| any_heading(l));
-        question_level(headings()).map_or(0, |level| {
-            headings()
-                .filter(|&(l, t)| l == level && question_like(t))
-                .count()
-        })
+        let counts = question_counts(lines.iter().filter_map(|l| any_heading(l)));
+        counts.iter().copied().max().unwrap_or(0)
     }
 
     fn parse(&self, _file: &str, lines: &[&str]) -> Result<Vec<RawCard>, BankError> {

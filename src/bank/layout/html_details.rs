@@ -6,7 +6,7 @@
 //! stays part of that answer. An unclosed `<details>` runs to the next one
 //! at its level, or to the end of the file.
 
-use super::{FenceTracker, Layout, RawCard, any_heading};
+use super::{FenceTracker, Layout, RawCard, any_heading, kind};
 use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
 use crate::bank::text::{
@@ -192,10 +192,14 @@ impl Layout for HtmlDetails {
         "`<details><summary>question</summary> answer </details>`"
     }
 
+    fn kinds(&self) -> u16 {
+        kind::TAG | kind::DIGIT
+    }
+
     fn score(&self, lines: &[&str]) -> usize {
         lines
             .iter()
-            .filter(|l| l.contains("<summary") || l.contains("<SUMMARY") || l.contains("<Summary"))
+            .filter(|l| l.as_bytes().contains(&b'<') && find_tag(l, "<summary", 0).is_some())
             .count()
             * 2
     }

@@ -46,9 +46,13 @@ pub trait Layout: Sync {
     /// What the layout looks like, in a few words (for `pyquiz check` and
     /// messages).
     fn about(&self) -> &'static str;
+    /// The kinds of line ([`kind`]) its score counts.
+    fn kinds(&self) -> u16 {
+        kind::BUILT_IN
+    }
     /// How strongly the text looks like this layout: the number of
     /// characteristic lines; 0 means "not this layout". `lines` are the
-    /// candidate lines only (see [`may_score`]).
+    /// lines of its [`Layout::kinds`] only.
     fn score(&self, lines: &[&str]) -> usize;
     /// Parses the text. `file` is used in error messages.
     fn parse(&self, file: &str, lines: &[&str]) -> Result<Vec<RawCard>, BankError>;
@@ -87,25 +91,108 @@ pub fn by_name(name: &str) -> Option<&'static dyn Layout> {
         .find(|l| l.name().eq_ignore_ascii_case(name.trim()))
 }
 
-/// Can a line count towards any layout's score? Every characteristic line
-/// starts (after indentation and list or quote markers) with one of these,
-/// or is an Obsidian one-liner; skipping the rest keeps the scores the same
-/// and saves scoring prose once per layout.
-fn may_score(line: &str) -> bool {
-    let t = line.trim_start();
+/// Kinds of line a layout's score may count, by how the line starts
+/// (after indentation). A layout scores only the lines of its kinds, so
+/// prose is never scored and each layout skips the others' lines.
+pub mod kind {
+    pub const HEADING: u16 = 1;
+    /// `*` or `_`: bold text, bullets.
+    pub const EMPHASIS: u16 = 1 << 1;
+    pub const DIGIT: u16 = 1 << 2;
+    /// `<` or `- <`: HTML and MDX tags.
+    pub const TAG: u16 = 1 << 3;
+    /// `A`: `A:`, `Answer:`.
+    pub const CAPITAL_A: u16 = 1 << 4;
+    /// `?` (admonitions, Obsidian separators) or `!`.
+    pub const MARK: u16 = 1 << 5;
+    pub const PIPE: u16 = 1 << 6;
+    /// 👉, ✅, ✔ before an answer.
+    pub const POINTER: u16 = 1 << 7;
+    /// A label word (`Q:`, `Question 3:`, `Solution:`, `Correct answer:`).
+    pub const LABEL: u16 = 1 << 8;
+    /// A ticked task box, `- [x]`.
+    pub const TICK: u16 = 1 << 9;
+    /// Holds `::` (Obsidian one-liners, SR comments).
+    pub const COLONS: u16 = 1 << 10;
+    /// What the built-in deck's layouts score.
+    pub const BUILT_IN: u16 = HEADING | EMPHASIS | DIGIT | TAG | CAPITAL_A | MARK | PIPE | POINTER;
+}
+
+/// The kinds of a line (0: no layout scores it).
+fn kinds(line: &str) -> u16 {
+    let indent = line
+        .bytes()
+        .take_while(|&b| b == b' ' || b == b'\t')
+        .count();
+    let t = &line[indent..];
     let Some(&first) = t.as_bytes().first() else {
-        return false;
+        return 0;
     };
-    let by_start = match first {
-        b'#' | b'*' | b'?' | b'!' | b'<' | b'A' | b'|' | b'(' | b'[' | b'+' => true,
-        b'0'..=b'9' => true,
-        // 👉 (the 003 layout's answer marker) starts with this byte.
-        0xF0 => t.starts_with('👉'),
-        b'-' => t.starts_with("- <") || t.starts_with("- [") || option_start(&t[2.min(t.len())..]),
-        b'a'..=b'z' | b'B'..=b'Z' => option_start(t) || qa_labels::label_start(t),
-        _ => false,
+    // A label after heading marks or emphasis: `### Solution`, `**Q:**`.
+    let labelled = |marks: u8| {
+        let rest = t
+            .trim_start_matches(char::from(marks))
+            .trim_start_matches([' ', '*']);
+        qa_labels::label_start(rest)
+            || rest
+                .get(..7)
+                .is_some_and(|w| w.eq_ignore_ascii_case("correct"))
     };
-    by_start || t.contains("::")
+    match first {
+        b'#' if labelled(b'#') => kind::HEADING | kind::LABEL,
+        b'#' => kind::HEADING,
+        b'*' if labelled(b'*') => kind::EMPHASIS | kind::LABEL,
+        b'*' => kind::EMPHASIS,
+        b'_' if t.starts_with("__") => kind::EMPHASIS | kind::LABEL,
+        b'0'..=b'9' => kind::DIGIT,
+        b'<' => kind::TAG,
+        b'A' => kind::CAPITAL_A | kind::LABEL,
+        b'?' | b'!' => kind::MARK,
+        b'|' => kind::PIPE,
+        // 👉 starts with this byte, ✅ and ✔ with the next.
+        0xF0 if t.starts_with('👉') => kind::POINTER,
+        0xE2 if t.starts_with(['✅', '✔']) => kind::POINTER,
+        b'-' if t.starts_with("- <") => kind::TAG,
+        b'-' if t.starts_with("- [x") || t.starts_with("- [X") => kind::TICK,
+        // The first letters of label words (see `qa_labels::WORDS`).
+        b'q' | b'Q' | b'p' | b'P' | b'a' | b's' | b'S' | b'h' | b'H' | b'e' | b'E' | b'n'
+        | b'N' | b'c' | b'C'
+            if qa_labels::label_start(t)
+                || t.get(..7)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("correct")) =>
+        {
+            kind::LABEL
+        }
+        _ => 0,
+    }
+}
+
+/// Which lines hold `::` (Obsidian one-liners, SR comments), found with
+/// one SIMD search of the whole text rather than one per line (which cost
+/// more than every layout's scoring together). `lines` must be slices of
+/// `text`, in order, as `str::lines` gives them; a line that is not is
+/// never found (the search is checked line by line, so it is never found
+/// wrongly either).
+fn colon_lines(text: &str, lines: &[&str]) -> Vec<usize> {
+    let mut found = Vec::new();
+    let base = text.as_ptr() as usize;
+    let mut line = 0;
+    for at in memchr::memmem::find_iter(text.as_bytes(), b"::") {
+        // The line holding byte `at`: the last one starting at or before it.
+        while line + 1 < lines.len() {
+            let next = lines[line + 1];
+            let start = (next.as_ptr() as usize).wrapping_sub(base);
+            if start <= at {
+                line += 1;
+            } else {
+                break;
+            }
+        }
+        if found.last() != Some(&line) && lines.get(line).is_some_and(|l| l.contains("::")) {
+            found.push(line);
+        }
+    }
+    found
 }
 
 /// Does the text start like a multiple-choice option, `A) ` or `b. `?
@@ -114,20 +201,45 @@ pub(crate) fn option_start(text: &str) -> bool {
     b.len() > 2 && b[0].is_ascii_alphabetic() && matches!(b[1], b')' | b'.') && b[2] == b' '
 }
 
-/// Each layout's score for a text (split into lines), in [`LAYOUTS`] order.
-pub fn scores(lines: &[&str]) -> Vec<(&'static dyn Layout, usize)> {
-    let candidates: Vec<&str> = lines.iter().copied().filter(|l| may_score(l)).collect();
+/// Each layout's score for a text, in [`LAYOUTS`] order. `lines` are the
+/// text's lines (see [`colon_lines`]).
+pub fn scores(text: &str, lines: &[&str]) -> Vec<(&'static dyn Layout, usize)> {
+    let colons = colon_lines(text, lines);
+    let mut next_colon = colons.iter().peekable();
+    let candidates: Vec<(u16, &str)> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let mut k = kinds(l);
+            if next_colon.next_if(|&&c| c == i).is_some() {
+                k |= kind::COLONS;
+            }
+            (k, *l)
+        })
+        .filter(|&(k, _)| k != 0)
+        .collect();
+    let mut mine: Vec<&str> = Vec::with_capacity(candidates.len());
     LAYOUTS
         .iter()
-        .map(|&layout| (layout, layout.score(&candidates)))
+        .map(|&layout| {
+            let wanted = layout.kinds();
+            mine.clear();
+            mine.extend(
+                candidates
+                    .iter()
+                    .filter(|(k, _)| k & wanted != 0)
+                    .map(|&(_, l)| l),
+            );
+            (layout, layout.score(&mine))
+        })
         .collect()
 }
 
 /// Picks the layout that best explains the text: the highest score, ties
 /// going to the earlier layout.
-pub fn detect(lines: &[&str]) -> Option<&'static dyn Layout> {
+pub fn detect(text: &str, lines: &[&str]) -> Option<&'static dyn Layout> {
     let mut best: Option<(&'static dyn Layout, usize)> = None;
-    for (layout, score) in scores(lines) {
+    for (layout, score) in scores(text, lines) {
         if score > 0 && best.is_none_or(|(_, s)| score > s) {
             best = Some((layout, score));
         }
@@ -146,7 +258,7 @@ pub fn parse(
     let mut lines: Vec<&str> = text.lines().collect();
     let fm = front_matter::read(&lines);
     for line in lines.iter_mut().take(fm.lines) {
-        *line = "";
+        *line = &line[..0];
     }
     let no_questions = || BankError::NoQuestions {
         file: file.to_string(),
@@ -155,7 +267,7 @@ pub fn parse(
     };
     let layout = match forced {
         Some(layout) => layout,
-        None => detect(&lines).ok_or_else(no_questions)?,
+        None => detect(text, &lines).ok_or_else(no_questions)?,
     };
     let mut cards = layout.parse(file, &lines)?;
     // A heading with nothing after its number is not a question.

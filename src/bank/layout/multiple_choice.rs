@@ -8,7 +8,7 @@
 //! B) tuple`), so they can be weighed before the answer is shown; the
 //! answer names the right option in bold, then the explanation.
 
-use super::{FenceTracker, Layout, RawCard, any_heading, option_start, question_text};
+use super::{FenceTracker, Layout, RawCard, any_heading, kind, option_start, question_text};
 use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
 use crate::bank::text::{dedent, is_rule, strip_numbering, strip_outer_bold};
@@ -61,8 +61,12 @@ fn answer_line(line: &str) -> Option<(Vec<usize>, &str)> {
         .trim()
         .trim_start_matches(['✅', '✔', '👉', ' '])
         .trim_start_matches("**");
-    let lower = t.get(..16.min(t.len()))?.to_ascii_lowercase();
-    let label = ANSWER_LABELS.iter().find(|l| lower.starts_with(*l))?;
+    if !t.starts_with(['a', 'A', 'c', 'C']) {
+        return None;
+    }
+    let label = ANSWER_LABELS
+        .iter()
+        .find(|l| t.get(..l.len()).is_some_and(|w| w.eq_ignore_ascii_case(l)))?;
     let rest = t[label.len()..].trim_start();
     let rest = rest
         .strip_prefix(':')
@@ -168,12 +172,17 @@ impl Layout for MultipleChoice {
         "a question, options A) B) C) or - [ ] boxes, then Answer: B"
     }
 
+    fn kinds(&self) -> u16 {
+        kind::LABEL | kind::POINTER | kind::TICK
+    }
+
     fn score(&self, lines: &[&str]) -> usize {
         lines
             .iter()
             .filter(|l| {
                 answer_line(l).is_some()
-                    || option(l).is_some_and(|(n, _, ticked)| n.is_none() && ticked)
+                    || l.trim_start().starts_with("- [")
+                        && option(l).is_some_and(|(n, _, ticked)| n.is_none() && ticked)
             })
             .count()
             * 3

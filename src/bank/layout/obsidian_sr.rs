@@ -12,7 +12,7 @@
 //! A `::` in code (`xs[::2]`, `std::vector`) is not a separator: it must be
 //! outside backticks and brackets, with at least two words before it.
 
-use super::{FenceTracker, Layout, RawCard, any_heading, question_text};
+use super::{FenceTracker, Layout, RawCard, any_heading, kind, question_text};
 use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
 use crate::bank::text::{dedent, fence, strip_numbering};
@@ -94,13 +94,20 @@ impl Layout for ObsidianSr {
         "Obsidian spaced-repetition cards: Question::Answer, ? between lines"
     }
 
+    fn kinds(&self) -> u16 {
+        // `?` separators, `::` one-liners, SR comments on their own line.
+        kind::MARK | kind::COLONS | kind::TAG
+    }
+
     fn score(&self, lines: &[&str]) -> usize {
         lines
             .iter()
             .filter(|l| {
-                separator(l).is_some() || l.contains("<!--SR:") || {
-                    l.contains("::") && fence(l).is_none() && one_liner(l).is_some()
-                }
+                separator(l).is_some()
+                    // Both an SR comment and a one-liner hold a colon.
+                    || l.as_bytes().contains(&b':')
+                        && (l.contains("<!--SR:")
+                            || l.contains("::") && fence(l).is_none() && one_liner(l).is_some())
             })
             .count()
             * 2

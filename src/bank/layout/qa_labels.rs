@@ -11,7 +11,7 @@
 //! question label, heading or rule. When a card has several sections
 //! (hints and a solution) each keeps its label, in the order written.
 
-use super::{FenceTracker, Layout, RawCard, any_heading, question_text, take_meta};
+use super::{FenceTracker, Layout, RawCard, any_heading, kind, question_text, take_meta};
 use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
 use crate::bank::text::{dedent, is_rule, strip_numbering, strip_outer_bold};
@@ -52,7 +52,7 @@ pub(crate) fn label_start(t: &str) -> bool {
         .count()
         .min(12);
     word > 0
-        && matches!(b.get(word), Some(b':' | b' '))
+        && matches!(b.get(word), Some(b':' | b' ' | b'*' | b'_'))
         && WORDS
             .iter()
             .any(|(w, _)| w.len() == word && w.as_bytes().eq_ignore_ascii_case(&b[..word]))
@@ -210,9 +210,22 @@ impl Layout for QaLabels {
         "labelled parts: Q:/A:, **Q:**/**A:**, Question:/Hints:/Solution:"
     }
 
+    fn kinds(&self) -> u16 {
+        kind::LABEL
+    }
+
     fn score(&self, lines: &[&str]) -> usize {
         let (mut questions, mut answers) = (0, 0);
         for l in lines {
+            // Every label word starts with one of these letters, after
+            // heading marks and emphasis.
+            let first = l
+                .bytes()
+                .find(|b| !matches!(b, b'#' | b' ' | b'*' | b'_' | b'\t'))
+                .map(|b| b.to_ascii_lowercase());
+            if !matches!(first, Some(b'q' | b'p' | b'a' | b's' | b'h' | b'e' | b'n')) {
+                continue;
+            }
             match label(l) {
                 Some((Kind::Question, _, _)) => questions += 1,
                 Some((Kind::Answer | Kind::Extra, _, _)) => answers += 1,

@@ -2,10 +2,15 @@
 //! parse into sound records or fail with an error naming file and line.
 
 use proptest::prelude::*;
-use pyquiz::bank::{BankError, content::EMBEDDED, parse_source};
+use pyquiz::bank::layout::LAYOUTS;
+use pyquiz::bank::{BankError, content::EMBEDDED, parse_source, parse_source_with};
 
 fn check(name: &str, bytes: &[u8]) -> Result<(), TestCaseError> {
-    match parse_source(name, bytes) {
+    sound(name, bytes, parse_source(name, bytes))
+}
+
+fn sound(name: &str, bytes: &[u8], parsed: pyquiz::bank::Parsed) -> Result<(), TestCaseError> {
+    match parsed {
         Ok((_, records)) => {
             prop_assert!(!records.is_empty());
             let mut ids = std::collections::HashSet::new();
@@ -150,6 +155,48 @@ proptest! {
         )
     ) {
         check("shapes.md", lines.join("\n").as_bytes())?;
+    }
+}
+
+/// Lines in the shapes of people's own decks.
+fn deck_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "(\\*\\*)?(Q|A|Question|Answer|Hints|Solution)( [0-9])?(\\*\\*)?:(\\*\\*)? [a-z `?]{0,20}",
+        "#{1,4} (Q\\.|Q[0-9]:|Question [0-9]|[0-9]\\.)? ?[a-z 什么？؟]{0,16}\\??",
+        "[a-z ]{0,12}:{2,3}[a-z`:\\[\\] ]{0,12}",
+        "\\?\\??",
+        "<!--SR:![0-9-]{0,10},[0-9],[0-9]{3}-->",
+        "(- )?(\\(?[a-dA-D][).]|\\[[ x]\\]) [a-z`]{0,12}",
+        "(\\*\\*)?(Correct answer|Answer|Ans)(\\*\\*)?: (\\(?[a-dA-D]\\)?)?( and [A-D])?[a-z —]{0,10}",
+        "\\*\\*([0-9]\\. )?[a-z`]{0,16}\\??\\*\\*\\??",
+        "<details( open)?><summary>[a-z?]{0,10}(</summary>)?[a-z<>/p]{0,12}(</details>)?",
+        "(Difficulty|Tags|Level): [a-z, ]{0,12}",
+        "(---|\\+\\+\\+|\\.\\.\\.)",
+        "[a-z]{1,6}: [a-z\\[\\], ]{0,12}",
+        "[ \\t]{0,6}```[a-z]{0,8}",
+        "[ \\t]{0,8}[a-zé中 ]{0,24}",
+        "",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Every layout, detected or forced, on text in the shapes of the
+    /// general layouts: sound records or a clean error, and `pyquiz check`
+    /// reports without panicking.
+    #[test]
+    fn every_layout_on_deck_shapes(lines in proptest::collection::vec(deck_line(), 0..50)) {
+        let text = lines.join("\n");
+        let bytes = text.as_bytes();
+        check("deck.md", bytes)?;
+        for &layout in LAYOUTS {
+            sound("deck.md", bytes, parse_source_with("deck.md", bytes, Some(layout)))?;
+            let report = pyquiz::bank::check::check("deck.md", bytes, Some(layout));
+            prop_assert_eq!(report.recognized(), report.questions > 0);
+        }
+        let report = pyquiz::bank::check::check("deck.md", bytes, None);
+        prop_assert!(report.warnings.iter().all(|w| w.line >= 1));
     }
 }
 

@@ -6,8 +6,8 @@
 //! sections; `Difficulty:` and `Tags:` lines label the card.
 
 use super::{
-    FenceTracker, Layout, RawCard, any_heading, kind, question_like, strip_question_number,
-    take_meta,
+    FenceTracker, Layout, RawCard, any_heading, kind, open_card, question_like,
+    strip_question_number, take_meta,
 };
 use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
@@ -85,15 +85,7 @@ impl Layout for BoldQuestions {
             }
             if let Some(question) = bold_question(line) {
                 finish(current.take(), &mut cards);
-                current = Some((
-                    RawCard {
-                        line: i + 1,
-                        question: strip_question_number(&question),
-                        section: section.clone(),
-                        ..RawCard::default()
-                    },
-                    Vec::new(),
-                ));
+                current = Some(open_card(i, strip_question_number(&question), &section));
                 continue;
             }
             if let Some((_, body)) = &mut current {

@@ -9,7 +9,7 @@
 //! card's own labels.
 
 use super::{
-    FenceTracker, Layout, RawCard, any_heading, kind, question_like, question_text,
+    FenceTracker, Layout, RawCard, any_heading, kind, open_card, question_like, question_text,
     strip_question_number, take_meta,
 };
 use crate::bank::code::answer_markdown;
@@ -102,15 +102,7 @@ impl Layout for HeadingQuestions {
                     } else {
                         question
                     };
-                    current = Some((
-                        RawCard {
-                            line: i + 1,
-                            question,
-                            section: section.clone(),
-                            ..RawCard::default()
-                        },
-                        Vec::new(),
-                    ));
+                    current = Some(open_card(i, question, &section));
                 }
                 continue;
             }

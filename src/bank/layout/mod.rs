@@ -478,3 +478,21 @@ pub(crate) fn strip_question_number(text: &str) -> String {
     };
     super::text::strip_numbering(t)
 }
+
+/// A card the reader has just met: its question line (0-based index),
+/// question and section, with no answer lines yet.
+pub(crate) fn open_card<'a>(
+    index: usize,
+    question: String,
+    section: &str,
+) -> (RawCard, Vec<&'a str>) {
+    (
+        RawCard {
+            line: index + 1,
+            question,
+            section: section.to_string(),
+            ..RawCard::default()
+        },
+        Vec::new(),
+    )
+}

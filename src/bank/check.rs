@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::layout::{self, FenceTracker, Layout, any_heading, front_matter, question_like};
 use super::model::{Difficulty, DifficultySource, Record};
-use super::{BankError, decode, mojibake, native, parse_source_with};
+use super::{BankError, decode, mojibake, native, parse_repaired, parse_source_with};
 
 /// What pyquiz makes of one file.
 #[derive(Debug, Clone, Serialize)]
@@ -149,6 +149,9 @@ pub fn check(file: &str, bytes: &[u8], forced: Option<&'static dyn Layout>) -> F
     let native = forced.is_none() && native::is_native(&text);
     let text = mojibake::repair(&text).into_owned();
     let mut lines: Vec<&str> = text.lines().collect();
+    // The layout to parse with: the one given, or the best of the scores
+    // shown (so detection runs once).
+    let mut layout = forced;
     if !native {
         let fm = front_matter::read(&lines);
         if fm.lines > 0 {
@@ -162,7 +165,9 @@ pub fn check(file: &str, bytes: &[u8], forced: Option<&'static dyn Layout>) -> F
                 *line = &line[..0];
             }
         }
-        let mut scores: Vec<LayoutScore> = layout::scores(&text, &lines)
+        let all = layout::scores(&text, &lines);
+        layout = layout.or_else(|| layout::best(&all));
+        let mut scores: Vec<LayoutScore> = all
             .into_iter()
             .filter(|&(_, score)| score > 0)
             .map(|(l, score)| LayoutScore {
@@ -173,10 +178,15 @@ pub fn check(file: &str, bytes: &[u8], forced: Option<&'static dyn Layout>) -> F
         scores.sort_by_key(|s| std::cmp::Reverse(s.score));
         report.scores = scores;
     }
-    let records = match parse_source_with(file, bytes, forced) {
-        Ok((layout, records)) => {
-            report.layout = Some(layout);
-            report.layout_about = layout::by_name(layout).map(|l| l.about());
+    let parsed = if native {
+        parse_source_with(file, bytes, None)
+    } else {
+        parse_repaired(file, &text, layout)
+    };
+    let records = match parsed {
+        Ok((name, records)) => {
+            report.layout = Some(name);
+            report.layout_about = layout::by_name(name).map(|l| l.about());
             records
         }
         Err(e) => {

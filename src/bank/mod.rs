@@ -87,8 +87,16 @@ pub fn parse_source_with(
     if forced.is_none() && native::is_native(&text) {
         return Ok((native::LAYOUT, native::parse(name, &text)?));
     }
-    let text = mojibake::repair(&text);
-    let (layout, raw) = layout::parse(name, &text, forced)?;
+    parse_repaired(name, &mojibake::repair(&text), forced)
+}
+
+/// The rest of [`parse_source_with`], from decoded and repaired text.
+pub(crate) fn parse_repaired(
+    name: &str,
+    text: &str,
+    forced: Option<&'static dyn layout::Layout>,
+) -> Parsed {
+    let (layout, raw) = layout::parse(name, text, forced)?;
     let mut ids = id::IdAssigner::default();
     let mut sections = SectionFacts::default();
     let records = raw

@@ -238,8 +238,14 @@ pub fn scores(text: &str, lines: &[&str]) -> Vec<(&'static dyn Layout, usize)> {
 /// Picks the layout that best explains the text: the highest score, ties
 /// going to the earlier layout.
 pub fn detect(text: &str, lines: &[&str]) -> Option<&'static dyn Layout> {
+    best(&scores(text, lines))
+}
+
+/// The winner of [`scores`]: the highest score above 0, ties going to the
+/// earlier layout.
+pub fn best(scores: &[(&'static dyn Layout, usize)]) -> Option<&'static dyn Layout> {
     let mut best: Option<(&'static dyn Layout, usize)> = None;
-    for (layout, score) in scores(text, lines) {
+    for &(layout, score) in scores {
         if score > 0 && best.is_none_or(|(_, s)| score > s) {
             best = Some((layout, score));
         }

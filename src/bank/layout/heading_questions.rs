@@ -125,6 +125,25 @@ mod tests {
     }
 
     #[test]
+    fn level_four_numbered_questions_under_level_two_and_three_sections() {
+        let cards = parse(
+            "## Python\n\n### Basics\n\n#### 3. What is PEP 8?\n\nThe style guide.\n\n#### 5. Why `is None`?\n\nNone is a singleton.\n\n### Tools\n\n#### 6. What does pip do?\n\nInstalls packages.\n",
+        );
+        let got: Vec<(&str, &str, &str)> = cards
+            .iter()
+            .map(|c| (c.question.as_str(), c.section.as_str(), c.answer.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("What is PEP 8?", "Basics", "The style guide."),
+                ("Why `is None`?", "Basics", "None is a singleton."),
+                ("What does pip do?", "Tools", "Installs packages."),
+            ]
+        );
+    }
+
+    #[test]
     fn question_heading_forms() {
         let cards = parse(
             "# Deck\n\n## Basics\n\n### Q. What is a list?\n\nA mutable sequence.\n\n#### Example\n\n```python\n# not a heading\nxs = [1]\n```\n\n### Question 12\n\nWhat is a tuple?\n\nAn immutable sequence.\n\n**Difficulty:** easy\n\n### 3. Why use sets?\nFast membership.\n\n### Summary\n\nNot a question.\n\n## 数据类型\n\n### 什么是字典？\n\n键值对。\n",

@@ -95,13 +95,8 @@ impl Layout for HeadingQuestions {
                 if l < level {
                     section = strip_question_number(strip_outer_bold(text));
                 } else if question_like(text) {
+                    // `Question 12` alone leaves an empty question: see `finish`.
                     let question = strip_question_number(strip_outer_bold(text));
-                    // `Question 12` alone leaves nothing: see `finish`.
-                    let question = if question.eq_ignore_ascii_case("question") {
-                        String::new()
-                    } else {
-                        question
-                    };
                     current = Some(open_card(i, question, &section));
                 }
                 continue;

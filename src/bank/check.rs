@@ -265,15 +265,17 @@ fn warnings(lines: &[&str], records: &[Record]) -> Vec<Warning> {
             });
         }
     }
-    for (k, r) in records.iter().enumerate() {
-        if let Some(first) = records[..k].iter().find(|o| {
-            super::id::normalize_question(&o.question) == super::id::normalize_question(&r.question)
-        }) {
+    // The first line of each question, by the words the id is made from.
+    let mut first_asked: std::collections::HashMap<String, usize> = Default::default();
+    for r in records {
+        let first = *first_asked
+            .entry(super::id::normalize_question(&r.question))
+            .or_insert(r.line);
+        if first != r.line {
             out.push(Warning {
                 line: r.line,
                 message: format!(
-                    "asks the same question as line {} (both kept, as separate cards)",
-                    first.line
+                    "asks the same question as line {first} (both kept, as separate cards)"
                 ),
             });
         }

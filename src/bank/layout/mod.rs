@@ -128,15 +128,19 @@ fn kinds(line: &str) -> u16 {
     let Some(&first) = t.as_bytes().first() else {
         return 0;
     };
-    // A label after heading marks or emphasis: `### Solution`, `**Q:**`.
-    let labelled = |marks: u8| {
-        let rest = t
-            .trim_start_matches(char::from(marks))
-            .trim_start_matches([' ', '*']);
-        qa_labels::label_start(rest)
-            || rest
+    // A label word (`Q:`, `Solution`, `Correct answer:`).
+    let label = |text: &str| {
+        qa_labels::label_start(text)
+            || text
                 .get(..7)
                 .is_some_and(|w| w.eq_ignore_ascii_case("correct"))
+    };
+    // A label after heading marks or emphasis: `### Solution`, `**Q:**`.
+    let labelled = |marks: u8| {
+        label(
+            t.trim_start_matches(char::from(marks))
+                .trim_start_matches([' ', '*']),
+        )
     };
     match first {
         b'#' if labelled(b'#') => kind::HEADING | kind::LABEL,
@@ -157,9 +161,7 @@ fn kinds(line: &str) -> u16 {
         // The first letters of label words (see `qa_labels::WORDS`).
         b'q' | b'Q' | b'p' | b'P' | b'a' | b's' | b'S' | b'h' | b'H' | b'e' | b'E' | b'n'
         | b'N' | b'c' | b'C'
-            if qa_labels::label_start(t)
-                || t.get(..7)
-                    .is_some_and(|w| w.eq_ignore_ascii_case("correct")) =>
+            if label(t) =>
         {
             kind::LABEL
         }
@@ -193,12 +195,6 @@ fn colon_lines(text: &str, lines: &[&str]) -> Vec<usize> {
         }
     }
     found
-}
-
-/// Does the text start like a multiple-choice option, `A) ` or `b. `?
-pub(crate) fn option_start(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.len() > 2 && b[0].is_ascii_alphabetic() && matches!(b[1], b')' | b'.') && b[2] == b' '
 }
 
 /// Each layout's score for a text, in [`LAYOUTS`] order. `lines` are the

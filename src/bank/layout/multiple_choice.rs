@@ -8,12 +8,18 @@
 //! B) tuple`), so they can be weighed before the answer is shown; the
 //! answer names the right option in bold, then the explanation.
 
-use super::{FenceTracker, Layout, RawCard, any_heading, kind, option_start, question_text};
+use super::{FenceTracker, Layout, RawCard, any_heading, kind, question_text};
 use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
 use crate::bank::text::{dedent, is_rule, strip_numbering, strip_outer_bold};
 
 pub struct MultipleChoice;
+
+/// Does the text start like a multiple-choice option, `A) ` or `b. `?
+fn option_start(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() > 2 && b[0].is_ascii_alphabetic() && matches!(b[1], b')' | b'.') && b[2] == b' '
+}
 
 /// An option line: its position (0 for A), text, and whether it is ticked.
 fn option(line: &str) -> Option<(Option<usize>, &str, bool)> {

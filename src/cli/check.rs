@@ -2,7 +2,7 @@
 //! [`crate::bank::check`]), as text or JSON.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::CliError;
 use crate::bank::check::{FileCheck, LevelCounts, check};
@@ -39,7 +39,7 @@ pub fn run(
             path: file.clone(),
             source,
         })?;
-        reports.push(check(&display(file), &bytes, forced));
+        reports.push(check(&file.display().to_string(), &bytes, forced));
     }
     if json {
         serde_json::to_writer_pretty(&mut *out, &reports)?;
@@ -61,10 +61,6 @@ pub fn run(
         });
     }
     Ok(())
-}
-
-fn display(path: &Path) -> String {
-    path.display().to_string()
 }
 
 fn levels(counts: &LevelCounts) -> String {

@@ -172,7 +172,7 @@ fn finish(card: Card<'_>, section: &str, cards: &mut Vec<RawCard>) {
     };
     let labelled = card.sections.len() > 1 || card.sections.iter().any(|s| s.kind == Kind::Extra);
     let mut lines: Vec<String> = Vec::new();
-    for s in &card.sections {
+    for s in card.sections {
         if labelled {
             if !lines.is_empty() {
                 lines.push(String::new());
@@ -180,7 +180,7 @@ fn finish(card: Card<'_>, section: &str, cards: &mut Vec<RawCard>) {
             lines.push(format!("**{}**", capitalize(s.label)));
             lines.push(String::new());
         }
-        let body = take_meta(&mut raw, s.lines.clone());
+        let body = take_meta(&mut raw, s.lines);
         // The text on the label's line, then the lines under it, whose
         // indentation is their own.
         let (first, rest) = body.split_first().map_or(("", &[][..]), |(f, r)| (*f, r));

@@ -147,6 +147,15 @@ impl Term {
     }
 
     /// Waits for the program to exit; returns its success and the output.
+    /// Waits for a successful exit with the terminal restored; the screen
+    /// as the program left it.
+    fn finish_restored(self) -> vt100::Parser {
+        let (ok, raw, parser) = self.finish();
+        assert!(ok, "pyquiz failed:\n{}", parser.screen().contents());
+        assert_terminal_restored(&raw, &parser);
+        parser
+    }
+
     fn finish(mut self) -> (bool, Vec<u8>, vt100::Parser) {
         let start = Instant::now();
         let status = loop {
@@ -275,9 +284,7 @@ fn study_reveal_grade_quit_and_continue_next_time() {
     t.wait_text("How do you create a virtual environment?");
     t.wait_text("2 new");
     t.keys("q");
-    let (ok, raw, parser) = t.finish();
-    assert!(ok);
-    assert_terminal_restored(&raw, &parser);
+    let parser = t.finish_restored();
     assert!(
         parser
             .screen()
@@ -290,9 +297,7 @@ fn study_reveal_grade_quit_and_continue_next_time() {
     t.wait_text("How do you create a virtual environment?");
     assert!(!t.screen().contains("list and tuple"));
     t.keys("\x03"); // Ctrl-C quits too
-    let (ok, raw, parser) = t.finish();
-    assert!(ok);
-    assert_terminal_restored(&raw, &parser);
+    t.finish_restored();
 }
 
 /// Reveals the fixture's first card, scrolls to its code, opens and closes
@@ -366,9 +371,7 @@ fn resizing_redraws_and_too_small_says_so() {
     t.resize(100, 30);
     t.wait_text("What is the difference between list and tuple?");
     t.keys("q");
-    let (ok, raw, parser) = t.finish();
-    assert!(ok);
-    assert_terminal_restored(&raw, &parser);
+    t.finish_restored();
 }
 
 #[test]
@@ -448,9 +451,7 @@ fn browse_search_filters_the_list_and_previews_the_card() {
     t.wait_text("1/3");
     t.wait_text("What is the difference between list and tuple?");
     t.keys("\x1b"); // Esc closes the browser, and `pyquiz browse` with it
-    let (ok, raw, parser) = t.finish();
-    assert!(ok);
-    assert_terminal_restored(&raw, &parser);
+    t.finish_restored();
 }
 
 #[test]
@@ -480,9 +481,7 @@ fn practice_logs_answers_and_leaves_the_schedule_untouched() {
     }
     t.wait_text("Practice complete");
     t.keys("q");
-    let (ok, raw, parser) = t.finish();
-    assert!(ok);
-    assert_terminal_restored(&raw, &parser);
+    let parser = t.finish_restored();
     assert!(
         parser
             .screen()
@@ -526,9 +525,7 @@ fn interview_counts_down_marks_and_reports() {
     t.keys("d");
     t.wait_text("1 left · practice");
     t.keys("q");
-    let (ok, raw, parser) = t.finish();
-    assert!(ok);
-    assert_terminal_restored(&raw, &parser);
+    t.finish_restored();
     assert!(
         cards_in(data.path())
             .as_object()

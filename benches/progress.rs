@@ -13,7 +13,7 @@ use pyquiz::schedule::{
     CardState, Clock, DayCounts, Grade, Limits, NewOrder, Phase, Scheduler, SchedulerConfig,
     build_queue, card_seed,
 };
-use pyquiz::store::{Access, LogEntry, LogMark, LoggedState, Progress, Store};
+use pyquiz::store::{Access, Event, LogEntry, LoggedState, Store};
 
 fn now() -> Timestamp {
     "2026-11-21T10:00:00Z".parse().unwrap()
@@ -49,52 +49,35 @@ fn card_state(i: usize) -> CardState {
     }
 }
 
-/// Writes a data directory with `cards` card states and `reviews` log lines.
+/// Writes a data directory with `cards` card states and `reviews` log
+/// lines, as this version writes them (each answer carries the card's state
+/// after it), then opens it once so the checkpoint is made from the log.
 fn fixture(dir: &Path, cards: usize, reviews: usize) {
-    let mut store = Store::open(dir, Access::ReadWrite).unwrap();
     let log_path = dir.join("reviews.jsonl");
     let mut log = BufWriter::with_capacity(1 << 20, std::fs::File::create(&log_path).unwrap());
-    let mut bytes = 0u64;
     for r in 0..reviews {
         let i = r % cards;
         let s = card_state(i);
+        let time = s.last_review.unwrap();
         let entry = LogEntry {
             card: card_id(i),
-            time: s.last_review.unwrap(),
+            time,
             kind: "review".into(),
             grade: Grade::ALL[r % 4],
             mark: None,
             seconds: None,
             elapsed_days: (r % 40) as u32,
-            before: LoggedState {
-                phase: Phase::Review,
-                stability: s.stability,
-                difficulty: s.difficulty,
-                due: s.due,
-            },
-            after: LoggedState {
-                phase: Phase::Review,
-                stability: s.stability,
-                difficulty: s.difficulty,
-                due: s.due,
-            },
+            day: Some(Clock::new(time, TimeZone::UTC).day_of(time)),
+            before: LoggedState::memory(&s),
+            after: LoggedState::full(&s),
         };
-        let mut line = serde_json::to_vec(&entry).unwrap();
-        line.push(b'\n');
-        log.write_all(&line).unwrap();
-        bytes += line.len() as u64;
+        log.write_all(&Event::Answer(entry).encode().unwrap())
+            .unwrap();
     }
     log.flush().unwrap();
-    let mut progress = Progress::default();
-    for i in 0..cards {
-        progress.cards.insert(card_id(i), card_state(i));
-    }
-    progress.review_log = LogMark {
-        entries: reviews as u64,
-        bytes,
-    };
-    store.replace_progress(progress);
-    store.save().unwrap();
+    drop(log);
+    let store = Store::open(dir, Access::ReadWrite).unwrap();
+    assert_eq!(store.progress().cards.len(), cards.min(reviews));
 }
 
 fn scale(c: &mut Criterion, name: &str, cards: usize, reviews: usize) {

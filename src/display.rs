@@ -1,6 +1,55 @@
 //! Display-width helpers shared by the command line and the study screen.
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Whether `c` must never reach a terminal as it is: C0 controls (newline
+/// and tab aside when `keep_lines`), ESC, DEL, C1 controls, and the bidi
+/// embeddings, overrides and isolates that can make text read backwards.
+fn is_unsafe(c: char, keep_lines: bool) -> bool {
+    match c {
+        '\n' | '\t' => !keep_lines,
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => true,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
+        _ => false,
+    }
+}
+
+fn escape_with(text: &str, keep_lines: bool) -> Cow<'_, str> {
+    if !text.chars().any(|c| is_unsafe(c, keep_lines)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if !is_unsafe(c, keep_lines) {
+            out.push(c);
+        } else if c == '\n' {
+            out.push_str("\\n");
+        } else if c == '\t' {
+            out.push_str("\\t");
+        } else if (c as u32) < 0x100 {
+            let _ = write!(out, "\\x{:02x}", c as u32);
+        } else {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Text from a deck or a file for a terminal: control characters and bidi
+/// overrides become visible escapes (`\x1b`, `\u{202e}`); newlines and
+/// tabs stay. JSON output needs none of this (serde escapes controls).
+pub fn escape(text: &str) -> Cow<'_, str> {
+    escape_with(text, true)
+}
+
+/// Like [`escape`] for text that must stay on one line (a file name, a
+/// question in a table): newlines and tabs are escaped too.
+pub fn escape_line(text: &str) -> Cow<'_, str> {
+    escape_with(text, false)
+}
 
 /// Cuts `text` to at most `width` display columns, ending in `…` if cut.
 pub fn truncate(text: &str, width: usize) -> String {
@@ -37,6 +86,17 @@ pub fn pad(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escapes_controls_and_bidi_overrides() {
+        let hostile = "a\u{1b}[2J\u{1b}]52;c;cHduZWQ=\u{7}b\u{8}\u{9b}c\u{202e}d\u{2066}e\tf\ng";
+        assert_eq!(
+            escape(hostile),
+            "a\\x1b[2J\\x1b]52;c;cHduZWQ=\\x07b\\x08\\x9bc\\u{202e}d\\u{2066}e\tf\ng"
+        );
+        assert_eq!(escape_line("x\ny\tz"), "x\\ny\\tz");
+        assert!(matches!(escape("plain — text ✓ 是"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn truncates_by_display_width() {

@@ -244,11 +244,12 @@ fn a_failed_save_keeps_the_grade_says_so_and_retries() {
     a.update(Action::Reveal);
     a.update(Action::Grade(Grade::Good)); // a first save creates progress.json
     let second = current_id(&a).unwrap();
-    // progress.json becomes a directory: the atomic rename onto it fails
-    let progress = tmp.path().join("progress.json");
-    std::fs::remove_file(&progress).unwrap();
-    std::fs::create_dir(&progress).unwrap();
-    std::fs::write(progress.join("blocker"), "x").unwrap();
+    // the review log (the commit point) cannot be written: a directory
+    // stands where it was
+    let log = tmp.path().join("reviews.jsonl");
+    let kept = tmp.path().join("reviews.kept");
+    std::fs::rename(&log, &kept).unwrap();
+    std::fs::create_dir(&log).unwrap();
     a.update(Action::Reveal);
     a.update(Action::Grade(Grade::Easy));
     let status = a.status.clone().unwrap();
@@ -257,7 +258,8 @@ fn a_failed_save_keeps_the_grade_says_so_and_retries() {
     assert_eq!(current_id(&a).unwrap(), second, "the card stays on screen");
     assert_eq!(a.stats.reviewed, 1);
     // the disk is fixed; the next key saves the kept grade first
-    std::fs::remove_dir_all(&progress).unwrap();
+    std::fs::remove_dir(&log).unwrap();
+    std::fs::rename(&kept, &log).unwrap();
     a.update(Action::ScrollDown(1));
     assert_eq!(a.status, None);
     assert_eq!(a.stats.reviewed, 2);
@@ -270,6 +272,49 @@ fn a_failed_save_keeps_the_grade_says_so_and_retries() {
         Phase::Review,
         "Easy saved"
     );
+}
+
+/// Reliability F9: with a full disk, quitting dropped an unsaved grade
+/// silently (exit 0). Now the first quit warns and stays; a second leaves,
+/// and the session reports the lost grade.
+#[test]
+fn quitting_with_an_unsaved_grade_warns_first_and_reports_it() {
+    let tmp = TempDir::new().unwrap();
+    let mut a = app(&tmp, Rc::new(Cell::new(0)));
+    let first = current_id(&a).unwrap();
+    let log = tmp.path().join("reviews.jsonl");
+    std::fs::create_dir(&log).unwrap();
+    a.update(Action::Reveal);
+    a.update(Action::Grade(Grade::Good));
+    assert_eq!(
+        a.unsaved().map(|(id, _)| id.to_string()),
+        Some(first.clone())
+    );
+    a.update(Action::Quit);
+    assert!(!a.quit, "the first quit only warns");
+    let status = a.status.clone().unwrap();
+    assert!(status.contains("not saved"), "{status}");
+    assert!(
+        status.contains("quit again to leave without it"),
+        "{status}"
+    );
+    a.update(Action::Quit);
+    assert!(a.quit);
+    assert_eq!(a.unsaved(), Some((first.as_str(), Grade::Good)));
+    // Had the disk come back before the second quit, the grade is saved.
+    let tmp2 = TempDir::new().unwrap();
+    let mut b = app(&tmp2, Rc::new(Cell::new(0)));
+    let log2 = tmp2.path().join("reviews.jsonl");
+    std::fs::create_dir(&log2).unwrap();
+    b.update(Action::Reveal);
+    b.update(Action::Grade(Grade::Good));
+    b.update(Action::Quit);
+    assert!(!b.quit);
+    std::fs::remove_dir(&log2).unwrap();
+    b.update(Action::Quit);
+    assert!(b.quit);
+    assert_eq!(b.unsaved(), None);
+    assert_eq!(b.store.read_log().unwrap().len(), 1);
 }
 
 #[test]

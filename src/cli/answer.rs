@@ -8,7 +8,7 @@ use super::CliError;
 use super::study::{self, when};
 use crate::bank::Bank;
 use crate::schedule::{Grade, Interval, card_seed};
-use crate::store::Store;
+use crate::store::{Store, UndoScope, Undone};
 
 #[derive(Serialize)]
 struct Graded<'a> {
@@ -64,27 +64,63 @@ pub fn grade(
     Ok(())
 }
 
-pub fn undo(bank: &Bank, store: &mut Store, out: &mut dyn Write) -> Result<(), CliError> {
+pub fn undo(
+    bank: &Bank,
+    store: &mut Store,
+    any_day: bool,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
     let clock = study::clock()?;
-    match store.undo(&clock)? {
-        None => writeln!(out, "Nothing to undo.")?,
-        Some(entry) => {
-            let question = bank
-                .records
-                .iter()
-                .find(|r| r.id == entry.card)
-                .map(|r| format!(" ({})", super::output::truncate(&r.question, 60)))
-                .unwrap_or_default();
+    let scope = if any_day {
+        UndoScope::AnyDay
+    } else {
+        UndoScope::Today
+    };
+    let question = |id: &str| {
+        bank.records
+            .iter()
+            .find(|r| r.id == id || r.members.iter().any(|m| m.id == id))
+            .map(|r| super::output::truncate(&r.question, 60))
+    };
+    match store.undo(&clock, scope)? {
+        Undone::Nothing => writeln!(out, "Nothing to undo.")?,
+        Undone::EarlierDay(entry) => {
+            let what = entry.describe(question(&entry.card).as_deref(), &clock);
+            writeln!(
+                out,
+                "Nothing to undo today. The last change was {what}; `pyquiz undo --any-day` takes it back."
+            )?;
+        }
+        Undone::Done(entry) => {
+            let what = entry.describe(question(&entry.card).as_deref(), &clock);
             let state = entry
                 .before
                 .as_ref()
                 .map(|c| c.phase.name())
                 .unwrap_or("new");
+            writeln!(out, "Undid {what}; the card is {state} again.")?;
+        }
+    }
+    Ok(())
+}
+
+/// `pyquiz recover`: sets the log's damaged lines aside.
+pub fn recover(dir: &std::path::Path, out: &mut dyn Write) -> Result<(), CliError> {
+    let done = crate::store::recover(dir)?;
+    match &done.copy {
+        None => writeln!(
+            out,
+            "The review log has no damaged line; nothing was changed."
+        )?,
+        Some(copy) => {
+            let lines: Vec<String> = done.lines.iter().map(u64::to_string).collect();
             writeln!(
                 out,
-                "Undid {} of {}{question}; it is {state} again.",
-                entry.action.name(),
-                entry.card
+                "Set aside {} damaged line{} of the review log (line {}); each is kept as text in its place. The log as it was is in {}.",
+                lines.len(),
+                if lines.len() == 1 { "" } else { "s" },
+                lines.join(", "),
+                crate::display::escape_line(&copy.display().to_string())
             )?;
         }
     }

@@ -131,8 +131,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Take back the last grade, suspend, unsuspend or bury (repeatable; 50 are kept).
-    Undo,
+    /// Take back the last grade, suspend, unsuspend or bury made today (repeatable; 50 are kept).
+    /// The review log keeps the change and records the undo.
+    Undo {
+        /// Also take back a change from an earlier study day.
+        #[arg(long)]
+        any_day: bool,
+    },
+    /// Set aside damaged lines of the review log (each kept as text in its
+    /// place, after a copy of the whole log is made) so that pyquiz can read
+    /// the rest. Only needed when an error asks for it.
+    Recover,
     /// Keep cards out of the queue until unsuspended.
     Suspend {
         #[arg(required = true, value_name = "ID")]
@@ -336,6 +345,14 @@ pub enum CliError {
     NeedsTerminal(&'static str),
     #[error("no question matches the filters, so there is nothing to {0}")]
     NothingSelected(&'static str),
+    #[error(
+        "the last grade ({grade} on {id}) was not saved and is lost; grade it again when the disk has room. ({reason})"
+    )]
+    Unsaved {
+        id: String,
+        grade: &'static str,
+        reason: String,
+    },
     #[error("{unrecognized} of {files} files: no question was recognized (layouts tried: {tried})")]
     Unrecognized {
         unrecognized: usize,
@@ -389,6 +406,11 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
             clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(out)?;
             return Ok(());
         }
+        // Reads the review log only.
+        Some(Command::Recover) => {
+            let dir = study::data_dir(cli.data_dir.as_ref())?;
+            return answer::recover(&dir, out);
+        }
         // Reads the files it is given, not the bank.
         Some(Command::Check { paths, json }) => {
             let forced = cli.layout.as_deref().and_then(bank::layout::by_name);
@@ -438,9 +460,16 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
         }
     }
     let bank = bank;
-    let mut open_store = |access: Access| match (access, read.take()) {
-        (Access::ReadOnly, Some(store)) => Ok(store),
-        _ => study::open_store(&bank.records, cli.data_dir.as_ref(), access),
+    let mut open_store = |access: Access| -> Result<crate::store::Store, CliError> {
+        let store = match (access, read.take()) {
+            (Access::ReadOnly, Some(store)) => store,
+            _ => study::open_store(&bank.records, cli.data_dir.as_ref(), access)?,
+        };
+        // What opening found (a rebuilt checkpoint, clamped values).
+        for notice in store.notices() {
+            writeln!(err, "pyquiz: note: {}", crate::display::escape(notice))?;
+        }
+        Ok(store)
     };
     match cli.command {
         Some(Command::Dupes { filter, json }) => {
@@ -467,9 +496,9 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
             let mut store = open_store(Access::ReadWrite)?;
             answer::grade(&bank, &mut store, &id, &grade, json, out)
         }
-        Some(Command::Undo) => {
+        Some(Command::Undo { any_day }) => {
             let mut store = open_store(Access::ReadWrite)?;
-            answer::undo(&bank, &mut store, out)
+            answer::undo(&bank, &mut store, any_day, out)
         }
         Some(Command::Suspend { ids }) => {
             let mut store = open_store(Access::ReadWrite)?;
@@ -611,7 +640,9 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
             },
             out,
         ),
-        Some(Command::Completions { .. } | Command::Man | Command::Check { .. }) => Ok(()),
+        Some(
+            Command::Completions { .. } | Command::Man | Command::Check { .. } | Command::Recover,
+        ) => Ok(()),
         None => session::run(&bank, cli.data_dir.as_ref(), &cli.study, out),
     }
 }

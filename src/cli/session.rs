@@ -356,7 +356,18 @@ impl Launch {
             None => {}
         }
         app.overlay_only = self.overlay.is_some();
-        let timings = run::run(&mut app, started)?;
+        let timings = run::run(&mut app, started);
+        // Every change is in the log already; the checkpoint makes the next
+        // start quick. Failing it loses nothing.
+        let _ = app.store.checkpoint();
+        let timings = timings?;
+        if let Some((id, grade)) = app.unsaved() {
+            return Err(CliError::Unsaved {
+                id: id.to_string(),
+                grade: grade.name(),
+                reason: app.status.clone().unwrap_or_default(),
+            });
+        }
         if self.overlay.is_some() && app.mode == crate::tui::drill::Mode::Study {
             return Ok(());
         }

@@ -35,19 +35,37 @@ pub enum StoreError {
         supported: u32,
     },
     #[error(
-        "{}: the review log holds {found} bytes but progress.json records {expected}; both were left untouched. Restore them together from a backup",
+        "{}:{line}: the review log is damaged ({message}); nothing was changed. Keep a copy of the file, then run `pyquiz recover`: it sets damaged lines aside in reviews.damaged.jsonl and keeps every other line",
         path.display()
     )]
-    LogShort {
+    LogCorrupt {
+        path: PathBuf,
+        line: u64,
+        message: String,
+    },
+    #[error(
+        "{}: the review log holds {found} bytes, fewer than the {expected} this session has read; it was replaced or cut while pyquiz ran. Nothing was written: quit, and the next start rebuilds the state from the log as it is now",
+        path.display()
+    )]
+    LogShrank {
         path: PathBuf,
         expected: u64,
         found: u64,
     },
-    #[error("{}:{line}: the review log is damaged ({message})", path.display())]
-    LogCorrupt {
+    #[error(
+        "{} is {what}, not a regular file; pyquiz neither follows nor writes through it. Move it out of the way, or point --data-dir at the folder that really holds your progress",
+        path.display()
+    )]
+    NotRegular { path: PathBuf, what: &'static str },
+    #[error(
+        "{}: {field} is {value}, which pyquiz cannot use; {fix}",
+        path.display()
+    )]
+    BadValue {
         path: PathBuf,
-        line: usize,
-        message: String,
+        field: String,
+        value: String,
+        fix: String,
     },
     #[error("could not {action} {}: {source}", path.display())]
     Io {

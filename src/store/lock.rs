@@ -1,7 +1,7 @@
 //! One writer per data directory: an exclusive lock on progress.lock,
 //! which also holds the writer's process id for the refusal message.
 
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::Path;
 
@@ -17,13 +17,9 @@ pub struct WriterLock {
 
 pub fn acquire(dir: &Path) -> Result<WriterLock, StoreError> {
     let path = dir.join(LOCK_FILE);
-    let mut file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&path)
-        .map_err(|e| StoreError::io("open", &path, e))?;
+    // Never through a link, never anything but a regular file: a lock
+    // file pointed elsewhere would have its target overwritten.
+    let mut file = super::files::open_lock(&path)?;
     match file.try_lock() {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {

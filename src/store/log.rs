@@ -1,18 +1,29 @@
-//! The review log: reviews.jsonl, one JSON object per graded answer,
-//! appended beside progress.json so a grade's write does not grow with
-//! history.
+//! The review log, reviews.jsonl: the record of truth. One JSON object a
+//! line, appended and fsynced for every change (an answer, a suspend, a
+//! bury, a settings change, an undo); nothing in it is ever rewritten.
+//! Card states, today's counts and the undo stack are derived from it
+//! (see `progress.rs`); progress.json only caches them.
+//!
+//! An answer is a line with no `event` field, as format 1 wrote it (format 1
+//! logs only answers); every other change names itself in `event`.
 
+use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 
 use jiff::Timestamp;
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::error::StoreError;
-use crate::schedule::{Grade, Phase};
+use super::files;
+use super::progress::{Settings, Snapshot};
+use crate::schedule::{CardState, Grade, Phase};
 
-/// Memory state on one side of a review.
+/// Memory state on one side of an answer. An answer written by this
+/// version also carries, in `after`, the scheduling fields a replay needs
+/// (`step`, `interval_days`, `reps`, `lapses`); format 1 lines lack them.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct LoggedState {
     pub phase: Phase,
@@ -22,9 +33,45 @@ pub struct LoggedState {
     pub difficulty: Option<f32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interval_days: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reps: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lapses: Option<u32>,
 }
 
-/// One graded answer.
+impl LoggedState {
+    /// The memory state only (what `before` records).
+    pub fn memory(card: &CardState) -> LoggedState {
+        LoggedState {
+            phase: card.phase,
+            stability: card.stability,
+            difficulty: card.difficulty,
+            due: card.due,
+            step: None,
+            interval_days: None,
+            reps: None,
+            lapses: None,
+        }
+    }
+
+    /// Everything a replay needs to put the card back as it was (`after`).
+    pub fn full(card: &CardState) -> LoggedState {
+        LoggedState {
+            step: card.step,
+            interval_days: card.interval_days,
+            reps: Some(card.reps),
+            lapses: Some(card.lapses),
+            ..LoggedState::memory(card)
+        }
+    }
+}
+
+/// One answer: graded in the schedule (`review`), or given outside it
+/// (`practice`, `interview`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LogEntry {
     pub card: String,
@@ -41,30 +88,403 @@ pub struct LogEntry {
     pub seconds: Option<u32>,
     /// Study days since the card's previous review.
     pub elapsed_days: u32,
+    /// The study day the answer counts on (absent in format 1 lines).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub day: Option<Date>,
     pub before: LoggedState,
     pub after: LoggedState,
 }
 
-/// Reads the first `bytes` bytes of the log (what progress.json accounts for).
-pub fn read(path: &Path, bytes: u64) -> Result<Vec<LogEntry>, StoreError> {
-    let file = match File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && bytes == 0 => return Ok(Vec::new()),
-        Err(e) => return Err(StoreError::io("read", path, e)),
-    };
-    let reader = BufReader::with_capacity(1 << 20, file.take(bytes));
-    let mut entries = Vec::new();
-    for (i, line) in reader.lines().enumerate() {
-        let line = line.map_err(|e| StoreError::io("read", path, e))?;
-        if line.trim().is_empty() {
-            continue;
+/// One line of the log. Nearly every line is an answer, so the answer is
+/// kept inline rather than boxed (one allocation fewer per line read).
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    Answer(LogEntry),
+    /// Suspends (`true`) or unsuspends a card.
+    Suspend {
+        card: String,
+        time: Timestamp,
+        suspended: bool,
+    },
+    /// Hides a card until `until` begins.
+    Bury {
+        card: String,
+        time: Timestamp,
+        until: Date,
+    },
+    /// The settings from now on (all of them).
+    Settings {
+        time: Timestamp,
+        settings: Settings,
+    },
+    /// Takes back the change at line `target` (0-based, counting events).
+    Undo {
+        time: Timestamp,
+        target: u64,
+    },
+    /// Merged cards' members, by the id each is kept under.
+    Merged {
+        time: Timestamp,
+        cards: BTreeMap<String, Vec<String>>,
+    },
+    /// The whole state as a format 1 progress.json held it, written once
+    /// when that data directory is first written by this version: format 1
+    /// kept suspends, burials and settings only there.
+    Baseline {
+        time: Timestamp,
+        state: Box<Snapshot>,
+    },
+    /// A line `pyquiz recover` found damaged, kept as text in its place.
+    Damaged {
+        time: Timestamp,
+        text: String,
+    },
+}
+
+impl Event {
+    pub fn time(&self) -> Timestamp {
+        match self {
+            Event::Answer(e) => e.time,
+            Event::Suspend { time, .. }
+            | Event::Bury { time, .. }
+            | Event::Settings { time, .. }
+            | Event::Undo { time, .. }
+            | Event::Merged { time, .. }
+            | Event::Baseline { time, .. }
+            | Event::Damaged { time, .. } => *time,
         }
-        let entry = serde_json::from_str(&line).map_err(|e| StoreError::LogCorrupt {
-            path: path.to_path_buf(),
-            line: i + 1,
-            message: e.to_string(),
-        })?;
-        entries.push(entry);
     }
-    Ok(entries)
+
+    /// The line as written, newline included.
+    pub fn encode(&self) -> Result<Vec<u8>, serde_json::Error> {
+        #[derive(Serialize)]
+        #[serde(tag = "event", rename_all = "lowercase")]
+        enum Tagged<'a> {
+            Suspend {
+                card: &'a str,
+                time: Timestamp,
+                suspended: bool,
+            },
+            Bury {
+                card: &'a str,
+                time: Timestamp,
+                until: Date,
+            },
+            Settings {
+                time: Timestamp,
+                settings: &'a Settings,
+            },
+            Undo {
+                time: Timestamp,
+                target: u64,
+            },
+            Merged {
+                time: Timestamp,
+                cards: &'a BTreeMap<String, Vec<String>>,
+            },
+            Baseline {
+                time: Timestamp,
+                state: &'a Snapshot,
+            },
+            Damaged {
+                time: Timestamp,
+                text: &'a str,
+            },
+        }
+        let mut line = match self {
+            Event::Answer(entry) => serde_json::to_vec(entry)?,
+            Event::Suspend {
+                card,
+                time,
+                suspended,
+            } => serde_json::to_vec(&Tagged::Suspend {
+                card,
+                time: *time,
+                suspended: *suspended,
+            })?,
+            Event::Bury { card, time, until } => serde_json::to_vec(&Tagged::Bury {
+                card,
+                time: *time,
+                until: *until,
+            })?,
+            Event::Settings { time, settings } => serde_json::to_vec(&Tagged::Settings {
+                time: *time,
+                settings,
+            })?,
+            Event::Undo { time, target } => serde_json::to_vec(&Tagged::Undo {
+                time: *time,
+                target: *target,
+            })?,
+            Event::Merged { time, cards } => {
+                serde_json::to_vec(&Tagged::Merged { time: *time, cards })?
+            }
+            Event::Baseline { time, state } => {
+                serde_json::to_vec(&Tagged::Baseline { time: *time, state })?
+            }
+            Event::Damaged { time, text } => {
+                serde_json::to_vec(&Tagged::Damaged { time: *time, text })?
+            }
+        };
+        line.push(b'\n');
+        Ok(line)
+    }
+
+    /// Reads one line (without its newline).
+    pub fn decode(line: &[u8]) -> Result<Event, String> {
+        #[derive(Deserialize)]
+        #[serde(rename_all = "lowercase")]
+        enum Tag {
+            Suspend,
+            Bury,
+            Settings,
+            Undo,
+            Merged,
+            Baseline,
+            Damaged,
+        }
+        /// Every field any line has; which ones must be there depends on
+        /// `event`. One struct (no `flatten`, no untagged enum) keeps a
+        /// line to one pass of the parser.
+        #[derive(Deserialize)]
+        struct Line {
+            #[serde(default)]
+            event: Option<Tag>,
+            time: Timestamp,
+            #[serde(default)]
+            card: Option<String>,
+            #[serde(default)]
+            kind: Option<String>,
+            #[serde(default)]
+            grade: Option<Grade>,
+            #[serde(default)]
+            mark: Option<String>,
+            #[serde(default)]
+            seconds: Option<u32>,
+            #[serde(default)]
+            elapsed_days: Option<u32>,
+            #[serde(default)]
+            day: Option<Date>,
+            #[serde(default)]
+            before: Option<LoggedState>,
+            #[serde(default)]
+            after: Option<LoggedState>,
+            #[serde(default)]
+            suspended: Option<bool>,
+            #[serde(default)]
+            until: Option<Date>,
+            #[serde(default)]
+            settings: Option<Settings>,
+            #[serde(default)]
+            target: Option<u64>,
+            #[serde(default)]
+            cards: Option<BTreeMap<String, Vec<String>>>,
+            #[serde(default)]
+            state: Option<Box<Snapshot>>,
+            #[serde(default)]
+            text: Option<String>,
+        }
+        fn need<T>(v: Option<T>, what: &str) -> Result<T, String> {
+            v.ok_or_else(|| format!("missing field `{what}`"))
+        }
+        let l: Line = serde_json::from_slice(line).map_err(|e| e.to_string())?;
+        let time = l.time;
+        Ok(match l.event {
+            None => Event::Answer(LogEntry {
+                card: need(l.card, "card")?,
+                time,
+                kind: need(l.kind, "kind")?,
+                grade: need(l.grade, "grade")?,
+                mark: l.mark,
+                seconds: l.seconds,
+                elapsed_days: need(l.elapsed_days, "elapsed_days")?,
+                day: l.day,
+                before: need(l.before, "before")?,
+                after: need(l.after, "after")?,
+            }),
+            Some(Tag::Suspend) => Event::Suspend {
+                card: need(l.card, "card")?,
+                time,
+                suspended: need(l.suspended, "suspended")?,
+            },
+            Some(Tag::Bury) => Event::Bury {
+                card: need(l.card, "card")?,
+                time,
+                until: need(l.until, "until")?,
+            },
+            Some(Tag::Settings) => Event::Settings {
+                time,
+                settings: need(l.settings, "settings")?,
+            },
+            Some(Tag::Undo) => Event::Undo {
+                time,
+                target: need(l.target, "target")?,
+            },
+            Some(Tag::Merged) => Event::Merged {
+                time,
+                cards: need(l.cards, "cards")?,
+            },
+            Some(Tag::Baseline) => Event::Baseline {
+                time,
+                state: need(l.state, "state")?,
+            },
+            Some(Tag::Damaged) => Event::Damaged {
+                time,
+                text: need(l.text, "text")?,
+            },
+        })
+    }
+}
+
+/// A 64-bit FNV-1a hash: ties a checkpoint to the exact line it ends on.
+pub fn line_hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// What reading the log from some offset found.
+#[derive(Debug, Default)]
+pub struct Tail {
+    /// Complete events, each with its sequence number.
+    pub events: Vec<(u64, Event)>,
+    /// Where the last complete line ends (bytes from the file's start).
+    pub end: u64,
+    /// The last complete line's length and hash (for the next checkpoint).
+    pub last_line: Option<(u64, u64)>,
+    /// Bytes after the last newline: a line a crash cut short.
+    pub torn: u64,
+}
+
+/// Reads the log from byte `from` (a line boundary) onwards, numbering
+/// events from `first_seq`. A complete line that does not parse is damage
+/// and an error naming its line; a final line with no newline is torn
+/// (reported in `torn`, never parsed).
+pub fn read_from(path: &Path, from: u64, first_seq: u64) -> Result<Tail, StoreError> {
+    let file = match files::open_log_for_reading(path)? {
+        Some(f) => f,
+        None => return Ok(Tail::default()),
+    };
+    read_file_from(file, path, from, first_seq)
+}
+
+fn read_file_from(
+    mut file: File,
+    path: &Path,
+    from: u64,
+    first_seq: u64,
+) -> Result<Tail, StoreError> {
+    file.seek(SeekFrom::Start(from))
+        .map_err(|e| StoreError::io("read", path, e))?;
+    let mut reader = BufReader::with_capacity(1 << 20, file);
+    let mut tail = Tail {
+        end: from,
+        ..Tail::default()
+    };
+    let mut seq = first_seq;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let n = reader
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| StoreError::io("read", path, e))?;
+        if n == 0 {
+            break;
+        }
+        if buf.last() != Some(&b'\n') {
+            tail.torn = n as u64;
+            break;
+        }
+        let start = tail.end;
+        tail.end += n as u64;
+        let text = trim_line(&buf);
+        if !text.iter().all(u8::is_ascii_whitespace) {
+            let event = match Event::decode(text) {
+                Ok(event) => event,
+                Err(message) => {
+                    return Err(StoreError::LogCorrupt {
+                        path: path.to_path_buf(),
+                        line: line_number_at(path, start),
+                        message,
+                    });
+                }
+            };
+            tail.events.push((seq, event));
+            tail.last_line = Some((n as u64, line_hash(&buf)));
+            seq += 1;
+        }
+    }
+    Ok(tail)
+}
+
+/// The 1-based number of the line that starts at byte `offset` (for a
+/// message: counts the newlines before it).
+fn line_number_at(path: &Path, offset: u64) -> u64 {
+    let Ok(Some(file)) = files::open_log_for_reading(path) else {
+        return 0;
+    };
+    let mut reader = BufReader::with_capacity(1 << 20, file.take(offset));
+    let mut lines = 1;
+    loop {
+        let Ok(buf) = reader.fill_buf() else {
+            return 0;
+        };
+        if buf.is_empty() {
+            return lines;
+        }
+        let n = buf.len();
+        lines += memchr::memchr_iter(b'\n', buf).count() as u64;
+        reader.consume(n);
+    }
+}
+
+fn trim_line(buf: &[u8]) -> &[u8] {
+    let mut end = buf.len();
+    while end > 0 && matches!(buf[end - 1], b'\n' | b'\r') {
+        end -= 1;
+    }
+    &buf[..end]
+}
+
+/// The hash of the `len` bytes that end at `end`, if the file has them.
+pub fn hash_of_line_ending_at(path: &Path, end: u64, len: u64) -> Result<Option<u64>, StoreError> {
+    let Some(mut file) = files::open_log_for_reading(path)? else {
+        return Ok(None);
+    };
+    let size = file
+        .metadata()
+        .map_err(|e| StoreError::io("read", path, e))?
+        .len();
+    if len > end || end > size {
+        return Ok(None);
+    }
+    file.seek(SeekFrom::Start(end - len))
+        .map_err(|e| StoreError::io("read", path, e))?;
+    let mut bytes = Vec::with_capacity(len as usize);
+    (&mut file)
+        .take(len)
+        .read_to_end(&mut bytes)
+        .map_err(|e| StoreError::io("read", path, e))?;
+    if bytes.last() != Some(&b'\n') {
+        return Ok(None);
+    }
+    Ok(Some(line_hash(&bytes)))
+}
+
+/// The byte at `offset`, if the file has one there.
+pub fn byte_at(path: &Path, offset: u64) -> Result<Option<u8>, StoreError> {
+    let Some(mut file) = files::open_log_for_reading(path)? else {
+        return Ok(None);
+    };
+    file.seek(SeekFrom::Start(offset))
+        .map_err(|e| StoreError::io("read", path, e))?;
+    let mut b = [0u8; 1];
+    match file.read(&mut b) {
+        Ok(1) => Ok(Some(b[0])),
+        Ok(_) => Ok(None),
+        Err(e) => Err(StoreError::io("read", path, e)),
+    }
 }

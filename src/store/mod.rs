@@ -1,35 +1,55 @@
-//! The progress store: progress.json (card states, settings, undo) written
-//! atomically after every change, and reviews.jsonl, the append-only review
-//! log beside it. One writer at a time; readers never block.
+//! The progress store. reviews.jsonl, the review log, is the record of
+//! truth: every change (an answer, a suspend, a bury, a settings change,
+//! an undo) is one line appended and fsynced, and nothing in it is ever
+//! rewritten. Card states, today's counts and the undo stack are derived
+//! from it; progress.json is a checkpoint of that state as of a position in
+//! the log, written now and then, verified on open and rolled forward.
 //!
-//! Crash safety: a grade first appends its log line (fsync), then replaces
-//! progress.json (temp file, fsync, rename, fsync the directory). The
-//! progress file records how many log bytes it accounts for, so a log line
-//! whose grade never reached progress.json is cut off on the next open.
+//! - A checkpoint that is missing, damaged or does not match the log (a
+//!   restored backup of either file) is rebuilt from the log, with a notice.
+//! - The only bytes ever dropped are a final line with no newline, which a
+//!   crash cut short; a damaged line elsewhere stops everything with its
+//!   line number and `pyquiz recover`.
+//! - Format 1 (progress.json held the truth) is read as it is and migrated
+//!   on the first write: both files are copied aside, and the state is
+//!   carried into the log as one `baseline` event.
+//!
+//! One writer at a time (progress.lock); readers never block.
 
 mod error;
+mod files;
 mod lock;
 mod log;
 mod progress;
 
-use std::fs::{self, File, OpenOptions};
+use std::collections::BTreeMap;
+use std::fs::{self, File};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
 use serde::Deserialize;
 
 pub use error::StoreError;
 pub use lock::LOCK_FILE;
-pub use log::{LogEntry, LoggedState};
+pub use log::{Event, LogEntry, LoggedState};
 pub use progress::{
-    FORMAT_VERSION, LogMark, Progress, Settings, Today, UNDO_DEPTH, UndoAction, UndoEntry,
+    FORMAT_VERSION, KIND_REVIEW, LogMark, Progress, Repair, Settings, Snapshot, Today, UNDO_DEPTH,
+    UndoAction, UndoEntry,
 };
 
-use crate::schedule::{CardState, Clock, DayCounts, Grade, Outcome, Phase, ReviewRecord};
+use crate::schedule::{CardState, Clock, DayCounts, Grade, Outcome, ReviewRecord};
 
 pub const PROGRESS_FILE: &str = "progress.json";
-/// Log kinds: a scheduled review, and the two kinds outside the schedule.
-pub const KIND_REVIEW: &str = "review";
+pub const LOG_FILE: &str = "reviews.jsonl";
+/// Where `pyquiz recover` puts lines of the log it could not read.
+pub const DAMAGED_FILE: &str = "reviews.damaged.jsonl";
+/// Copies of format 1 files, kept when they are migrated.
+pub const V1_PROGRESS_COPY: &str = "progress.v1.json";
+pub const V1_LOG_COPY: &str = "reviews.v1.jsonl";
+/// The kinds of answer outside the schedule.
 pub const KIND_PRACTICE: &str = "practice";
 pub const KIND_INTERVIEW: &str = "interview";
 
@@ -42,7 +62,6 @@ pub struct ExtraAnswer<'a> {
     pub mark: Option<&'a str>,
     pub seconds: Option<u32>,
 }
-pub const LOG_FILE: &str = "reviews.jsonl";
 
 /// A card merged from several sources' questions, as the bank made it.
 #[derive(Debug, Clone, Copy)]
@@ -61,6 +80,27 @@ pub enum Access {
     ReadWrite,
 }
 
+/// How far back `undo` may reach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UndoScope {
+    /// Changes made on the current study day only.
+    Today,
+    /// The most recent change, whenever it was made.
+    AnyDay,
+}
+
+/// What `undo` did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Undone {
+    /// Took this change back.
+    Done(UndoEntry),
+    /// Nothing is left to undo.
+    Nothing,
+    /// The most recent change is from an earlier study day; it was left
+    /// alone (`UndoScope::AnyDay` takes it back).
+    EarlierDay(UndoEntry),
+}
+
 /// The platform data directory (`~/.local/share/pyquiz` on Linux).
 pub fn default_data_dir() -> Result<PathBuf, StoreError> {
     directories::ProjectDirs::from("", "", "pyquiz")
@@ -68,17 +108,46 @@ pub fn default_data_dir() -> Result<PathBuf, StoreError> {
         .ok_or(StoreError::NoDataDir)
 }
 
+/// Events a grade may leave unchecked before the checkpoint is written
+/// again: a small store checkpoints after every change; a store of 100k
+/// cards every ~100 changes (its checkpoint is ~25 MB).
+fn checkpoint_due(events_since: u64, bytes_since: u64, cards: usize) -> bool {
+    events_since > (cards as u64) / 1024 || bytes_since > (1 << 20)
+}
+
 #[derive(Debug)]
 pub struct Store {
     dir: PathBuf,
+    /// The state as of `progress.review_log`, the end of the log.
     progress: Progress,
     lock: Option<lock::WriterLock>,
+    /// The log position progress.json on disk was written at.
+    checkpointed: LogMark,
+    /// Bytes after the last complete line (a crash cut a line short).
+    torn: u64,
+    /// A format 1 data directory, migrated on the first write.
+    migrate: bool,
+    /// Merged cards' members noted since the last write.
+    pending_merged: BTreeMap<String, Vec<String>>,
+    /// What opening found and did, one line each, for the person.
+    notices: Vec<String>,
+}
+
+/// The study day of a time in the system's time zone, for format 1 lines,
+/// which do not record it.
+fn system_day_of(tz: &TimeZone) -> impl Fn(Timestamp) -> Date + '_ {
+    move |t| Clock::new(t, tz.clone()).day_of(t)
+}
+
+/// What reading progress.json gave.
+enum Checkpoint {
+    Missing,
+    Read(Progress),
+    Damaged(StoreError),
 }
 
 impl Store {
     pub fn open(dir: &Path, access: Access) -> Result<Store, StoreError> {
-        let progress_path = dir.join(PROGRESS_FILE);
-        let log_path = dir.join(LOG_FILE);
         let lock = match access {
             Access::ReadOnly => None,
             Access::ReadWrite => {
@@ -86,43 +155,205 @@ impl Store {
                 Some(lock::acquire(dir)?)
             }
         };
-        let progress = match fs::read(&progress_path) {
-            Ok(bytes) => parse(&progress_path, &bytes)?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Progress::default(),
-            Err(e) => return Err(StoreError::io("read", &progress_path, e)),
-        };
-        let store = Store {
+        let mut store = Store {
             dir: dir.to_path_buf(),
-            progress,
+            progress: Progress::default(),
             lock,
+            checkpointed: LogMark::default(),
+            torn: 0,
+            migrate: false,
+            pending_merged: BTreeMap::new(),
+            notices: Vec::new(),
         };
-        let log_len = match fs::metadata(&log_path) {
-            Ok(m) => m.len(),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => 0,
-            Err(e) => return Err(StoreError::io("read", &log_path, e)),
-        };
-        let mark = store.progress.review_log.bytes;
-        if log_len < mark {
-            return Err(StoreError::LogShort {
-                path: log_path,
-                expected: mark,
-                found: log_len,
-            });
-        }
+        store.load()?;
         if store.lock.is_some() {
             store.remove_stale_temp_files();
-            if log_len > mark {
-                if !progress_path.exists() {
-                    // A log with no progress file: keep it, out of the way.
-                    let aside = dir.join(format!("{LOG_FILE}.orphaned"));
-                    fs::rename(&log_path, &aside)
-                        .map_err(|e| StoreError::io("move aside", &log_path, e))?;
-                } else {
-                    truncate(&log_path, mark)?;
+            if store.checkpointed != store.progress.review_log && !store.migrate {
+                // Rebuilt or rolled forward: keep the next open quick. A
+                // failure here loses nothing (the log has it all).
+                if let Err(e) = store.checkpoint() {
+                    store
+                        .notices
+                        .push(format!("could not write a checkpoint: {e}"));
                 }
             }
         }
         Ok(store)
+    }
+
+    /// Reads the checkpoint and the log and derives the state.
+    fn load(&mut self) -> Result<(), StoreError> {
+        let cp_path = self.progress_path();
+        let tz = TimeZone::system();
+        let day_of = system_day_of(&tz);
+        let checkpoint = match files::read_if_exists(&cp_path)? {
+            None => Checkpoint::Missing,
+            Some(bytes) => match parse(&cp_path, &bytes) {
+                Ok(p) => Checkpoint::Read(p),
+                Err(e @ StoreError::NewerVersion { .. }) => return Err(e),
+                Err(e) => Checkpoint::Damaged(e),
+            },
+        };
+        match checkpoint {
+            Checkpoint::Read(p) if p.version >= 2 => {
+                if self.matches_log(&p.review_log)? {
+                    let mark = p.review_log;
+                    self.progress = p;
+                    self.checkpointed = mark;
+                    self.roll_forward(&day_of)?;
+                } else {
+                    self.rebuild(Settings::default(), &day_of)?;
+                    self.notices.push(format!(
+                        "{} does not match {} (one of them was restored from an older copy?); the state was rebuilt from the review log, which holds {} changes",
+                        PROGRESS_FILE, LOG_FILE, self.progress.review_log.entries
+                    ));
+                }
+            }
+            Checkpoint::Read(p) => self.load_format_1(p, &day_of)?,
+            Checkpoint::Missing => {
+                self.rebuild(Settings::default(), &day_of)?;
+                if self.progress.review_log.entries > 0 {
+                    self.notices.push(format!(
+                        "{} was missing; the state was rebuilt from {} ({} changes)",
+                        PROGRESS_FILE, LOG_FILE, self.progress.review_log.entries
+                    ));
+                }
+            }
+            Checkpoint::Damaged(error) => {
+                let format_2 = self.rebuild(Settings::default(), &day_of)?;
+                if !format_2 {
+                    // Format 1 kept settings and suspensions only in
+                    // progress.json: the log alone cannot stand in for it.
+                    return Err(error);
+                }
+                if self.lock.is_some() {
+                    let aside = self.dir.join(format!("{PROGRESS_FILE}.damaged"));
+                    fs::copy(&cp_path, &aside).map_err(|e| StoreError::io("copy", &cp_path, e))?;
+                }
+                self.notices.push(format!(
+                    "{error}. The state was rebuilt from {} ({} changes); a writing command keeps the damaged file as {PROGRESS_FILE}.damaged and writes a new one",
+                    LOG_FILE, self.progress.review_log.entries
+                ));
+            }
+        }
+        let path = self.progress_path();
+        let repairs = self.progress.sanitize();
+        self.notices.extend(
+            repairs
+                .into_iter()
+                .map(|r| format!("{}: {} is {}: {}", path.display(), r.field, r.value, r.done)),
+        );
+        Ok(())
+    }
+
+    /// Whether the log holds, at `mark`, the line the checkpoint ended on.
+    fn matches_log(&self, mark: &LogMark) -> Result<bool, StoreError> {
+        if mark.bytes == 0 {
+            return Ok(mark.entries == 0);
+        }
+        let (Some(len), Some(hash)) = (mark.last_line, mark.hash) else {
+            return Ok(false);
+        };
+        Ok(log::hash_of_line_ending_at(&self.log_path(), mark.bytes, len)? == Some(hash))
+    }
+
+    /// Applies the log's lines after the state's position; returns how
+    /// many there were.
+    fn roll_forward(&mut self, day_of: &dyn Fn(Timestamp) -> Date) -> Result<u64, StoreError> {
+        let mark = self.progress.review_log;
+        let tail = log::read_from(&self.log_path(), mark.bytes, mark.entries)?;
+        let n = tail.events.len() as u64;
+        for (seq, event) in &tail.events {
+            self.progress.apply(*seq, event, day_of);
+        }
+        self.progress.review_log = LogMark {
+            entries: mark.entries + n,
+            bytes: tail.end,
+            last_line: tail.last_line.map(|l| l.0).or(mark.last_line),
+            hash: tail.last_line.map(|l| l.1).or(mark.hash),
+        };
+        self.torn = tail.torn;
+        Ok(n)
+    }
+
+    /// Derives the state from the whole log, starting from `settings`.
+    /// Returns whether the log was written by this format (it holds an
+    /// event format 1 never wrote).
+    fn rebuild(
+        &mut self,
+        settings: Settings,
+        day_of: &dyn Fn(Timestamp) -> Date,
+    ) -> Result<bool, StoreError> {
+        self.progress = Progress {
+            settings,
+            ..Progress::default()
+        };
+        let tail = log::read_from(&self.log_path(), 0, 0)?;
+        let mut format_2 = false;
+        for (seq, event) in &tail.events {
+            format_2 |= !matches!(event, Event::Answer(e) if e.day.is_none());
+            self.progress.apply(*seq, event, day_of);
+        }
+        self.progress.review_log = LogMark {
+            entries: tail.events.len() as u64,
+            bytes: tail.end,
+            last_line: tail.last_line.map(|l| l.0),
+            hash: tail.last_line.map(|l| l.1),
+        };
+        self.torn = tail.torn;
+        Ok(format_2)
+    }
+
+    /// A format 1 progress.json: it holds the truth up to its mark; lines
+    /// after the mark (grades whose save never finished, or a progress.json
+    /// restored from an older copy) are rolled forward, never cut.
+    fn load_format_1(
+        &mut self,
+        p: Progress,
+        day_of: &dyn Fn(Timestamp) -> Date,
+    ) -> Result<(), StoreError> {
+        self.migrate = true;
+        let mark = p.review_log.bytes;
+        let at_boundary = mark == 0 || {
+            let path = self.log_path();
+            log::byte_at(&path, mark - 1)? == Some(b'\n')
+        };
+        if at_boundary {
+            let entries = p.review_log.entries;
+            self.progress = Progress {
+                version: FORMAT_VERSION,
+                undo: Vec::new(),
+                review_log: LogMark {
+                    entries,
+                    bytes: mark,
+                    last_line: None,
+                    hash: None,
+                },
+                ..p
+            };
+            let n = self.roll_forward(day_of)?;
+            if n > 0 {
+                self.notices.push(format!(
+                    "{} holds {n} answers after what {} records; they were kept and applied",
+                    LOG_FILE, PROGRESS_FILE
+                ));
+            }
+        } else {
+            let (merged, cards) = (p.merged.clone(), p.cards.len());
+            self.rebuild(p.settings, day_of)?;
+            self.progress.merged = merged;
+            self.notices.push(format!(
+                "{} records a position inside a line of {}; card states were rebuilt from the log ({} answers; progress.json had {cards} cards)",
+                PROGRESS_FILE, LOG_FILE, self.progress.review_log.entries
+            ));
+        }
+        Ok(())
+    }
+
+    /// What opening the store found and did (a rebuilt checkpoint, values
+    /// clamped), one line each; empty when all was as expected.
+    pub fn notices(&self) -> &[String] {
+        &self.notices
     }
 
     pub fn progress_path(&self) -> PathBuf {
@@ -131,6 +362,10 @@ impl Store {
 
     pub fn log_path(&self) -> PathBuf {
         self.dir.join(LOG_FILE)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
     }
 
     pub fn progress(&self) -> &Progress {
@@ -155,9 +390,8 @@ impl Store {
         self.progress.today.on(clock.today())
     }
 
-    /// Records a graded answer: logs it, updates the card and today's
-    /// counts, remembers how to undo it, and saves. On any failure the
-    /// store and both files are as they were.
+    /// Records a graded answer: one line appended to the log (the commit
+    /// point), then the state updated from it. On failure nothing changed.
     pub fn record_grade(
         &mut self,
         id: &str,
@@ -165,7 +399,6 @@ impl Store {
         outcome: &Outcome,
         clock: &Clock,
     ) -> Result<(), StoreError> {
-        self.writable()?;
         let entry = LogEntry {
             card: id.to_string(),
             time: clock.now(),
@@ -174,72 +407,24 @@ impl Store {
             mark: None,
             seconds: None,
             elapsed_days: outcome.elapsed_days,
-            before: logged(before),
-            after: logged(&outcome.card),
+            day: Some(clock.today()),
+            before: LoggedState::memory(before),
+            after: LoggedState::full(&outcome.card),
         };
-        let today = clock.today();
-        self.log_answer(&entry, UndoAction::Grade, clock, |progress| {
-            let counts = &mut progress.today;
-            if counts.date != Some(today) {
-                *counts = Today {
-                    date: Some(today),
-                    new: 0,
-                    reviews: 0,
-                };
-            }
-            match before.phase {
-                Phase::New => counts.new += 1,
-                Phase::Review => counts.reviews += 1,
-                Phase::Learning | Phase::Relearning => {}
-            }
-            progress.cards.insert(id.to_string(), outcome.card.clone());
-        })
-    }
-
-    /// Appends `entry` to the log, applies `change`, remembers how to undo
-    /// both, and saves; on any failure the store and both files are as
-    /// they were.
-    fn log_answer(
-        &mut self,
-        entry: &LogEntry,
-        action: UndoAction,
-        clock: &Clock,
-        change: impl FnOnce(&mut Progress),
-    ) -> Result<(), StoreError> {
-        let mut line = serde_json::to_vec(entry).map_err(|e| {
-            StoreError::io(
-                "encode an answer for",
-                self.log_path(),
-                std::io::Error::other(e),
-            )
-        })?;
-        line.push(b'\n');
-        let old_mark = self.progress.review_log;
-        self.append_log(&line, old_mark)?;
-        let undo = self.undo_entry(action, &entry.card, clock);
-        change(&mut self.progress);
-        self.progress.review_log = LogMark {
-            entries: old_mark.entries + 1,
-            bytes: old_mark.bytes + line.len() as u64,
-        };
-        self.push_undo(undo);
-        if let Err(e) = self.save() {
-            self.revert_last();
-            let _ = truncate(&self.log_path(), old_mark.bytes);
-            return Err(e);
-        }
+        self.append(Event::Answer(entry))?;
+        // The state replayed from the line must be the scheduler's.
+        debug_assert_eq!(self.card(id), Some(&outcome.card));
         Ok(())
     }
 
     /// Logs an answer given outside the schedule. The card's state, today's
-    /// counts and the limits are untouched; undo takes the line back.
+    /// counts and the limits are untouched; undo takes it back.
     pub fn record_extra(
         &mut self,
         id: &str,
         answer: &ExtraAnswer,
         clock: &Clock,
     ) -> Result<(), StoreError> {
-        self.writable()?;
         let card = self.card_or_new(id);
         let elapsed_days = card.last_review.map_or(0, |last| {
             Clock::days_between(clock.day_of(last), clock.today()).max(0) as u32
@@ -252,97 +437,94 @@ impl Store {
             mark: answer.mark.map(str::to_string),
             seconds: answer.seconds,
             elapsed_days,
-            before: logged(&card),
-            after: logged(&card),
+            day: Some(clock.today()),
+            before: LoggedState::memory(&card),
+            after: LoggedState::memory(&card),
         };
-        self.log_answer(&entry, UndoAction::Practice, clock, |_| {})
+        self.append(Event::Answer(entry))
     }
 
-    /// Suspends or unsuspends a card (a no-op change is still saved and undoable).
+    /// Suspends or unsuspends a card (a no-op change is still logged and
+    /// undoable).
     pub fn set_suspended(
         &mut self,
         id: &str,
         suspended: bool,
         clock: &Clock,
     ) -> Result<(), StoreError> {
-        let action = if suspended {
-            UndoAction::Suspend
-        } else {
-            UndoAction::Unsuspend
-        };
-        self.change_card(id, action, clock, |card| card.suspended = suspended)
+        self.append(Event::Suspend {
+            card: id.to_string(),
+            time: clock.now(),
+            suspended,
+        })
     }
 
     /// Hides a card until the next study day.
     pub fn bury(&mut self, id: &str, clock: &Clock) -> Result<(), StoreError> {
-        let tomorrow = Clock::add_days(clock.today(), 1);
-        self.change_card(id, UndoAction::Bury, clock, |card| {
-            card.buried_until = Some(tomorrow)
+        self.append(Event::Bury {
+            card: id.to_string(),
+            time: clock.now(),
+            until: Clock::add_days(clock.today(), 1),
         })
     }
 
-    /// Changes the settings and saves.
+    /// Changes the settings: logs all of them as they are afterwards.
     pub fn update_settings(
         &mut self,
         change: impl FnOnce(&mut Settings),
     ) -> Result<(), StoreError> {
-        self.writable()?;
-        let old = self.progress.settings.clone();
-        change(&mut self.progress.settings);
-        if let Err(e) = self.save() {
-            self.progress.settings = old;
-            return Err(e);
-        }
-        Ok(())
+        let mut settings = self.progress.settings.clone();
+        change(&mut settings);
+        self.append(Event::Settings {
+            time: Timestamp::now(),
+            settings,
+        })
     }
 
-    /// Takes back the most recent change and returns what it was.
-    pub fn undo(&mut self, clock: &Clock) -> Result<Option<UndoEntry>, StoreError> {
+    /// Takes back the most recent change (within `scope`): an `undo` event
+    /// naming it is appended; the change itself stays in the log.
+    pub fn undo(&mut self, clock: &Clock, scope: UndoScope) -> Result<Undone, StoreError> {
         self.writable()?;
-        let Some(entry) = self.progress.undo.pop() else {
-            return Ok(None);
+        let Some(entry) = self.progress.undo.last().cloned() else {
+            return Ok(Undone::Nothing);
         };
-        let current_card = self.progress.cards.get(&entry.card).cloned();
-        let current_today = self.progress.today;
-        let current_mark = self.progress.review_log;
-        match &entry.before {
-            Some(card) => {
-                self.progress.cards.insert(entry.card.clone(), card.clone());
-            }
-            None => {
-                self.progress.cards.remove(&entry.card);
-            }
+        let day = entry.day.unwrap_or_else(|| clock.day_of(entry.time));
+        if scope == UndoScope::Today && day != clock.today() {
+            return Ok(Undone::EarlierDay(entry));
         }
-        // Today's counts go back only for a change made today; undoing an
-        // answer from an earlier day leaves today's limits alone.
-        if clock.day_of(entry.time) == clock.today() {
-            self.progress.today = entry.today;
-        }
-        self.progress.review_log = entry.log;
-        if let Err(e) = self.save() {
-            match current_card {
-                Some(card) => self.progress.cards.insert(entry.card.clone(), card),
-                None => self.progress.cards.remove(&entry.card),
-            };
-            self.progress.today = current_today;
-            self.progress.review_log = current_mark;
-            self.progress.undo.push(entry);
-            return Err(e);
-        }
-        if entry.log.bytes < current_mark.bytes {
-            // progress.json no longer accounts for the undone line; cutting it
-            // now is tidy, and if this fails the next open cuts it instead.
-            let _ = truncate(&self.log_path(), entry.log.bytes);
-        }
-        Ok(Some(entry))
+        self.append(Event::Undo {
+            time: clock.now(),
+            target: entry.seq,
+        })?;
+        Ok(Undone::Done(entry))
     }
 
-    /// The review log as far as progress.json accounts for it.
+    /// Every event in the log, each with its sequence number.
+    pub fn read_events(&self) -> Result<Vec<(u64, Event)>, StoreError> {
+        Ok(log::read_from(&self.log_path(), 0, 0)?.events)
+    }
+
+    /// The answers in the log that were not undone, oldest first.
     pub fn read_log(&self) -> Result<Vec<LogEntry>, StoreError> {
-        log::read(&self.log_path(), self.progress.review_log.bytes)
+        let events = self.read_events()?;
+        let undone: std::collections::HashSet<u64> = events
+            .iter()
+            .filter_map(|(_, e)| match e {
+                Event::Undo { target, .. } => Some(*target),
+                _ => None,
+            })
+            .collect();
+        Ok(events
+            .into_iter()
+            .filter(|(seq, _)| !undone.contains(seq))
+            .filter_map(|(_, e)| match e {
+                Event::Answer(a) => Some(a),
+                _ => None,
+            })
+            .collect())
     }
 
-    /// The log in the optimizer's terms.
+    /// The log in the optimizer's terms (scheduled answers not undone).
     pub fn review_records(&self) -> Result<Vec<ReviewRecord>, StoreError> {
         Ok(self
             .read_log()?
@@ -357,10 +539,133 @@ impl Store {
             .collect())
     }
 
-    /// Writes progress.json atomically: a temporary file in the same
-    /// directory, fsync, rename over the old one, fsync the directory.
-    pub fn save(&self) -> Result<(), StoreError> {
+    /// Appends `event` (after any migration baseline and merged members
+    /// waiting to be written), fsyncs it, and applies it. On failure the
+    /// state is unchanged and the log is as it was.
+    fn append(&mut self, event: Event) -> Result<(), StoreError> {
         self.writable()?;
+        let path = self.log_path();
+        let mut events = Vec::with_capacity(3);
+        if self.migrate {
+            self.keep_format_1_copies()?;
+            events.push(Event::Baseline {
+                time: event.time(),
+                state: Box::new(self.progress.snapshot()),
+            });
+        }
+        if !self.pending_merged.is_empty() {
+            events.push(Event::Merged {
+                time: event.time(),
+                cards: self.pending_merged.clone(),
+            });
+        }
+        events.push(event);
+        let mut bytes = Vec::new();
+        let mut ends = Vec::with_capacity(events.len());
+        for e in &events {
+            let line = e.encode().map_err(|err| {
+                StoreError::io("encode a change for", &path, std::io::Error::other(err))
+            })?;
+            bytes.extend_from_slice(&line);
+            ends.push((line.len() as u64, log::line_hash(&line)));
+        }
+        let (mut file, created) = files::open_log_for_append(&path)?;
+        let len = file
+            .metadata()
+            .map_err(|e| StoreError::io("read", &path, e))?
+            .len();
+        let mark = self.progress.review_log;
+        if len < mark.bytes {
+            return Err(StoreError::LogShrank {
+                path,
+                expected: mark.bytes,
+                found: len,
+            });
+        }
+        if len > mark.bytes && self.torn != len - mark.bytes {
+            // Lines this session has not seen (another copy of the data
+            // directory synced in): take them in before adding to them.
+            let tz = TimeZone::system();
+            self.roll_forward(&system_day_of(&tz))?;
+        }
+        let mark = self.progress.review_log;
+        if self.torn > 0 {
+            // The one thing ever cut: a final line a crash left unfinished.
+            file.set_len(mark.bytes)
+                .map_err(|e| StoreError::io("truncate", &path, e))?;
+            self.torn = 0;
+        }
+        let written = file.write_all(&bytes).and_then(|()| file.sync_data());
+        if let Err(e) = written {
+            // Whatever reached the file is an unfinished line: take it back.
+            let _ = file.set_len(mark.bytes);
+            return Err(StoreError::io("append to", &path, e));
+        }
+        if created {
+            sync_dir(&self.dir)?;
+        }
+        self.migrate = false;
+        self.pending_merged.clear();
+        let tz = TimeZone::system();
+        let day_of = system_day_of(&tz);
+        let mut at = mark;
+        for (e, (len, hash)) in events.iter().zip(ends) {
+            self.progress.apply(at.entries, e, &day_of);
+            at = LogMark {
+                entries: at.entries + 1,
+                bytes: at.bytes + len,
+                last_line: Some(len),
+                hash: Some(hash),
+            };
+        }
+        self.progress.review_log = at;
+        let since = at.entries - self.checkpointed.entries.min(at.entries);
+        let bytes_since = at.bytes - self.checkpointed.bytes.min(at.bytes);
+        if checkpoint_due(since, bytes_since, self.progress.cards.len()) {
+            // The change is committed; a checkpoint that fails is retried
+            // at the next change or at the end of the session.
+            let _ = self.checkpoint();
+        }
+        Ok(())
+    }
+
+    /// Copies format 1 files aside before the first write changes them.
+    fn keep_format_1_copies(&self) -> Result<(), StoreError> {
+        for (from, to) in [(PROGRESS_FILE, V1_PROGRESS_COPY), (LOG_FILE, V1_LOG_COPY)] {
+            let from = self.dir.join(from);
+            let to = self.dir.join(to);
+            if from.exists() && !to.exists() {
+                fs::copy(&from, &to).map_err(|e| StoreError::io("copy", &from, e))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes progress.json, the checkpoint of the state as of the end of
+    /// the log, atomically: a temporary file in the same directory, fsync,
+    /// rename over the old one, fsync the directory. Nothing is lost when
+    /// it fails: the log holds every change.
+    pub fn checkpoint(&mut self) -> Result<(), StoreError> {
+        self.writable()?;
+        if self.migrate {
+            // Format 1 files stay as they are until the first change.
+            return Ok(());
+        }
+        if !self.pending_merged.is_empty() {
+            // Log them first so that the checkpoint holds nothing the log lacks.
+            let cards = std::mem::take(&mut self.pending_merged);
+            let event = Event::Merged {
+                time: Timestamp::now(),
+                cards: cards.clone(),
+            };
+            if let Err(e) = self.append(event) {
+                self.pending_merged = cards;
+                return Err(e);
+            }
+        }
+        if self.checkpointed == self.progress.review_log && self.progress_path().exists() {
+            return Ok(());
+        }
         let path = self.progress_path();
         let mut tmp = tempfile::Builder::new()
             .prefix(".progress.")
@@ -369,7 +674,7 @@ impl Store {
             .map_err(|e| StoreError::io("create a temporary file in", &self.dir, e))?;
         {
             let mut w = BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
-            serde_json::to_writer_pretty(&mut w, &self.progress)
+            serde_json::to_writer(&mut w, &self.progress)
                 .map_err(|e| StoreError::io("write", &path, std::io::Error::other(e)))?;
             w.write_all(b"\n")
                 .and_then(|()| w.flush())
@@ -381,7 +686,13 @@ impl Store {
         tmp.persist(&path)
             .map_err(|e| StoreError::io("replace", &path, e.error))?;
         sync_dir(&self.dir)?;
+        self.checkpointed = self.progress.review_log;
         Ok(())
+    }
+
+    /// Whether every change is in the checkpoint too.
+    pub fn checkpoint_is_current(&self) -> bool {
+        self.checkpointed == self.progress.review_log && self.pending_merged.is_empty()
     }
 
     /// The id each merged card is kept under, chosen so that its history
@@ -463,7 +774,7 @@ impl Store {
     }
 
     /// Notes each merged card's members under the id it is kept under;
-    /// written with the next save.
+    /// logged with the next change.
     pub fn remember_merged<'a>(
         &mut self,
         cards: impl IntoIterator<Item = (&'a str, &'a [String])>,
@@ -473,13 +784,10 @@ impl Store {
                 self.progress
                     .merged
                     .insert(key.to_string(), members.to_vec());
+                self.pending_merged
+                    .insert(key.to_string(), members.to_vec());
             }
         }
-    }
-
-    /// Replaces the whole progress (benches and tests build large stores so).
-    pub fn replace_progress(&mut self, progress: Progress) {
-        self.progress = progress;
     }
 
     fn writable(&self) -> Result<(), StoreError> {
@@ -488,92 +796,6 @@ impl Store {
         } else {
             Err(StoreError::ReadOnly)
         }
-    }
-
-    fn change_card(
-        &mut self,
-        id: &str,
-        action: UndoAction,
-        clock: &Clock,
-        change: impl FnOnce(&mut CardState),
-    ) -> Result<(), StoreError> {
-        self.writable()?;
-        let undo = self.undo_entry(action, id, clock);
-        let mut card = self.card_or_new(id);
-        change(&mut card);
-        if card.is_pristine() {
-            self.progress.cards.remove(id);
-        } else {
-            self.progress.cards.insert(id.to_string(), card);
-        }
-        self.push_undo(undo);
-        if let Err(e) = self.save() {
-            self.revert_last();
-            return Err(e);
-        }
-        Ok(())
-    }
-
-    fn undo_entry(&self, action: UndoAction, id: &str, clock: &Clock) -> UndoEntry {
-        UndoEntry {
-            action,
-            card: id.to_string(),
-            time: clock.now(),
-            before: self.card(id).cloned(),
-            log: self.progress.review_log,
-            today: self.progress.today,
-        }
-    }
-
-    fn push_undo(&mut self, entry: UndoEntry) {
-        self.progress.undo.push(entry);
-        let excess = self.progress.undo.len().saturating_sub(UNDO_DEPTH);
-        if excess > 0 {
-            self.progress.undo.drain(..excess);
-        }
-    }
-
-    /// Puts back the change the last undo entry describes (in memory only).
-    fn revert_last(&mut self) {
-        if let Some(entry) = self.progress.undo.pop() {
-            match entry.before {
-                Some(card) => {
-                    self.progress.cards.insert(entry.card, card);
-                }
-                None => {
-                    self.progress.cards.remove(&entry.card);
-                }
-            }
-            self.progress.today = entry.today;
-            self.progress.review_log = entry.log;
-        }
-    }
-
-    fn append_log(&self, line: &[u8], mark: LogMark) -> Result<(), StoreError> {
-        let path = self.log_path();
-        let mut file = OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&path)
-            .map_err(|e| StoreError::io("open", &path, e))?;
-        let len = file
-            .metadata()
-            .map_err(|e| StoreError::io("read", &path, e))?
-            .len();
-        if len != mark.bytes {
-            // Left over from an interrupted grade or undo: cut it first.
-            file.set_len(mark.bytes)
-                .map_err(|e| StoreError::io("truncate", &path, e))?;
-        }
-        let result = file.write_all(line).and_then(|()| file.sync_data());
-        if let Err(e) = result {
-            let _ = file.set_len(mark.bytes);
-            return Err(StoreError::io("append to", &path, e));
-        }
-        if len == 0 && mark.bytes == 0 {
-            sync_dir(&self.dir)?;
-        }
-        Ok(())
     }
 
     fn remove_stale_temp_files(&self) {
@@ -590,23 +812,112 @@ impl Store {
     }
 }
 
-fn logged(card: &CardState) -> LoggedState {
-    LoggedState {
-        phase: card.phase,
-        stability: card.stability,
-        difficulty: card.difficulty,
-        due: card.due,
+/// What `recover` did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recovered {
+    /// 1-based line numbers of the lines set aside.
+    pub lines: Vec<u64>,
+    /// The untouched copy of the log as it was, when anything changed.
+    pub copy: Option<PathBuf>,
+}
+
+/// Sets aside the log's damaged lines: each is replaced, in place, by a
+/// `damaged` event that keeps its text (so every other line keeps its
+/// position and meaning), after a copy of the whole log is made. Takes the
+/// writer lock. A final line with no newline is left for the next write.
+pub fn recover(dir: &Path) -> Result<Recovered, StoreError> {
+    let _lock = lock::acquire(dir)?;
+    let path = dir.join(LOG_FILE);
+    let Some(bytes) = files::read_if_exists(&path)? else {
+        return Ok(Recovered {
+            lines: Vec::new(),
+            copy: None,
+        });
+    };
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut lines = Vec::new();
+    let mut rest = &bytes[..];
+    let mut n = 0u64;
+    while let Some(end) = memchr::memchr(b'\n', rest) {
+        n += 1;
+        let line = &rest[..=end];
+        rest = &rest[end + 1..];
+        let text = line.trim_ascii_end();
+        if text.is_empty() || Event::decode(text).is_ok() {
+            out.extend_from_slice(line);
+            continue;
+        }
+        lines.push(n);
+        let event = Event::Damaged {
+            time: Timestamp::now(),
+            text: String::from_utf8_lossy(text).into_owned(),
+        };
+        let encoded = event
+            .encode()
+            .map_err(|e| StoreError::io("encode a change for", &path, std::io::Error::other(e)))?;
+        out.extend_from_slice(&encoded);
+    }
+    out.extend_from_slice(rest);
+    if lines.is_empty() {
+        return Ok(Recovered { lines, copy: None });
+    }
+    let stamp = Timestamp::now().strftime("%Y%m%dT%H%M%SZ").to_string();
+    let copy = dir.join(format!("{LOG_FILE}.before-recover-{stamp}"));
+    fs::write(&copy, &bytes).map_err(|e| StoreError::io("write", &copy, e))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".reviews.")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| StoreError::io("create a temporary file in", dir, e))?;
+    tmp.write_all(&out)
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| StoreError::io("write", &path, e))?;
+    tmp.persist(&path)
+        .map_err(|e| StoreError::io("replace", &path, e.error))?;
+    sync_dir(dir)?;
+    Ok(Recovered {
+        lines,
+        copy: Some(copy),
+    })
+}
+
+impl UndoEntry {
+    /// "Good on 'What is a closure?' from 10:02 today": what was undone,
+    /// on which question, and when it was done.
+    pub fn describe(&self, question: Option<&str>, clock: &Clock) -> String {
+        let what = match (self.action, self.grade) {
+            (UndoAction::Grade, Some(g)) => capitalize(g.name()),
+            (UndoAction::Practice, Some(g)) => format!("practice answer {}", capitalize(g.name())),
+            (action, _) => action.name().to_string(),
+        };
+        let on = match question {
+            Some(q) => format!("'{q}'"),
+            None => self.card.clone(),
+        };
+        let local = self.time.to_zoned(clock.tz().clone());
+        let day = clock.day_of(self.time);
+        let today = clock.today();
+        let when = if day == today {
+            format!("{} today", local.strftime("%H:%M"))
+        } else if day == Clock::add_days(today, -1) {
+            format!("{} yesterday", local.strftime("%H:%M"))
+        } else {
+            format!(
+                "{} on {}",
+                local.strftime("%H:%M"),
+                local.strftime("%-d %b %Y")
+            )
+        };
+        format!("{what} on {on} from {when}")
     }
 }
 
-fn truncate(path: &Path, len: u64) -> Result<(), StoreError> {
-    let file = OpenOptions::new()
-        .write(true)
-        .open(path)
-        .map_err(|e| StoreError::io("open", path, e))?;
-    file.set_len(len)
-        .and_then(|()| file.sync_all())
-        .map_err(|e| StoreError::io("truncate", path, e))
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
 }
 
 fn sync_dir(dir: &Path) -> Result<(), StoreError> {
@@ -615,8 +926,9 @@ fn sync_dir(dir: &Path) -> Result<(), StoreError> {
         .map_err(|e| StoreError::io("sync", dir, e))
 }
 
-/// Parses progress.json in one pass. A file from a newer pyquiz is reported
-/// as newer, not as damaged, even when its shape no longer fits this one.
+/// Parses progress.json (format 1 or 2) in one pass. A file from a newer
+/// pyquiz is reported as newer, not as damaged, even when its shape no
+/// longer fits this one.
 fn parse(path: &Path, bytes: &[u8]) -> Result<Progress, StoreError> {
     let newer = |found: u64| StoreError::NewerVersion {
         path: path.to_path_buf(),

@@ -19,7 +19,9 @@ use crate::schedule::{
     Clock, Grade, Kind, Limits, NewOrder, Outcome, Queue, Scheduler, build_queue, card_seed,
     without_answered_siblings,
 };
-use crate::store::{ExtraAnswer, KIND_INTERVIEW, KIND_PRACTICE, Store, UndoAction};
+use crate::store::{
+    ExtraAnswer, KIND_INTERVIEW, KIND_PRACTICE, Store, UndoAction, UndoScope, Undone,
+};
 
 /// Everything a key, the mouse or the terminal can ask the session to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,6 +170,8 @@ pub struct App {
     pub quit: bool,
     /// The grade that could not be saved, retried on the next action.
     unsaved: Option<(usize, Grade)>,
+    /// Quit was pressed once with a grade still unsaved.
+    quit_unsaved: bool,
     /// Grades saved in this session, newest last (undo takes them back).
     session_grades: Vec<Grade>,
     /// Cards graded in this session, by id (for `--limit`).
@@ -221,6 +225,7 @@ impl App {
             help_scroll: 0,
             quit: false,
             unsaved: None,
+            quit_unsaved: false,
             session_grades: Vec::new(),
             seen: HashSet::new(),
             index_of,
@@ -328,15 +333,36 @@ impl App {
         }
     }
 
+    /// A grade that could not be saved (its card and grade), if any.
+    pub fn unsaved(&self) -> Option<(&str, Grade)> {
+        self.unsaved
+            .map(|(index, grade)| (self.records[index].id.as_str(), grade))
+    }
+
     pub fn update(&mut self, action: Action) {
         if let Some((index, grade)) = self.unsaved.take() {
             self.grade_card(index, grade);
             if self.unsaved.is_none() {
                 // Saved at last: on to the next card; this key only retried.
+                self.quit_unsaved = false;
                 self.next_card();
                 if !matches!(action, Action::Quit | Action::Resize(..)) {
                     return;
                 }
+            } else if action == Action::Quit {
+                // Quitting would drop it: say so first; a second quit
+                // leaves without it (and the session exits non-zero).
+                if self.quit_unsaved {
+                    self.quit = true;
+                } else {
+                    self.quit_unsaved = true;
+                    if let Some(status) = &mut self.status {
+                        status.push_str(" Quitting now would lose it: any key retries, quit again to leave without it.");
+                    }
+                }
+                return;
+            } else {
+                self.quit_unsaved = false;
             }
         }
         if self.overlay.is_some() && !self.help {
@@ -514,8 +540,8 @@ impl App {
 
     fn undo(&mut self) {
         let clock = self.clock();
-        match self.store.undo(&clock) {
-            Ok(Some(entry)) => {
+        match self.store.undo(&clock, UndoScope::Today) {
+            Ok(Undone::Done(entry)) => {
                 if matches!(entry.action, UndoAction::Grade | UndoAction::Practice)
                     && let Some(grade) = self.session_grades.pop()
                 {
@@ -524,7 +550,14 @@ impl App {
                         self.stats.again -= 1;
                     }
                 }
-                self.status = Some(format!("undid {} of {}", entry.action.name(), entry.card));
+                let question = self
+                    .index_of
+                    .get(&entry.card)
+                    .map(|&i| crate::display::truncate(&self.records[i].question, 50));
+                self.status = Some(format!(
+                    "undid {}",
+                    entry.describe(question.as_deref(), &clock)
+                ));
                 if self.mode != Mode::Study {
                     self.undo_drill(&entry);
                     return;
@@ -540,7 +573,17 @@ impl App {
                     self.show(index, kind, entry.action == UndoAction::Grade);
                 }
             }
-            Ok(None) => self.status = Some("nothing to undo".to_string()),
+            Ok(Undone::Nothing) => self.status = Some("nothing to undo".to_string()),
+            Ok(Undone::EarlierDay(entry)) => {
+                let question = self
+                    .index_of
+                    .get(&entry.card)
+                    .map(|&i| crate::display::truncate(&self.records[i].question, 50));
+                self.status = Some(format!(
+                    "nothing to undo today (the last change was {}; pyquiz undo --any-day takes it back)",
+                    entry.describe(question.as_deref(), &clock)
+                ));
+            }
             Err(e) => self.status = Some(e.to_string()),
         }
     }
@@ -893,7 +936,7 @@ impl App {
         };
         if let Err(e) = self.store.record_extra(&id, &answer, &clock) {
             if schedule {
-                let _ = self.store.undo(&clock);
+                let _ = self.store.undo(&clock, UndoScope::AnyDay);
             }
             self.status = Some(format!("not saved: {e}"));
             return;
@@ -1004,7 +1047,7 @@ impl App {
             i.answered.pop();
             if i.config.schedule {
                 // The schedule's grade was saved just before the verdict.
-                let _ = self.store.undo(&self.clock());
+                let _ = self.store.undo(&self.clock(), UndoScope::AnyDay);
             }
         }
         let kind = self.kind_of(index);

@@ -1,0 +1,368 @@
+//! The review log as the record of truth (reliability review F5, F6, F12;
+//! walkthrough 1.1 is in progress_cli.rs): nothing a command does cuts or
+//! rewrites history; a missing, older or damaged checkpoint is rebuilt from
+//! the log; format 1 data directories read the same and migrate without
+//! losing a line; the lock and the log never follow links.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+const NOW: &str = "2026-11-05T10:00:00Z";
+const V1: &str = "tests/fixtures/store-v1";
+
+fn pyquiz(dir: &Path, now: &str) -> Command {
+    let mut cmd = Command::cargo_bin("pyquiz").unwrap();
+    cmd.env("PYQUIZ_DATA_DIR", dir)
+        .env("PYQUIZ_NOW", now)
+        .env("PYQUIZ_FUZZ", "0")
+        .env("TZ", "UTC")
+        .env_remove("NO_COLOR");
+    cmd
+}
+
+fn run(dir: &Path, now: &str, args: &[&str]) -> (i32, String, String) {
+    let out = pyquiz(dir, now).args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn json(dir: &Path, now: &str, args: &[&str]) -> Value {
+    let (code, out, err) = run(dir, now, args);
+    assert_eq!(code, 0, "{args:?}: {err}");
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: {e}: {out}"))
+}
+
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+fn v1_dir() -> TempDir {
+    let tmp = TempDir::new().unwrap();
+    for f in ["progress.json", "reviews.jsonl"] {
+        std::fs::copy(Path::new(V1).join(f), tmp.path().join(f)).unwrap();
+    }
+    tmp
+}
+
+fn v1_ids() -> Vec<String> {
+    let cards: Value =
+        serde_json::from_slice(&read(&Path::new(V1).join("expected-cards.json"))).unwrap();
+    cards
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn cards_now(dir: &Path) -> Vec<Value> {
+    v1_ids()
+        .iter()
+        .map(|id| json(dir, NOW, &["card", "--json", id]))
+        .collect()
+}
+
+fn lines(dir: &Path) -> Vec<Value> {
+    String::from_utf8(read(&dir.join("reviews.jsonl")))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn a_format_1_directory_reads_exactly_as_it_did_and_migrates_without_losing_a_line() {
+    let tmp = v1_dir();
+    let dir = tmp.path();
+    let expected_cards: Value =
+        serde_json::from_slice(&read(&Path::new(V1).join("expected-cards.json"))).unwrap();
+    let expected_due: Value =
+        serde_json::from_slice(&read(&Path::new(V1).join("expected-due.json"))).unwrap();
+    // Read by this version, before any write: what format 1's pyquiz printed.
+    assert_eq!(Value::Array(cards_now(dir)), expected_cards);
+    assert_eq!(json(dir, NOW, &["due", "--json"]), expected_due);
+    let old_log = read(&dir.join("reviews.jsonl"));
+    let old_progress = read(&dir.join("progress.json"));
+    // The first write migrates: both files copied aside, the old lines kept
+    // byte for byte, the state carried into the log, then the change.
+    let ids = v1_ids();
+    let (code, _, err) = run(dir, NOW, &["grade", &ids[5], "good"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(read(&dir.join("progress.v1.json")), old_progress);
+    assert_eq!(read(&dir.join("reviews.v1.jsonl")), old_log);
+    let log = read(&dir.join("reviews.jsonl"));
+    assert!(log.starts_with(&old_log), "no old line changed");
+    let l = lines(dir);
+    let new: Vec<&Value> = l[8..].iter().collect();
+    assert_eq!(new[0]["event"], "baseline");
+    assert_eq!(
+        new[0]["state"]["settings"]["new_per_day"], 7,
+        "settings kept"
+    );
+    assert_eq!(new.last().unwrap()["card"], ids[5].as_str());
+    let p: Value = serde_json::from_slice(&read(&dir.join("progress.json"))).unwrap();
+    assert_eq!(p["version"], 2);
+    // Every other card is as it was, and stays so when the checkpoint is
+    // deleted and the state rebuilt from the log alone.
+    let after: Vec<Value> = cards_now(dir);
+    for (i, (a, e)) in after
+        .iter()
+        .zip(expected_cards.as_array().unwrap())
+        .enumerate()
+    {
+        if i != 5 {
+            assert_eq!(a["state"], e["state"], "{}", ids[i]);
+            assert_eq!(a["history"], e["history"], "{}", ids[i]);
+        }
+    }
+    std::fs::remove_file(dir.join("progress.json")).unwrap();
+    let (code, _, err) = run(dir, NOW, &["due"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("was missing; the state was rebuilt"), "{err}");
+    assert_eq!(cards_now(dir), after);
+    // Suspended and buried cards came through the baseline.
+    assert_eq!(after[3]["state"]["suspended"], true);
+    assert!(after[4]["state"]["buried_until"].is_string());
+}
+
+/// F5 (a): a progress.json of `{"version": 1}` emptied the whole log at
+/// the first writing command.
+#[test]
+fn a_format_1_progress_file_that_records_nothing_no_longer_empties_the_log() {
+    let tmp = v1_dir();
+    let dir = tmp.path();
+    std::fs::write(dir.join("progress.json"), "{\"version\": 1}").unwrap();
+    let log = read(&dir.join("reviews.jsonl"));
+    let (code, _, err) = run(dir, NOW, &["suspend", &v1_ids()[0]]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("8 answers"), "says what it applied: {err}");
+    assert!(read(&dir.join("reviews.jsonl")).starts_with(&log));
+    // The answers the log holds are history again.
+    let card = json(dir, NOW, &["card", "--json", &v1_ids()[1]]);
+    assert_eq!(card["history"].as_array().unwrap().len(), 3);
+    assert_eq!(card["state"]["phase"], "review");
+}
+
+/// F5 (b): restoring an older progress.json (as pyquiz's own advice said)
+/// deleted every newer review.
+#[test]
+fn an_older_checkpoint_is_rolled_forward_never_cut() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path();
+    let ids = v1_ids();
+    for (i, at) in ["09:00", "09:05", "09:10"].iter().enumerate() {
+        let now = format!("2026-11-05T{at}:00Z");
+        assert_eq!(run(dir, &now, &["grade", &ids[i], "good"]).0, 0);
+    }
+    let old = read(&dir.join("progress.json"));
+    for (i, at) in ["09:20", "09:25", "09:30", "09:35"].iter().enumerate() {
+        let now = format!("2026-11-05T{at}:00Z");
+        assert_eq!(run(dir, &now, &["grade", &ids[i + 2], "easy"]).0, 0);
+    }
+    let log = read(&dir.join("reviews.jsonl"));
+    let expected = cards_now(dir);
+    std::fs::write(dir.join("progress.json"), &old).unwrap();
+    // read-only and writing commands alike see every review
+    assert_eq!(cards_now(dir), expected);
+    let (code, out, err) = run(dir, NOW, &["optimize"]);
+    assert!(code <= 1, "{out}{err}");
+    assert!(
+        read(&dir.join("reviews.jsonl")).starts_with(&log),
+        "nothing cut"
+    );
+    assert_eq!(cards_now(dir), expected);
+}
+
+/// F5 (c): a format 1 mark inside a line cut the log mid-line and made it
+/// unreadable for good.
+#[test]
+fn a_mark_inside_a_line_rebuilds_from_the_log_and_cuts_nothing() {
+    let tmp = v1_dir();
+    let dir = tmp.path();
+    let mut p: Value = serde_json::from_slice(&read(&dir.join("progress.json"))).unwrap();
+    p["review_log"]["bytes"] = 1000.into();
+    std::fs::write(dir.join("progress.json"), p.to_string()).unwrap();
+    let log = read(&dir.join("reviews.jsonl"));
+    let (code, _, err) = run(dir, NOW, &["grade", &v1_ids()[2], "good"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("inside a line"), "{err}");
+    assert!(read(&dir.join("reviews.jsonl")).starts_with(&log));
+    for args in [
+        vec!["stats", "--json"],
+        vec!["card", "--json", &v1_ids()[0]],
+    ] {
+        let (code, _, err) = run(dir, NOW, &args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+    }
+    // F12: an undo mark beyond the log no longer bricks every command.
+    p["review_log"]["bytes"] = 1_000_000_000u64.into();
+    std::fs::write(dir.join("progress.json"), p.to_string()).unwrap();
+    let (code, _, err) = run(dir, NOW, &["due"]);
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn only_a_torn_final_line_is_ever_dropped_and_a_damaged_line_is_reported_then_recovered() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path();
+    let ids = v1_ids();
+    for (i, id) in ids.iter().take(3).enumerate() {
+        let now = format!("2026-11-05T09:0{i}:00Z");
+        assert_eq!(run(dir, &now, &["grade", id, "good"]).0, 0);
+    }
+    let path = dir.join("reviews.jsonl");
+    let good = read(&path);
+    // A crash cut the last line short: readers ignore it, a writer drops
+    // exactly those bytes before appending.
+    let mut torn = good.clone();
+    torn.extend_from_slice(b"{\"card\":\"x\",\"ti");
+    std::fs::write(&path, &torn).unwrap();
+    assert_eq!(run(dir, NOW, &["due"]).0, 0);
+    assert_eq!(read(&path), torn, "a reader changes nothing");
+    assert_eq!(run(dir, NOW, &["grade", &ids[3], "good"]).0, 0);
+    let after = read(&path);
+    assert!(after.starts_with(&good));
+    assert!(!String::from_utf8_lossy(&after).contains("\"ti{"));
+    assert_eq!(
+        lines(dir).len(),
+        good.iter().filter(|&&b| b == b'\n').count() + 1
+    );
+    // A damaged line in the middle: every command says where and what to
+    // do, and nothing is cut or written.
+    let text = String::from_utf8(after.clone()).unwrap();
+    let mut ls: Vec<&str> = text.lines().collect();
+    let damaged_line = 2; // 1-based
+    let broken = ls[damaged_line - 1].replacen("\"grade\":\"good\"", "\"grade\":\"go", 1);
+    ls[damaged_line - 1] = &broken;
+    let damaged = ls.join("\n") + "\n";
+    std::fs::write(&path, &damaged).unwrap();
+    std::fs::remove_file(dir.join("progress.json")).unwrap();
+    for args in [
+        vec!["due"],
+        vec!["stats", "--json"],
+        vec!["grade", &ids[4], "good"],
+        vec!["undo"],
+    ] {
+        let (code, _, err) = run(dir, NOW, &args);
+        assert_eq!(code, 1, "{args:?}");
+        assert!(
+            err.contains(&format!("reviews.jsonl:{damaged_line}:")),
+            "{err}"
+        );
+        assert!(err.contains("pyquiz recover"), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert_eq!(read(&path), damaged.as_bytes(), "{args:?} changed the log");
+    }
+    let (code, out, err) = run(dir, NOW, &["recover"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("line 2"), "{out}");
+    let copies: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("before-recover"))
+        .collect();
+    assert_eq!(copies.len(), 1);
+    assert_eq!(read(&copies[0].path()), damaged.as_bytes());
+    let l = lines(dir);
+    assert_eq!(l[1]["event"], "damaged");
+    assert!(l[1]["text"].as_str().unwrap().contains("\"grade\":\"go"));
+    assert_eq!(l.len(), damaged.lines().count(), "every other line kept");
+    assert_eq!(run(dir, NOW, &["grade", &ids[4], "good"]).0, 0);
+    let (_, out, _) = run(dir, NOW, &["recover"]);
+    assert!(out.contains("no damaged line"), "{out}");
+}
+
+/// F6: a symlinked lock file or log had its target overwritten.
+#[cfg(unix)]
+#[test]
+fn the_lock_and_the_log_never_follow_a_symbolic_link() {
+    let ids = v1_ids();
+    for name in ["progress.lock", "reviews.jsonl"] {
+        let tmp = TempDir::new().unwrap();
+        let dir = tmp.path().join("data");
+        std::fs::create_dir(&dir).unwrap();
+        let victim = tmp.path().join("victim");
+        std::fs::write(&victim, "keep-me\n").unwrap();
+        std::os::unix::fs::symlink(&victim, dir.join(name)).unwrap();
+        let (code, _, err) = run(&dir, NOW, &["grade", &ids[0], "good"]);
+        assert_eq!(code, 1, "{name}: {err}");
+        assert!(err.contains("is a symbolic link"), "{err}");
+        assert!(err.contains(name), "{err}");
+        assert_eq!(read(&victim), b"keep-me\n", "{name}: target untouched");
+    }
+    // A log that is a directory or a FIFO is named for what it is.
+    let tmp = TempDir::new().unwrap();
+    std::fs::create_dir(tmp.path().join("reviews.jsonl")).unwrap();
+    let (code, _, err) = run(tmp.path(), NOW, &["due"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("is a directory, not a regular file"), "{err}");
+    let tmp = TempDir::new().unwrap();
+    let fifo = tmp.path().join("reviews.jsonl");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let (code, _, err) = run(tmp.path(), NOW, &["grade", &ids[0], "good"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("is a FIFO"), "{err}");
+}
+
+/// F12: hostile but well-formed values were accepted silently, or made
+/// every command fail without naming the file or the fix.
+#[test]
+fn hostile_values_are_clamped_with_a_note_naming_the_file_the_field_and_the_fix() {
+    let tmp = v1_dir();
+    let dir = tmp.path();
+    let ids = v1_ids();
+    let mut p: Value = serde_json::from_slice(&read(&dir.join("progress.json"))).unwrap();
+    p["settings"]["desired_retention"] = 5.0.into();
+    p["settings"]["parameters"] = serde_json::json!([0.1, 0.2, 0.3]);
+    p["cards"][&ids[0]]["stability"] = 1e308.into();
+    p["cards"][&ids[1]]["difficulty"] = 1e38.into();
+    p["cards"][&ids[1]]["reps"] = u32::MAX.into();
+    p["today"]["new"] = u32::MAX.into();
+    std::fs::write(dir.join("progress.json"), p.to_string()).unwrap();
+    // Noted at every start until something is written; the first write
+    // (which migrates this format 1 directory) carries the clamped values.
+    for args in [vec!["due"], vec!["grade", &ids[1], "good"]] {
+        let (code, _, err) = run(dir, NOW, &args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(
+            err.contains("progress.json: settings.desired_retention is 5"),
+            "{err}"
+        );
+        assert!(err.contains("pyquiz config desired-retention"), "{err}");
+        assert!(err.contains("settings.parameters is 3 values"), "{err}");
+        assert!(err.contains("pyquiz optimize"), "{err}");
+        assert!(err.contains("(and 1 more cards)"), "{err}");
+    }
+    let card = json(dir, NOW, &["card", "--json", &ids[0]]);
+    let s = card["state"]["stability"].as_f64().unwrap();
+    assert!((36_000.0..=36_500.0).contains(&s), "{s}");
+    let (code, _, err) = run(dir, NOW, &["undo"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    // The same value from the log itself (a hand-edited settings event) is
+    // noted at every start until the fix the note names is run.
+    let mut log = read(&dir.join("reviews.jsonl"));
+    log.extend_from_slice(
+        b"{\"event\":\"settings\",\"time\":\"2026-11-05T10:00:00Z\",\"settings\":{\"desired_retention\":5.0,\"new_per_day\":7,\"reviews_per_day\":200}}\n",
+    );
+    std::fs::write(dir.join("reviews.jsonl"), &log).unwrap();
+    for _ in 0..2 {
+        let (code, _, err) = run(dir, NOW, &["due"]);
+        assert_eq!(code, 0, "{err}");
+        assert!(err.contains("settings.desired_retention is 5"), "{err}");
+    }
+    assert_eq!(run(dir, NOW, &["config", "desired-retention", "0.9"]).0, 0);
+    let (_, _, err) = run(dir, NOW, &["due"]);
+    assert_eq!(err, "");
+}

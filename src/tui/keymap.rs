@@ -274,7 +274,7 @@ pub const BINDINGS: &[Binding] = &[
         "u",
         Action::Undo,
         When::Always,
-        "Undo the last grade (the card comes back)",
+        "Undo today's last grade (the card comes back)",
         Some("undo"),
     ),
     only(

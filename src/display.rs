@@ -8,6 +8,12 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// Whether `c` must never reach a terminal as it is: C0 controls (newline
 /// and tab aside when `keep_lines`), ESC, DEL, C1 controls, and the bidi
 /// embeddings, overrides and isolates that can make text read backwards.
+/// Whether `c` must never reach a terminal in drawn text: every control
+/// character (newlines included) and every bidi control.
+pub fn is_unsafe_char(c: char) -> bool {
+    is_unsafe(c, false)
+}
+
 fn is_unsafe(c: char, keep_lines: bool) -> bool {
     match c {
         '\n' | '\t' => !keep_lines,
@@ -51,6 +57,86 @@ pub fn escape_line(text: &str) -> Cow<'_, str> {
     escape_with(text, false)
 }
 
+/// A writer for a terminal: passes text through and turns every control
+/// character (newline and tab aside), C1 control and bidi override in it
+/// into a visible escape, as [`escape`] does. Everything pyquiz prints as
+/// text goes through one, so no deck can clear the screen, set the
+/// clipboard (OSC 52) or reorder a line, whatever the command. JSON and
+/// exports are written as they are (serde escapes controls itself).
+pub struct EscapingWriter<W: std::io::Write> {
+    inner: W,
+    /// The start of a UTF-8 sequence cut by the end of the last write.
+    carry: Vec<u8>,
+}
+
+impl<W: std::io::Write> EscapingWriter<W> {
+    pub fn new(inner: W) -> Self {
+        EscapingWriter {
+            inner,
+            carry: Vec::new(),
+        }
+    }
+}
+
+/// Length of the UTF-8 sequence a lead byte starts (1 for anything else).
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF7 => 4,
+        _ => 1,
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for EscapingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut bytes = std::mem::take(&mut self.carry);
+        bytes.extend_from_slice(buf);
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if b < 0x20 && b != b'\n' && b != b'\t' || b == 0x7f {
+                    let _ = write!(out, "\\x{b:02x}");
+                } else {
+                    out.push(b);
+                }
+                i += 1;
+                continue;
+            }
+            let n = utf8_len(b);
+            if i + n > bytes.len() {
+                // Finished by the next write.
+                self.carry = bytes[i..].to_vec();
+                break;
+            }
+            let seq = &bytes[i..i + n];
+            match std::str::from_utf8(seq).ok().and_then(|s| s.chars().next()) {
+                Some(c) if is_unsafe(c, true) => {
+                    if (c as u32) < 0x100 {
+                        let _ = write!(out, "\\x{:02x}", c as u32);
+                    } else {
+                        let _ = write!(out, "\\u{{{:x}}}", c as u32);
+                    }
+                }
+                _ => out.extend_from_slice(seq),
+            }
+            i += n;
+        }
+        self.inner.write_all(&out)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.carry.is_empty() {
+            let rest = std::mem::take(&mut self.carry);
+            self.inner.write_all(&rest)?;
+        }
+        self.inner.flush()
+    }
+}
+
 /// Cuts `text` to at most `width` display columns, ending in `…` if cut.
 pub fn truncate(text: &str, width: usize) -> String {
     if text.width() <= width {
@@ -86,6 +172,29 @@ pub fn pad(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_writer_escapes_across_split_writes() {
+        use std::io::Write;
+        let text = "ok \u{1b}]52;c;x\u{7} \u{202e}rev\u{9b} é\r\n";
+        let mut expected = Vec::new();
+        expected.extend_from_slice(escape(text).as_bytes());
+        for cut in 0..text.len() {
+            let mut w = EscapingWriter::new(Vec::new());
+            w.write_all(&text.as_bytes()[..cut]).unwrap();
+            w.write_all(&text.as_bytes()[cut..]).unwrap();
+            w.flush().unwrap();
+            assert_eq!(
+                String::from_utf8(w.inner.clone()).unwrap(),
+                escape(text),
+                "cut at {cut}"
+            );
+        }
+        assert_eq!(
+            escape(text),
+            "ok \\x1b]52;c;x\\x07 \\u{202e}rev\\x9b é\\x0d\n"
+        );
+    }
 
     #[test]
     fn escapes_controls_and_bidi_overrides() {

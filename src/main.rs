@@ -9,7 +9,8 @@ fn main() -> ExitCode {
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut err = stderr.lock();
+    // Messages and warnings can quote deck text and file names.
+    let mut err = pyquiz::display::EscapingWriter::new(stderr.lock());
     let result =
         pyquiz::cli::run(cli, &mut out, &mut err).and_then(|()| out.flush().map_err(Into::into));
     match result {

@@ -328,6 +328,88 @@ fn too_small() {
     insta::assert_snapshot!("too_small_30x8", text(&t));
 }
 
+/// Reliability F10: at 30×8 only "Terminal too small" shows, yet Space
+/// then 3 graded a card nobody saw.
+#[test]
+fn behind_the_too_small_screen_keys_do_nothing_but_quit() {
+    let tmp = TempDir::new().unwrap();
+    let mut a = app(&tmp, (30, 8), Theme::ansi(), 20);
+    let first = a.record().unwrap().id.clone();
+    for action in [
+        Action::Reveal,
+        Action::Grade(Grade::Good),
+        Action::Suspend,
+        Action::Bury,
+        Action::Undo,
+        Action::OpenBrowse,
+        Action::ToggleHelp,
+    ] {
+        a.update(action);
+    }
+    assert!(a.store.read_log().unwrap().is_empty(), "nothing graded");
+    assert!(
+        a.store.progress().cards.is_empty(),
+        "nothing suspended or buried"
+    );
+    assert!(!a.current.as_ref().unwrap().revealed);
+    assert!(a.overlay.is_none() && !a.help);
+    a.update(Action::Resize(80, 24));
+    assert_eq!(a.record().unwrap().id, first, "the same card, unseen");
+    a.update(Action::Resize(30, 8));
+    a.update(Action::Quit);
+    assert!(a.quit);
+}
+
+/// Reliability F3: the TUI dropped ESC and friends, but a U+202E override
+/// from a deck reached the terminal and reversed the line.
+#[test]
+fn no_control_or_bidi_character_from_a_deck_reaches_a_cell() {
+    let tmp = TempDir::new().unwrap();
+    let deck = tmp.path().join("evil.md");
+    std::fs::write(
+        &deck,
+        "## Q. What does \u{1b}[2J\u{1b}]52;c;cHduZWQ=\u{7} do \u{202e}sdrawkcab\u{202c} here?\n\n\
+         Answer with \u{2066}isolate\u{2069} and \u{9b}C1 and a tab\there.\n\n\
+         ```python\nprint('\u{202e}x')\n```\n",
+    )
+    .unwrap();
+    let records = Bank::load(&LoadOptions {
+        no_default_content: true,
+        content: vec![deck],
+        layout: None,
+    })
+    .unwrap()
+    .records;
+    assert!(
+        records[0].question.contains('\u{202e}'),
+        "the record keeps its text"
+    );
+    for size in SIZES {
+        let dir = TempDir::new().unwrap();
+        let mut a = app_with(
+            &dir,
+            size,
+            Theme::ansi(),
+            20,
+            SessionKind::Study,
+            records.clone(),
+        );
+        for step in 0..2 {
+            let t = draw(&a);
+            let buf = t.backend().buffer();
+            for cell in buf.content() {
+                assert!(
+                    !cell.symbol().chars().any(pyquiz::display::is_unsafe_char),
+                    "step {step}: {:?}",
+                    cell.symbol()
+                );
+            }
+            assert!(all_text(buf).contains("sdrawkcab"), "{}", all_text(buf));
+            a.update(Action::Reveal);
+        }
+    }
+}
+
 #[test]
 fn browse_screen() {
     for size in SIZES {

@@ -10,6 +10,7 @@ mod decode;
 mod difficulty;
 pub mod dupes;
 mod error;
+pub mod files;
 mod filter;
 mod id;
 pub mod layout;
@@ -34,6 +35,9 @@ use std::path::{Path, PathBuf};
 pub struct SourceInfo {
     /// File name, as records name it in `source`.
     pub name: String,
+    /// The file as it was given (a `--content` path, or the name of a
+    /// built-in file).
+    pub path: String,
     /// Layout that was detected.
     pub layout: &'static str,
     /// Number of records it gave.
@@ -261,43 +265,20 @@ impl Bank {
                 });
             }
         }
-        let mut dirs: Vec<&Path> = Vec::new();
-        for path in &options.content {
-            let io = |source| BankError::Io {
-                path: path.to_path_buf(),
-                source,
-            };
-            if std::fs::metadata(path).map_err(io)?.is_dir() {
-                let mut files = Vec::new();
-                collect_markdown(path, &mut files)?;
-                if files.is_empty() {
-                    return Err(BankError::EmptyDirectory {
-                        path: path.to_path_buf(),
-                    });
-                }
-                dirs.push(path);
-                for file in files {
-                    let bytes = std::fs::read(&file).map_err(|source| BankError::Io {
-                        path: file.clone(),
-                        source,
-                    })?;
-                    inputs.push(Input {
-                        name: file_name(&file),
-                        bytes: bytes.into(),
-                        dir: Some(dirs.len() - 1),
-                        embedded: false,
-                    });
-                }
-            } else {
-                let bytes = std::fs::read(path).map_err(io)?;
-                inputs.push(Input {
-                    name: file_name(path),
-                    bytes: bytes.into(),
-                    dir: None,
-                    embedded: false,
-                });
-            }
+        let gathered = files::gather(&options.content)?;
+        bank.warnings.extend(gathered.warnings);
+        let mut path_of: Vec<Option<String>> = inputs.iter().map(|_| None).collect();
+        for found in &gathered.files {
+            let bytes = files::read(&found.path)?;
+            inputs.push(Input {
+                name: file_name(&found.path),
+                bytes: bytes.into(),
+                dir: found.dir,
+                embedded: false,
+            });
+            path_of.push(Some(found.path.display().to_string()));
         }
+        let dirs: Vec<&Path> = options.content.iter().map(PathBuf::as_path).collect();
         let forced = match options.layout {
             Some(name) => Some(
                 layout::by_name(name).ok_or_else(|| BankError::UnknownLayout {
@@ -307,19 +288,6 @@ impl Bank {
             ),
             None => None,
         };
-        // The same file given twice (same name, same bytes) is loaded once.
-        let mut seen: HashSet<(String, u64)> = HashSet::new();
-        inputs.retain(|input| {
-            use std::hash::{Hash, Hasher};
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            input.bytes.hash(&mut hasher);
-            let fresh = seen.insert((input.name.clone(), hasher.finish()));
-            if !fresh {
-                bank.warnings
-                    .push(format!("{}: given more than once; loaded once", input.name));
-            }
-            fresh
-        });
         let files: Vec<File> = inputs
             .iter()
             .map(|i| File {
@@ -329,28 +297,33 @@ impl Bank {
                 layout: if i.embedded { None } else { forced },
             })
             .collect();
-        let mut loaded_per_dir = vec![0usize; dirs.len()];
+        let mut loaded_per_dir = vec![None::<usize>; dirs.len()];
         let mut tokens: Vec<Vec<String>> = Vec::new();
-        for (input, (result, file_tokens)) in inputs.iter().zip(parse_all(&files, all_cores())) {
+        let parsed = parse_all(&files, all_cores());
+        for ((input, path), (result, file_tokens)) in inputs.iter().zip(&path_of).zip(parsed) {
+            // Messages name a deck file as the person gave it.
+            let shown = path.as_deref().unwrap_or(&input.name);
+            if let Some(dir) = input.dir {
+                loaded_per_dir[dir].get_or_insert(0);
+            }
             match (result, input.dir) {
                 // In a directory, a file that is not a deck (a README, a
                 // SOURCES list) is reported but does not stop the others.
-                (Err(BankError::NoQuestions { .. }), Some(dir)) => bank.warnings.push(format!(
-                    "{}/{}: no question was recognized; skipped",
-                    dirs[dir].display(),
-                    input.name
+                (Err(BankError::NoQuestions { .. }), Some(_)) => bank.warnings.push(format!(
+                    "{}: no question was recognized; skipped",
+                    crate::display::escape_line(shown)
                 )),
                 (result, dir) => {
-                    let (layout, records) = result?;
+                    let (layout, records) = result.map_err(|e| e.at_path(shown))?;
                     if let Some(dir) = dir {
-                        loaded_per_dir[dir] += records.len();
+                        *loaded_per_dir[dir].get_or_insert(0) += records.len();
                     }
-                    bank.push(&input.name, layout, records)?;
+                    bank.push(&input.name, shown, layout, records)?;
                     tokens.extend(file_tokens);
                 }
             }
         }
-        if let Some(empty) = loaded_per_dir.iter().position(|&n| n == 0) {
+        if let Some(empty) = loaded_per_dir.iter().position(|&n| n == Some(0)) {
             return Err(BankError::NoQuestions {
                 file: dirs[empty].display().to_string(),
                 line: 1,
@@ -391,7 +364,7 @@ impl Bank {
         let mut tokens: Vec<Vec<String>> = Vec::new();
         for (file, (result, file_tokens)) in files.iter().zip(parse_all(&files, threads)) {
             let (layout, records) = result?;
-            bank.push(file.name, layout, records)?;
+            bank.push(file.name, file.name, layout, records)?;
             tokens.extend(file_tokens);
         }
         bank.find_duplicates(&tokens);
@@ -419,30 +392,35 @@ impl Bank {
         }
     }
 
+    /// Adds one file's records; `path` is the file as the person gave it
+    /// (for messages), `name` its source name.
     fn push(
         &mut self,
         name: &str,
+        path: &str,
         layout: &'static str,
         records: Vec<Record>,
     ) -> Result<(), BankError> {
-        if self.sources.iter().any(|s| s.name == name) {
+        if let Some(other) = self.sources.iter().find(|s| s.name == name) {
             return Err(BankError::Parse {
-                file: name.to_string(),
+                file: path.to_string(),
                 line: 1,
-                message:
-                    "another content file with this name is already loaded; rename one of them"
-                        .into(),
+                message: format!(
+                    "another content file named {name} is already loaded ({}); sources are known by their file names, so rename one of them",
+                    other.path
+                ),
             });
         }
         let ids: HashSet<&str> = self.records.iter().map(|r| r.id.as_str()).collect();
         if let Some(dup) = records.iter().find(|r| ids.contains(r.id.as_str())) {
             return Err(BankError::DuplicateId {
-                file: name.to_string(),
+                file: path.to_string(),
                 id: dup.id.clone(),
             });
         }
         self.sources.push(SourceInfo {
             name: name.to_string(),
+            path: path.to_string(),
             layout,
             records: records.len(),
         });
@@ -472,42 +450,4 @@ fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())
-}
-
-/// The `.md` and `.markdown` files under a directory, hidden ones left
-/// out, sorted by path.
-pub fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>, BankError> {
-    let mut files = Vec::new();
-    collect_markdown(dir, &mut files)?;
-    Ok(files)
-}
-
-fn collect_markdown(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), BankError> {
-    let io = |source| BankError::Io {
-        path: dir.to_path_buf(),
-        source,
-    };
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(io)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()
-        .map_err(io)?;
-    entries.sort();
-    for path in entries {
-        let hidden = path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            collect_markdown(&path, out)?;
-        } else if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
-        {
-            out.push(path);
-        }
-    }
-    Ok(())
 }

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use super::CliError;
 use crate::bank::check::{FileCheck, LevelCounts, check};
+use crate::bank::files;
 use crate::bank::layout::{Layout, layout_names};
-use crate::bank::{BankError, markdown_files};
 
 /// Checks every file (directories: their Markdown files) and prints the
 /// reports; an error when some file gave no question.
@@ -16,30 +16,16 @@ pub fn run(
     forced: Option<&'static dyn Layout>,
     json: bool,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let mut files: Vec<PathBuf> = Vec::new();
-    for path in paths {
-        let meta = std::fs::metadata(path).map_err(|source| BankError::Io {
-            path: path.clone(),
-            source,
-        })?;
-        if meta.is_dir() {
-            let found = markdown_files(path)?;
-            if found.is_empty() {
-                return Err(BankError::EmptyDirectory { path: path.clone() }.into());
-            }
-            files.extend(found);
-        } else {
-            files.push(path.clone());
-        }
+    let gathered = files::gather(paths)?;
+    let mut reports = Vec::with_capacity(gathered.files.len());
+    for found in &gathered.files {
+        let bytes = files::read(&found.path)?;
+        reports.push(check(&found.path.display().to_string(), &bytes, forced));
     }
-    let mut reports = Vec::with_capacity(files.len());
-    for file in &files {
-        let bytes = std::fs::read(file).map_err(|source| BankError::Io {
-            path: file.clone(),
-            source,
-        })?;
-        reports.push(check(&file.display().to_string(), &bytes, forced));
+    for warning in &gathered.warnings {
+        writeln!(err, "pyquiz: warning: {warning}")?;
     }
     if json {
         serde_json::to_writer_pretty(&mut *out, &reports)?;

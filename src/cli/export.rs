@@ -41,11 +41,79 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let records: Vec<&Record> = bank.filtered(filter).collect();
-    let Some(path) = request.output else {
-        return Ok(write(&records, store, request, out)?);
+    let path = match request.output {
+        Some(p) if p.as_os_str() != "-" => p,
+        _ => return Ok(write(&records, store, request, out)?),
     };
-    // Into a temporary file beside the target, renamed over it at the end:
-    // an interrupted export never leaves half a file.
+    let failed = |source: std::io::Error| CliError::Output {
+        path: path.to_path_buf(),
+        source,
+    };
+    match target(path).map_err(failed)? {
+        Target::Stream(p) => {
+            // A device, FIFO or terminal: written to, never replaced.
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&p)
+                .map_err(failed)?;
+            let mut w = std::io::BufWriter::new(file);
+            write(&records, store, request, &mut w)
+                .and_then(|()| w.flush())
+                .map_err(failed)?;
+        }
+        Target::Replace(p) => {
+            replace(&p, |w| write(&records, store, request, w)).map_err(failed)?
+        }
+    }
+    Ok(())
+}
+
+/// Where an export goes.
+enum Target {
+    /// A regular file (or none yet) at this path: replaced atomically.
+    Replace(std::path::PathBuf),
+    /// Something that is not a regular file: opened and written to.
+    Stream(std::path::PathBuf),
+}
+
+/// Follows a symbolic link to what it names (a link is written through,
+/// not replaced), and tells a regular file from a device or FIFO.
+fn target(path: &Path) -> std::io::Result<Target> {
+    let mut p = path.to_path_buf();
+    for _ in 0..40 {
+        let meta = match std::fs::symlink_metadata(&p) {
+            Ok(m) => m,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Target::Replace(p)),
+            Err(e) => return Err(e),
+        };
+        let kind = meta.file_type();
+        if kind.is_symlink() {
+            let link = std::fs::read_link(&p)?;
+            p = match p.parent() {
+                Some(dir) => dir.join(link),
+                None => link,
+            };
+            continue;
+        }
+        if kind.is_dir() {
+            return Err(std::io::Error::other("it is a directory"));
+        }
+        return Ok(if kind.is_file() {
+            Target::Replace(p)
+        } else {
+            Target::Stream(p)
+        });
+    }
+    Err(std::io::Error::other("too many levels of symbolic links"))
+}
+
+/// Writes into a temporary file beside `path`, then renames it over
+/// `path`: an interrupted export never leaves half a file. A file that
+/// was there keeps its permissions.
+fn replace(
+    path: &Path,
+    body: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -53,8 +121,11 @@ pub fn run(
     let mut file = tempfile::NamedTempFile::new_in(dir)?;
     {
         let mut w = std::io::BufWriter::new(file.as_file_mut());
-        write(&records, store, request, &mut w)?;
+        body(&mut w)?;
         w.flush()?;
+    }
+    if let Ok(meta) = std::fs::metadata(path) {
+        file.as_file().set_permissions(meta.permissions())?;
     }
     file.as_file().sync_all()?;
     file.persist(path).map_err(|e| e.error)?;

@@ -345,6 +345,12 @@ pub enum CliError {
     NeedsTerminal(&'static str),
     #[error("no question matches the filters, so there is nothing to {0}")]
     NothingSelected(&'static str),
+    #[error("could not write {}: {source}", crate::display::escape_line(&path.display().to_string()))]
+    Output {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error(
         "the last grade ({grade} on {id}) was not saved and is lost; grade it again when the disk has room. ({reason})"
     )]
@@ -381,7 +387,9 @@ impl CliError {
     /// Output closed early (`pyquiz list | head`): not an error.
     pub fn is_broken_pipe(&self) -> bool {
         match self {
-            CliError::Io(e) => e.kind() == std::io::ErrorKind::BrokenPipe,
+            CliError::Io(e) | CliError::Output { source: e, .. } => {
+                e.kind() == std::io::ErrorKind::BrokenPipe
+            }
             CliError::Json(e) => e.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe),
             _ => false,
         }
@@ -390,6 +398,34 @@ impl CliError {
 
 /// Runs a parsed command line, writing to `out` and warnings to `err`.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), CliError> {
+    // Text for a person goes through an escaping writer: nothing a deck
+    // holds reaches the terminal as a control sequence. JSON, exports,
+    // completions and the man page are data, written exactly.
+    let prints_data = match &cli.command {
+        Some(
+            Command::List { json, .. }
+            | Command::Dupes { json, .. }
+            | Command::Check { json, .. }
+            | Command::Topics { json, .. }
+            | Command::Due { json, .. }
+            | Command::Grade { json, .. }
+            | Command::Card { json, .. }
+            | Command::Plan { json, .. }
+            | Command::Stats { json, .. },
+        ) => *json,
+        Some(Command::Export { .. } | Command::Completions { .. } | Command::Man) => true,
+        _ => false,
+    };
+    if prints_data {
+        return run_command(cli, out, err);
+    }
+    let mut text = crate::display::EscapingWriter::new(out);
+    let result = run_command(cli, &mut text, err);
+    text.flush()?;
+    result
+}
+
+fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), CliError> {
     if cli.command.is_some()
         && let Some(flag) = cli.study.first_given()
     {
@@ -414,7 +450,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Cli
         // Reads the files it is given, not the bank.
         Some(Command::Check { paths, json }) => {
             let forced = cli.layout.as_deref().and_then(bank::layout::by_name);
-            return check::run(&paths, forced, json, out);
+            return check::run(&paths, forced, json, out, err);
         }
         _ => {}
     }

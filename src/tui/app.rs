@@ -340,6 +340,14 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
+        // Behind the "terminal too small" screen nothing can be seen, so
+        // nothing but quitting (and resizing) may happen.
+        if (self.size.width < super::layout::MIN_WIDTH
+            || self.size.height < super::layout::MIN_HEIGHT)
+            && !matches!(action, Action::Quit | Action::Resize(..) | Action::Tick)
+        {
+            return;
+        }
         if let Some((index, grade)) = self.unsaved.take() {
             self.grade_card(index, grade);
             if self.unsaved.is_none() {

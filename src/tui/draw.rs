@@ -18,41 +18,64 @@ use super::theme::Theme;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let areas = Areas::new(area, self);
-        if areas.too_small {
-            too_small(area, buf, &self.theme);
-            return;
-        }
-        if let Some(overlay) = &self.overlay {
-            match overlay {
-                Overlay::Browse(view) => screens::browse::render(self, view, area, buf),
-                Overlay::Stats(view) => screens::stats::render(self, view, area, buf),
+        render_screen(self, area, buf);
+        neutralize(area, buf);
+    }
+}
+
+/// The last step of every frame: no cell may carry a control character
+/// or a bidi embedding, override or isolate from a deck (they could move
+/// the cursor, or make a line read backwards). They are dropped from the
+/// cell; what is left of it is drawn.
+fn neutralize(area: Rect, buf: &mut Buffer) {
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            if cell.symbol().chars().any(crate::display::is_unsafe_char) {
+                let kept: String = cell
+                    .symbol()
+                    .chars()
+                    .filter(|&c| !crate::display::is_unsafe_char(c))
+                    .collect();
+                cell.set_symbol(if kept.is_empty() { " " } else { &kept });
             }
-            let bottom = area.bottom();
-            if let Some(message) = &self.status {
-                Line::from(Span::styled(format!(" {message}"), self.theme.warning))
-                    .render(Rect::new(area.x, bottom - 2, area.width, 1), buf);
-            }
-            footer(self, Rect::new(area.x, bottom - 1, area.width, 1), buf);
-            if self.help {
-                screens::help::render(self, area, buf);
-            }
-            return;
         }
-        header(self, &areas, buf);
-        match &self.current {
-            Some(_) => screens::study::render(self, &areas, buf),
-            None if self.mode == Mode::Interview => {
-                screens::interview_end::render(self, &areas, buf)
-            }
-            None if self.empty_at_start => screens::empty_day::render(self, &areas, buf),
-            None => screens::summary::render(self, &areas, buf),
+    }
+}
+
+fn render_screen(app: &App, area: Rect, buf: &mut Buffer) {
+    let areas = Areas::new(area, app);
+    if areas.too_small {
+        too_small(area, buf, &app.theme);
+        return;
+    }
+    if let Some(overlay) = &app.overlay {
+        match overlay {
+            Overlay::Browse(view) => screens::browse::render(app, view, area, buf),
+            Overlay::Stats(view) => screens::stats::render(app, view, area, buf),
         }
-        status(self, &areas, buf);
-        footer(self, areas.footer, buf);
-        if self.help {
-            screens::help::render(self, area, buf);
+        let bottom = area.bottom();
+        if let Some(message) = &app.status {
+            Line::from(Span::styled(format!(" {message}"), app.theme.warning))
+                .render(Rect::new(area.x, bottom - 2, area.width, 1), buf);
         }
+        footer(app, Rect::new(area.x, bottom - 1, area.width, 1), buf);
+        if app.help {
+            screens::help::render(app, area, buf);
+        }
+        return;
+    }
+    header(app, &areas, buf);
+    match &app.current {
+        Some(_) => screens::study::render(app, &areas, buf),
+        None if app.mode == Mode::Interview => screens::interview_end::render(app, &areas, buf),
+        None if app.empty_at_start => screens::empty_day::render(app, &areas, buf),
+        None => screens::summary::render(app, &areas, buf),
+    }
+    status(app, &areas, buf);
+    footer(app, areas.footer, buf);
+    if app.help {
+        screens::help::render(app, area, buf);
     }
 }
 

@@ -44,7 +44,9 @@ fn crash_child() {
         let clock = Clock::new(now, TimeZone::UTC);
         match n % 11 {
             5 => {
-                store.set_suspended(&id, n.is_multiple_of(2), &clock).unwrap();
+                store
+                    .set_suspended(&id, n.is_multiple_of(2), &clock)
+                    .unwrap();
                 writeln!(out, "done suspend {id} {now}").unwrap();
             }
             9 => {

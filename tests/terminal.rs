@@ -156,7 +156,20 @@ impl Term {
         parser
     }
 
-    fn finish(mut self) -> (bool, Vec<u8>, vt100::Parser) {
+    fn finish(self) -> (bool, Vec<u8>, vt100::Parser) {
+        let (code, raw, parser) = self.finish_with_code();
+        (code == 0, raw, parser)
+    }
+
+    /// Sends `signal` to the program.
+    fn signal(&self, signal: i32) {
+        let pid = self.child.process_id().expect("a running child") as i32;
+        // SAFETY: kill() sends a signal to the child this test started.
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+    }
+
+    /// Waits for the program to exit; returns its exit code and the output.
+    fn finish_with_code(mut self) -> (u32, Vec<u8>, vt100::Parser) {
         let start = Instant::now();
         let status = loop {
             if let Some(status) = self.child.try_wait().unwrap() {
@@ -174,7 +187,7 @@ impl Term {
             self.parser.process(&bytes);
             self.raw.extend_from_slice(&bytes);
         }
-        (status.success(), self.raw, self.parser)
+        (status.exit_code(), self.raw, self.parser)
     }
 }
 
@@ -390,6 +403,78 @@ fn a_second_session_is_refused_while_one_runs() {
     t.keys("q");
     let (ok, _, _) = t.finish();
     assert!(ok);
+}
+
+/// Reliability F8, walkthrough 2.7: SIGTERM, SIGINT and SIGQUIT left the
+/// terminal in the alternate screen, raw, with the mouse on.
+#[test]
+fn ending_signals_restore_the_terminal_after_saving() {
+    for (signal, code) in [
+        (libc::SIGTERM, 143),
+        (libc::SIGINT, 130),
+        (libc::SIGQUIT, 131),
+        (libc::SIGHUP, 129),
+    ] {
+        let data = TempDir::new().unwrap();
+        let mut t = Term::start(data.path(), &[], (80, 24));
+        t.wait_text("What is the difference between list and tuple?");
+        t.keys(" ");
+        t.wait_text("── Answer");
+        t.keys("3");
+        t.wait_text("How do you create a virtual environment?");
+        t.signal(signal);
+        let (status, raw, parser) = t.finish_with_code();
+        assert_eq!(status, code, "signal {signal}");
+        assert_terminal_restored(&raw, &parser);
+        let screen = parser.screen().contents();
+        assert!(
+            screen.contains(&format!("stopped by signal {signal}")),
+            "{screen}"
+        );
+        assert_eq!(log_kinds(data.path()), ["review"], "the grade is saved");
+        let p: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(data.path().join("progress.json")).unwrap())
+                .unwrap();
+        assert_eq!(
+            p["review_log"]["entries"], 1,
+            "checkpoint written on the way out"
+        );
+    }
+}
+
+/// Walkthrough 2.8: Ctrl-Z was ignored in raw mode. Now it gives the
+/// terminal back and stops (here, in a pty session of its own, the kernel
+/// discards the stop, as for any orphaned process group); then the screen
+/// is set up and drawn again and the session goes on.
+#[test]
+fn ctrl_z_gives_the_terminal_back_then_redraws() {
+    let data = TempDir::new().unwrap();
+    let mut t = Term::start(data.path(), &[], (80, 24));
+    t.wait_text("What is the difference between list and tuple?");
+    let before = t.raw.len();
+    t.keys("\x1a");
+    t.wait_for("the screen set up again", |_| true);
+    let start = Instant::now();
+    while start.elapsed() < WAIT {
+        t.pump(Duration::from_millis(50));
+        let after = &t.raw[before..];
+        if find_last(after, b"\x1b[?1049h").is_some() && t.screen().contains("list and tuple") {
+            break;
+        }
+    }
+    let after = t.raw[before..].to_vec();
+    let left = find_last(&after, b"\x1b[?1049l").expect("left the alternate screen");
+    let back = find_last(&after, b"\x1b[?1049h").expect("entered it again");
+    assert!(back > left);
+    assert!(
+        find_last(&after, b"\x1b[?25h").is_some_and(|shown| shown < back),
+        "cursor shown while away"
+    );
+    t.wait_text("What is the difference between list and tuple?");
+    t.keys(" ");
+    t.wait_text("── Answer");
+    t.keys("q");
+    t.finish_restored();
 }
 
 #[test]

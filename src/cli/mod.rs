@@ -351,6 +351,8 @@ pub enum CliError {
         #[source]
         source: std::io::Error,
     },
+    #[error("stopped by signal {0}; every grade given is saved")]
+    Signal(i32),
     #[error(
         "the last grade ({grade} on {id}) was not saved and is lost; grade it again when the disk has room. ({reason})"
     )]
@@ -380,6 +382,8 @@ impl CliError {
             | CliError::BadSetting(_)
             | CliError::StudyOptionWithCommand(_) => 2,
             CliError::Store(StoreError::Locked { .. }) => 3,
+            // The shell's convention for a process ended by a signal.
+            CliError::Signal(sig) => 128 + sig,
             _ => 1,
         }
     }

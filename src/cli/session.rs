@@ -361,6 +361,9 @@ impl Launch {
         // start quick. Failing it loses nothing.
         let _ = app.store.checkpoint();
         let timings = timings?;
+        if let Some(signal) = timings.signal {
+            return Err(CliError::Signal(signal));
+        }
         if let Some((id, grade)) = app.unsaved() {
             return Err(CliError::Unsaved {
                 id: id.to_string(),

@@ -52,6 +52,9 @@ pub enum Action {
     PageUp,
     ToggleHelp,
     Quit,
+    /// `Ctrl-Z`: give the terminal back and stop until resumed (the
+    /// terminal loop does it; the session's state does not change).
+    Background,
     /// The terminal has a new size.
     Resize(u16, u16),
     /// Time passed with no input: learning cards may have come due.
@@ -344,7 +347,10 @@ impl App {
         // nothing but quitting (and resizing) may happen.
         if (self.size.width < super::layout::MIN_WIDTH
             || self.size.height < super::layout::MIN_HEIGHT)
-            && !matches!(action, Action::Quit | Action::Resize(..) | Action::Tick)
+            && !matches!(
+                action,
+                Action::Quit | Action::Resize(..) | Action::Tick | Action::Background
+            )
         {
             return;
         }
@@ -380,7 +386,7 @@ impl App {
         match action {
             Action::OpenBrowse => self.open_browse(),
             Action::OpenStats => self.open_stats(),
-            Action::Browse(_) => {}
+            Action::Browse(_) | Action::Background => {}
             Action::Quit => self.quit = true,
             Action::Resize(w, h) => {
                 self.size = Size::new(w, h);

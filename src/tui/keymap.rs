@@ -363,7 +363,8 @@ fn applies(b: &Binding, ctx: Ctx) -> bool {
 }
 
 /// The action for a key event, if any. Only presses count (no double
-/// firing on release or repeat-as-release terminals); Ctrl-C quits.
+/// firing on release or repeat-as-release terminals); Ctrl-C quits and
+/// Ctrl-Z puts the session in the background, on every screen.
 pub fn action_for(key: KeyEvent, ctx: Ctx) -> Option<Action> {
     if key.kind != KeyEventKind::Press {
         return None;
@@ -371,6 +372,9 @@ pub fn action_for(key: KeyEvent, ctx: Ctx) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl && key.code == KeyCode::Char('c') {
         return Some(Action::Quit);
+    }
+    if ctrl && key.code == KeyCode::Char('z') {
+        return Some(Action::Background);
     }
     match ctx.screen {
         Screen::Browse => browse_action(key, ctrl),
@@ -756,6 +760,11 @@ mod tests {
         assert_eq!(
             action_for(ctrl_c, Ctx::study(true, false)),
             Some(Action::Quit)
+        );
+        let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        assert_eq!(
+            action_for(ctrl_z, Ctx::study(true, false)),
+            Some(Action::Background)
         );
     }
 

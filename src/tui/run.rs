@@ -1,10 +1,15 @@
 //! The terminal session: raw mode, the alternate screen and mouse capture
 //! on the way in; all of it undone on the way out, whether the session
 //! ends normally, with an error, on Ctrl-C (a key in raw mode) or in a
-//! panic. Events become `Action`s through the keymap; after each batch of
-//! events the screen is drawn once.
+//! panic, and on SIGTERM, SIGINT, SIGQUIT or SIGHUP (the session ends as
+//! if quit, then exits with 128 + the signal's number). `Ctrl-Z` gives the
+//! terminal back and stops the process as a shell expects; on `fg` the
+//! screen is set up and drawn again. Events become `Action`s through the
+//! keymap; after each batch of events the screen is drawn once.
 
 use std::io::{self, Stdout, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
@@ -30,6 +35,59 @@ const CLOCK_TICK: Duration = Duration::from_secs(1);
 const LOADING_POLL: Duration = Duration::from_millis(5);
 /// Lines per mouse-wheel notch.
 const WHEEL_LINES: u16 = 3;
+/// The longest a terminating signal waits to be noticed.
+const SIGNAL_POLL: Duration = Duration::from_millis(200);
+
+/// The signals that end a session cleanly.
+const ENDING_SIGNALS: [i32; 4] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+    signal_hook::consts::SIGHUP,
+];
+
+/// Notes a terminating signal for the loop to act on. A second one while
+/// the first is being handled ends the process at once (the default).
+fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
+    let which = Arc::new(AtomicUsize::new(0));
+    let seen = Arc::new(AtomicBool::new(false));
+    for sig in ENDING_SIGNALS {
+        signal_hook::flag::register_conditional_default(sig, Arc::clone(&seen))?;
+        signal_hook::flag::register(sig, Arc::clone(&seen))?;
+        signal_hook::flag::register_usize(sig, Arc::clone(&which), sig as usize)?;
+    }
+    Ok(which)
+}
+
+/// Sets the terminal up for the session.
+fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    )
+}
+
+/// `Ctrl-Z`: the terminal as it was found, the process stopped (SIGTSTP,
+/// as the shell's own `Ctrl-Z` would); on resume, set up and redrawn.
+#[cfg(unix)]
+fn background(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<()> {
+    restore();
+    // SAFETY: raise() only sends a signal to this process; SIGTSTP's
+    // default action stops it until SIGCONT.
+    unsafe {
+        libc::raise(libc::SIGTSTP);
+    }
+    enter()?;
+    terminal.clear()
+}
+
+#[cfg(not(unix))]
+fn background(_terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<()> {
+    Ok(())
+}
 
 /// When things happened, for `PYQUIZ_TIMINGS`.
 #[derive(Debug, Default, Clone)]
@@ -40,6 +98,8 @@ pub struct Timings {
     pub reveals: Vec<Duration>,
     /// Grade key to the next card drawn (its answer rendered in between).
     pub grades: Vec<Duration>,
+    /// The signal that ended the session, if one did.
+    pub signal: Option<i32>,
 }
 
 /// Leaves the terminal as it was found. Safe to call more than once.
@@ -71,20 +131,17 @@ fn install_panic_hook() {
 /// started, for the first-frame timing.
 pub fn run(app: &mut App, started: Instant) -> io::Result<Timings> {
     install_panic_hook();
+    let signal = watch_signals()?;
     enable_raw_mode()?;
     let guard = Guard;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        cursor::Hide
-    )?;
+    enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     if size != app.size {
         app.update(Action::Resize(size.width, size.height));
     }
     let mut timings = Timings::default();
+    let mut last_tick = Instant::now();
     draw(&mut terminal, app)?;
     timings.first_frame = Some(started.elapsed());
     if std::env::var_os("PYQUIZ_TEST_PANIC").is_some() {
@@ -93,6 +150,10 @@ pub fn run(app: &mut App, started: Instant) -> io::Result<Timings> {
     }
 
     while !app.quit {
+        if let Some(sig) = ended_by(&signal) {
+            timings.signal = Some(sig);
+            break;
+        }
         // The highlighter loads on another thread; until it is there, look
         // for it between keys and render the current answer once it is.
         if app.loading() {
@@ -109,8 +170,17 @@ pub fn run(app: &mut App, started: Instant) -> io::Result<Timings> {
         } else {
             TICK
         };
-        if !event::poll(wait)? {
-            if app.loading() {
+        let ready = match event::poll(wait.min(SIGNAL_POLL)) {
+            Ok(ready) => ready,
+            // A signal arrived while waiting: look at it above.
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => false,
+            Err(e) => return Err(e),
+        };
+        if !ready {
+            if app.loading() || ended_by(&signal).is_some() {
+                continue;
+            }
+            if wait > SIGNAL_POLL && !tick_due(&mut last_tick, wait) {
                 continue;
             }
             app.update(Action::Tick);
@@ -123,6 +193,10 @@ pub fn run(app: &mut App, started: Instant) -> io::Result<Timings> {
         loop {
             let ev = event::read()?;
             if let Some(action) = action_for(&ev, app) {
+                if action == Action::Background {
+                    background(&mut terminal)?;
+                    break;
+                }
                 let revealed = app.current.as_ref().map(|c| c.revealed);
                 match (action, revealed) {
                     (Action::Reveal | Action::Confirm, Some(false)) => {
@@ -153,6 +227,25 @@ pub fn run(app: &mut App, started: Instant) -> io::Result<Timings> {
     drop(terminal);
     drop(guard);
     Ok(timings)
+}
+
+/// The terminating signal received, if any.
+fn ended_by(signal: &AtomicUsize) -> Option<i32> {
+    match signal.load(Ordering::SeqCst) {
+        0 => None,
+        sig => Some(sig as i32),
+    }
+}
+
+/// Whether a whole `wait` has passed since the last tick (the loop wakes
+/// more often than it ticks, to notice signals).
+fn tick_due(last: &mut Instant, wait: Duration) -> bool {
+    if last.elapsed() >= wait {
+        *last = Instant::now();
+        true
+    } else {
+        false
+    }
 }
 
 fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &App) -> io::Result<()> {

@@ -122,6 +122,22 @@ pub fn squash_spaces(text: &str) -> String {
     out
 }
 
+/// The longest a section name is kept, in characters. Every card under a
+/// heading carries its name, so a heading of megabytes (a damaged or
+/// hostile file) would be copied into each card; real headings are short
+/// (the built-in deck's longest is 94).
+pub const MAX_SECTION_CHARS: usize = 200;
+
+/// A heading's text as a section name: cut to [`MAX_SECTION_CHARS`]
+/// characters, ending in `…` when cut.
+pub fn section_title(mut title: String) -> String {
+    if let Some((at, _)) = title.char_indices().nth(MAX_SECTION_CHARS) {
+        title.truncate(at);
+        title.push('…');
+    }
+    title
+}
+
 /// Removes numbering such as `Q12:`, `Q12.`, `12.`, `12)` and a leading
 /// `**[HARD]**` marker from the start of a question.
 pub fn strip_numbering(question: &str) -> String {

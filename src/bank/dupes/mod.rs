@@ -129,14 +129,51 @@ pub fn find(records: &[Record], record_tokens: &[Vec<String>]) -> Vec<Cluster> {
         });
     }
 
-    // Pairs worth a look share a token; most are turned away by size alone.
-    // Prefix filter: a pair with similarity >= THRESHOLD shares one of the
-    // rarer tokens of each question: those before the rest of its tokens
-    // weigh less than THRESHOLD of it. So a question is compared only with
-    // questions holding one of its own rare tokens.
-    let mut starts = vec![0u32; weights.len() + 1];
+    // Questions of one source are never merged: with fewer than two
+    // sources there is nothing to compare.
+    if sources.len() < 2 {
+        return Vec::new();
+    }
+
+    // Prefix filter (as in all-pairs similarity joins): order every token
+    // by rarity (how many questions hold it, then its id), the same order
+    // for all questions. A question's prefix is its rarest tokens up to the
+    // point where the rest weigh less than THRESHOLD of it. Two questions
+    // with similarity >= THRESHOLD share at least THRESHOLD of each one's
+    // weight, so the rarest token they share lies in both prefixes. Only
+    // prefix tokens are indexed and probed: a token common to thousands of
+    // questions sits in few prefixes, which keeps the work near linear.
+    let mut df = vec![0u32; weights.len()];
     for candidate in &candidates {
         for &t in &candidate.tokens {
+            df[t as usize] += 1;
+        }
+    }
+    let rarity = |t: &u32| (df[*t as usize], *t);
+    let prefixes: Vec<Vec<u32>> = candidates
+        .iter()
+        .map(|a| {
+            let mut by_rarity = a.tokens.clone();
+            by_rarity.sort_unstable_by_key(rarity);
+            let mut rest = a.total;
+            let mut len = 0;
+            for &t in &by_rarity {
+                if rest < THRESHOLD * a.total {
+                    break;
+                }
+                rest -= weights[t as usize];
+                len += 1;
+            }
+            by_rarity.truncate(len);
+            by_rarity
+        })
+        .collect();
+    // Postings of prefix tokens: (source, candidate), sorted, so that a
+    // question skips its own source's holders and earlier questions by
+    // binary search instead of looking at each.
+    let mut starts = vec![0u32; weights.len() + 1];
+    for prefix in &prefixes {
+        for &t in prefix {
             starts[t as usize + 1] += 1;
         }
     }
@@ -144,42 +181,45 @@ pub fn find(records: &[Record], record_tokens: &[Vec<String>]) -> Vec<Cluster> {
         starts[t + 1] += starts[t];
     }
     let mut filled = starts.clone();
-    let mut holders = vec![0u32; starts[weights.len()] as usize];
-    for (c, candidate) in candidates.iter().enumerate() {
-        for &t in &candidate.tokens {
-            holders[filled[t as usize] as usize] = c as u32;
+    let mut holders = vec![(0u32, 0u32); starts[weights.len()] as usize];
+    for (c, prefix) in prefixes.iter().enumerate() {
+        for &t in prefix {
+            holders[filled[t as usize] as usize] = (candidates[c].source, c as u32);
             filled[t as usize] += 1;
         }
     }
+    for t in 0..weights.len() {
+        holders[starts[t] as usize..starts[t + 1] as usize].sort_unstable();
+    }
     let postings = |t: u32| &holders[starts[t as usize] as usize..starts[t as usize + 1] as usize];
-    let rarity = |t: &u32| (postings(*t).len(), *t);
     let mut pairs: Vec<(f32, u32, u32)> = Vec::new();
     let mut looked = vec![u32::MAX; candidates.len()];
-    let mut by_rarity: Vec<u32> = Vec::new();
     for (c, a) in candidates.iter().enumerate() {
-        by_rarity.clear();
-        by_rarity.extend_from_slice(&a.tokens);
-        by_rarity.sort_unstable_by_key(rarity);
-        let mut rest = a.total;
-        for &t in &by_rarity {
-            if rest < THRESHOLD * a.total {
-                break;
-            }
-            rest -= weights[t as usize];
-            for &d in postings(t) {
-                let d = d as usize;
-                if d <= c || looked[d] == c as u32 {
-                    continue;
+        for &t in &prefixes[c] {
+            let list = postings(t);
+            let mut at = 0;
+            while at < list.len() {
+                let source = list[at].0;
+                let segment_end = at + list[at..].partition_point(|h| h.0 == source);
+                if source != a.source {
+                    let from = at + list[at..segment_end].partition_point(|h| h.1 as usize <= c);
+                    for &(_, d) in &list[from..segment_end] {
+                        let d = d as usize;
+                        if looked[d] == c as u32 {
+                            continue;
+                        }
+                        looked[d] = c as u32;
+                        let b = &candidates[d];
+                        if a.total.min(b.total) < THRESHOLD * a.total.max(b.total) {
+                            continue;
+                        }
+                        let s = similarity(a, b, &weights);
+                        if s >= THRESHOLD {
+                            pairs.push((s, c as u32, d as u32));
+                        }
+                    }
                 }
-                looked[d] = c as u32;
-                let b = &candidates[d];
-                if a.source == b.source || a.total.min(b.total) < THRESHOLD * a.total.max(b.total) {
-                    continue;
-                }
-                let s = similarity(a, b, &weights);
-                if s >= THRESHOLD {
-                    pairs.push((s, c as u32, d as u32));
-                }
+                at = segment_end;
             }
         }
     }

@@ -8,7 +8,8 @@ use super::{Layout, RawCard, any_heading};
 use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
 use crate::bank::text::{
-    expand_leading_tabs, fence, indent_width, is_rule, strip_numbering, strip_outer_bold,
+    expand_leading_tabs, fence, indent_width, is_rule, section_title, strip_numbering,
+    strip_outer_bold,
 };
 
 pub struct BoldNumberedList;
@@ -124,7 +125,7 @@ impl Layout for BoldNumberedList {
                 if let Some((_, text)) = any_heading(line) {
                     finish(current.take(), &mut cards);
                     if !text.to_ascii_lowercase().contains("contents") {
-                        section = strip_numbering(text);
+                        section = section_title(strip_numbering(text));
                     }
                     continue;
                 }

@@ -11,7 +11,7 @@ use super::{
 };
 use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
-use crate::bank::text::{dedent, indent_width, is_rule, strip_numbering};
+use crate::bank::text::{dedent, indent_width, is_rule, section_title, strip_numbering};
 
 pub struct BoldQuestions;
 
@@ -80,7 +80,7 @@ impl Layout for BoldQuestions {
             }
             if let Some((_, text)) = any_heading(line) {
                 finish(current.take(), &mut cards);
-                section = strip_numbering(text);
+                section = section_title(strip_numbering(text));
                 continue;
             }
             if let Some(question) = bold_question(line) {

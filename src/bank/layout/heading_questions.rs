@@ -14,7 +14,7 @@ use super::{
 };
 use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
-use crate::bank::text::{dedent, is_rule, strip_outer_bold};
+use crate::bank::text::{dedent, is_rule, section_title, strip_outer_bold};
 
 pub struct HeadingQuestions;
 
@@ -93,7 +93,7 @@ impl Layout for HeadingQuestions {
             {
                 finish(current.take(), &mut cards);
                 if l < level {
-                    section = strip_question_number(strip_outer_bold(text));
+                    section = section_title(strip_question_number(strip_outer_bold(text)));
                 } else if question_like(text) {
                     // `Question 12` alone leaves an empty question: see `finish`.
                     let question = strip_question_number(strip_outer_bold(text));

@@ -10,7 +10,7 @@ use super::{FenceTracker, Layout, RawCard, any_heading, kind};
 use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
 use crate::bank::text::{
-    decode_entities, dedent, squash_spaces, strip_numbering, strip_outer_bold,
+    decode_entities, dedent, section_title, squash_spaces, strip_numbering, strip_outer_bold,
 };
 
 pub struct HtmlDetails;
@@ -42,30 +42,25 @@ fn opens_details(text: &str, at: usize) -> bool {
         && matches!(rest[8], b'>' | b' ' | b'\t' | b'\n')
 }
 
-/// End of the `<details>` block opening at `start` (the index just past its
-/// `</details>`), and whether it was closed.
-fn block_end(text: &str, start: usize) -> (usize, bool) {
-    let mut depth = 0usize;
-    let mut i = start;
-    while let Some(at) = find_tag(text, "<details", i)
-        .into_iter()
-        .chain(find_tag(text, "</details>", i))
-        .min()
-    {
-        if text.as_bytes()[at + 1] == b'/' {
-            depth = depth.saturating_sub(1);
-            i = at + "</details>".len();
-            if depth == 0 {
-                return (i, true);
+/// Every `<details>` block's end (the index just past its `</details>`),
+/// by the offset of its opening tag, in one pass over the tags: an
+/// opening tag is matched with the closing tag that brings its depth back
+/// to zero; an unclosed one has no entry. Linear in the text.
+fn block_ends(text: &str) -> rustc_hash::FxHashMap<usize, usize> {
+    let mut ends = rustc_hash::FxHashMap::default();
+    let mut open: Vec<usize> = Vec::new();
+    let bytes = text.as_bytes();
+    for at in memchr::memchr_iter(b'<', bytes) {
+        let rest = &bytes[at..];
+        if rest.len() >= 10 && rest[..10].eq_ignore_ascii_case(b"</details>") {
+            if let Some(start) = open.pop() {
+                ends.insert(start, at + 10);
             }
-        } else {
-            if opens_details(text, at) {
-                depth += 1;
-            }
-            i = at + 1;
+        } else if opens_details(text, at) {
+            open.push(at);
         }
     }
-    (text.len(), false)
+    ends
 }
 
 /// Inline HTML to Markdown: emphasis, code, line breaks, links; other tags
@@ -142,9 +137,9 @@ fn answer_lines(body: &str) -> Vec<String> {
 }
 
 /// Block-level HTML outside code: paragraphs, list items, nested details.
+/// One pass over the tags (each replaced where it stands).
 fn block_text(html: &str) -> Vec<String> {
-    let mut text = html.to_string();
-    for (tag, with) in [
+    const BLOCK_TAGS: [(&str, &str); 11] = [
         ("<p>", "\n\n"),
         ("</p>", "\n\n"),
         ("<ul>", "\n"),
@@ -156,15 +151,36 @@ fn block_text(html: &str) -> Vec<String> {
         ("<summary>", "\n\n<strong>"),
         ("</summary>", "</strong>\n\n"),
         ("</details>", "\n\n"),
-    ] {
-        while let Some(at) = find_tag(&text, tag, 0) {
-            text.replace_range(at..at + tag.len(), with);
+    ];
+    let bytes = html.as_bytes();
+    let mut text = String::with_capacity(html.len());
+    let mut copied = 0;
+    let mut next = 0;
+    for at in memchr::memchr_iter(b'<', bytes) {
+        if at < next {
+            continue;
+        }
+        let rest = &bytes[at..];
+        let replaced = BLOCK_TAGS
+            .iter()
+            .find(|(tag, _)| {
+                rest.len() >= tag.len() && rest[..tag.len()].eq_ignore_ascii_case(tag.as_bytes())
+            })
+            .map(|&(tag, with)| (at + tag.len(), with))
+            .or_else(|| {
+                (rest.len() >= 8 && rest[..8].eq_ignore_ascii_case(b"<details")).then(|| {
+                    let end = html[at..].find('>').map_or(html.len(), |g| at + g + 1);
+                    (end, "\n\n")
+                })
+            });
+        if let Some((end, with)) = replaced {
+            text.push_str(&html[copied..at]);
+            text.push_str(with);
+            copied = end;
+            next = end;
         }
     }
-    while let Some(at) = find_tag(&text, "<details", 0) {
-        let end = text[at..].find('>').map_or(text.len(), |g| at + g + 1);
-        text.replace_range(at..end, "\n\n");
-    }
+    text.push_str(&html[copied..]);
     let lines: Vec<&str> = text.lines().collect();
     dedent(&lines)
         .into_iter()
@@ -221,17 +237,23 @@ impl Layout for HtmlDetails {
             if !in_code[i]
                 && let Some((_, t)) = any_heading(l)
             {
-                sections.push((i + 1, strip_numbering(&inline_markdown(t))));
+                sections.push((i + 1, section_title(strip_numbering(&inline_markdown(t)))));
             }
         }
-        let section_at = |line: usize| {
-            sections
-                .iter()
-                .take_while(|(l, _)| *l <= line)
-                .last()
-                .map(|(_, s)| s.clone())
-                .unwrap_or_default()
+        let section_at = |line: usize| match sections.partition_point(|(l, _)| *l <= line) {
+            0 => String::new(),
+            n => sections[n - 1].1.clone(),
         };
+        let ends = block_ends(&text);
+        // Where each opening tag is, for an unclosed block's end: the next
+        // `<details` after it (any, as a search from it would find).
+        let openers: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), b"<")
+            .filter(|&at| {
+                text.as_bytes()
+                    .get(at..at + 8)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"<details"))
+            })
+            .collect();
 
         let mut cards = Vec::new();
         let mut i = 0;
@@ -241,12 +263,13 @@ impl Layout for HtmlDetails {
                 i = at + 1;
                 continue;
             }
-            let (end, closed) = block_end(&text, at);
-            // Unclosed: up to the next `<details>` at this level.
-            let end = if closed {
-                end
-            } else {
-                find_tag(&text, "<details", at + 1).unwrap_or(text.len())
+            let (end, closed) = match ends.get(&at) {
+                Some(&end) => (end, true),
+                // Unclosed: up to the next `<details>` tag.
+                None => {
+                    let k = openers.partition_point(|&o| o <= at);
+                    (openers.get(k).copied().unwrap_or(text.len()), false)
+                }
             };
             let block = &text[at..end];
             let inner_end = if closed {

@@ -6,7 +6,7 @@
 use super::{Layout, RawCard, heading};
 use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
-use crate::bank::text::{decode_entities, dedent, strip_numbering};
+use crate::bank::text::{decode_entities, dedent, section_title, strip_numbering};
 
 pub struct MdxAccordion;
 
@@ -56,7 +56,7 @@ impl Layout for MdxAccordion {
         while i < lines.len() {
             let line = lines[i];
             if let Some(text) = heading(line, 2) {
-                section = strip_numbering(text);
+                section = section_title(strip_numbering(text));
             }
             let Some(title) = accordion_title(line) else {
                 i += 1;

@@ -12,7 +12,9 @@ use super::{FenceTracker, Layout, RawCard, heading};
 use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
 use crate::bank::model::Difficulty;
-use crate::bank::text::{indent_width, squash_spaces, strip_indent, strip_numbering};
+use crate::bank::text::{
+    indent_width, section_title, squash_spaces, strip_indent, strip_numbering,
+};
 use std::borrow::Cow;
 
 pub struct MkDocsAdmonition;
@@ -218,7 +220,7 @@ impl Layout for MkDocsAdmonition {
                 continue;
             }
             if let Some(text) = heading(line, 2).or_else(|| heading(line, 1)) {
-                section = strip_numbering(text);
+                section = section_title(strip_numbering(text));
                 pending = None;
             } else if let Some(text) = heading(line, 3) {
                 pending = Some(RawCard {

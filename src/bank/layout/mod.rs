@@ -16,6 +16,7 @@ mod question_headings;
 
 use super::error::BankError;
 use super::model::Difficulty;
+use crate::bank::text::section_title;
 
 /// A question as a layout parser found it, before normalization.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -290,7 +291,7 @@ pub fn parse(
             if card.section.is_empty()
                 && let Some(title) = &fm.title
             {
-                card.section = title.clone();
+                card.section = section_title(title.clone());
             }
         }
     }

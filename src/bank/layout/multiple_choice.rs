@@ -11,7 +11,7 @@
 use super::{FenceTracker, Layout, RawCard, any_heading, kind, question_text};
 use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
-use crate::bank::text::{dedent, is_rule, strip_numbering, strip_outer_bold};
+use crate::bank::text::{dedent, is_rule, section_title, strip_numbering, strip_outer_bold};
 
 pub struct MultipleChoice;
 
@@ -230,7 +230,7 @@ impl Layout for MultipleChoice {
                 if !code[i]
                     && let Some((_, t)) = any_heading(line)
                 {
-                    section = strip_numbering(t);
+                    section = section_title(strip_numbering(t));
                 }
             }
             // The question's own heading is not the next card's section.

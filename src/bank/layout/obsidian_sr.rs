@@ -15,7 +15,7 @@
 use super::{FenceTracker, Layout, RawCard, any_heading, kind, question_text};
 use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
-use crate::bank::text::{dedent, fence, strip_numbering};
+use crate::bank::text::{dedent, fence, section_title, strip_numbering};
 
 pub struct ObsidianSr;
 
@@ -133,7 +133,7 @@ impl Layout for ObsidianSr {
                 continue;
             }
             if let Some((_, title)) = any_heading(text) {
-                section = strip_numbering(title);
+                section = section_title(strip_numbering(title));
                 paragraph = None;
                 i += 1;
                 continue;

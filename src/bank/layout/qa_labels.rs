@@ -14,7 +14,7 @@
 use super::{FenceTracker, Layout, RawCard, any_heading, kind, question_text, take_meta};
 use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
-use crate::bank::text::{dedent, is_rule, strip_numbering, strip_outer_bold};
+use crate::bank::text::{dedent, is_rule, section_title, strip_numbering, strip_outer_bold};
 
 pub struct QaLabels;
 
@@ -273,7 +273,7 @@ impl Layout for QaLabels {
                 if let Some(card) = current.take() {
                     finish(card, &section, &mut cards);
                 }
-                section = strip_numbering(text);
+                section = section_title(strip_numbering(text));
                 continue;
             }
             if is_rule(line) && !line.trim_start().starts_with("**") {

@@ -15,7 +15,9 @@
 use super::{Layout, RawCard, any_heading, heading};
 use crate::bank::code::{answer_markdown, fence_bare_code};
 use crate::bank::error::BankError;
-use crate::bank::text::{is_rule, squash_spaces, starts_with_symbol, strip_numbering};
+use crate::bank::text::{
+    is_rule, section_title, squash_spaces, starts_with_symbol, strip_numbering,
+};
 
 pub struct QaSeries;
 
@@ -208,7 +210,7 @@ impl Layout for QaSeries {
                 }
                 Some(Start::Section(text)) => {
                     finish(current.take(), i, &mut cards);
-                    section = text.trim().to_string();
+                    section = section_title(text.trim().to_string());
                 }
                 None if ends_answer(lines, i) => {
                     finish(current.take(), i, &mut cards);

@@ -7,7 +7,7 @@ use super::{FenceTracker, Layout, RawCard, any_heading, heading};
 use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
 use crate::bank::model::Difficulty;
-use crate::bank::text::{dedent, is_rule, strip_numbering};
+use crate::bank::text::{dedent, is_rule, section_title, strip_numbering};
 
 pub struct QuestionHeadings;
 
@@ -95,7 +95,7 @@ impl Layout for QuestionHeadings {
                 if level <= 3 {
                     finish(current.take(), &mut cards);
                     if level <= 2 && !text.to_ascii_lowercase().contains("contents") {
-                        section = strip_numbering(text);
+                        section = section_title(strip_numbering(text));
                     }
                     continue;
                 }

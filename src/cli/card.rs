@@ -53,11 +53,12 @@ pub fn run(
             due: o.card.due,
         })
         .collect();
-    let history: Vec<LogEntry> = store
-        .read_log()?
-        .into_iter()
-        .filter(|e| e.card == record.id)
-        .collect();
+    let mut history: Vec<LogEntry> = Vec::new();
+    store.each_answer(&mut |e| {
+        if e.card == record.id {
+            history.push(e);
+        }
+    })?;
     if json {
         let report = CardReport {
             id: &record.id,

@@ -14,14 +14,13 @@ pub fn compute(bank: &Bank, filter: &Filter, store: &Store) -> Result<Stats, Cli
     let clock = study::clock()?;
     let scheduler = study::scheduler(store.settings())?;
     let records: Vec<&Record> = bank.filtered(filter).collect();
-    let log = store.read_log()?;
-    Ok(stats::compute(
+    Ok(stats::compute_from(
         &records,
         &|id| store.card(id).cloned(),
-        &log,
+        |sink| store.each_answer(sink),
         &scheduler,
         &clock,
-    ))
+    )?)
 }
 
 pub fn write_json(stats: &Stats, out: &mut dyn Write) -> Result<(), CliError> {

@@ -197,6 +197,31 @@ pub fn compute(
     scheduler: &Scheduler,
     clock: &Clock,
 ) -> Stats {
+    let fed = compute_from(
+        records,
+        cards,
+        |sink: &mut dyn FnMut(LogEntry)| {
+            log.iter().cloned().for_each(sink);
+            Ok::<(), std::convert::Infallible>(())
+        },
+        scheduler,
+        clock,
+    );
+    match fed {
+        Ok(stats) => stats,
+        Err(never) => match never {},
+    }
+}
+
+/// Like [`compute`], with the log handed over one answer at a time by
+/// `feed` (`Store::each_answer`), so that no history is held in memory.
+pub fn compute_from<E>(
+    records: &[&Record],
+    cards: &dyn Fn(&str) -> Option<CardState>,
+    feed: impl FnOnce(&mut dyn FnMut(LogEntry)) -> Result<(), E>,
+    scheduler: &Scheduler,
+    clock: &Clock,
+) -> Result<Stats, E> {
     let today = clock.today();
     let now = clock.now();
     let mut counts = Counts::default();
@@ -254,7 +279,10 @@ pub fn compute(
     let mut today_reviews = 0;
     let (mut today_total, mut today_passed) = (0, 0);
     let mut practice = Practice::default();
-    for e in log.iter().filter(|e| selected.contains(e.card.as_str())) {
+    let mut add = |e: LogEntry| {
+        if !selected.contains(e.card.as_str()) {
+            return;
+        }
         let day = clock.day_of(e.time);
         match e.kind.as_str() {
             KIND_REVIEW => {}
@@ -263,7 +291,7 @@ pub fn compute(
                 if e.grade != Grade::Again {
                     practice.practice_passed += 1;
                 }
-                continue;
+                return;
             }
             KIND_INTERVIEW => {
                 practice.interview += 1;
@@ -272,9 +300,9 @@ pub fn compute(
                     Some("partial") => practice.partial += 1,
                     _ => practice.missed += 1,
                 }
-                continue;
+                return;
             }
-            _ => continue,
+            _ => return,
         }
         if days_with_reviews.last() != Some(&day) {
             days_with_reviews.push(day);
@@ -302,7 +330,8 @@ pub fn compute(
                 }
             }
         }
-    }
+    };
+    feed(&mut add)?;
     days_with_reviews.sort();
     days_with_reviews.dedup();
 
@@ -317,7 +346,7 @@ pub fn compute(
         .collect();
     weakest_first(&mut level_rows);
 
-    Stats {
+    Ok(Stats {
         today,
         counts,
         today_reviews,
@@ -348,7 +377,7 @@ pub fn compute(
         topics: topic_rows,
         difficulties: level_rows,
         practice,
-    }
+    })
 }
 
 /// Current and longest runs of consecutive days in `days` (sorted, unique).

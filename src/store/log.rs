@@ -287,6 +287,13 @@ impl Event {
         fn need<T>(v: Option<T>, what: &str) -> Result<T, String> {
             v.ok_or_else(|| format!("missing field `{what}`"))
         }
+        // Nearly every line is an answer, which names no event: read it as
+        // one straight away (one struct of its own fields, no options).
+        if memchr::memmem::find(line, b"\"event\"").is_none()
+            && let Ok(entry) = serde_json::from_slice::<LogEntry>(line)
+        {
+            return Ok(Event::Answer(entry));
+        }
         let l: Line = serde_json::from_slice(line).map_err(|e| e.to_string())?;
         let time = l.time;
         Ok(match l.event {
@@ -486,5 +493,242 @@ pub fn byte_at(path: &Path, offset: u64) -> Result<Option<u8>, StoreError> {
         Ok(1) => Ok(Some(b[0])),
         Ok(_) => Ok(None),
         Err(e) => Err(StoreError::io("read", path, e)),
+    }
+}
+
+/// The sequence numbers that `undo` events in the log name. Only lines
+/// holding `"event":"undo"` are parsed (one substring search of the file).
+pub fn undone_targets(path: &Path) -> Result<std::collections::HashSet<u64>, StoreError> {
+    let mut undone = std::collections::HashSet::new();
+    for_each_block(path, &mut |block, _, _| {
+        for at in memchr::memmem::find_iter(block, b"\"event\":\"undo\"") {
+            let start = block[..at]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let end = block[at..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(block.len(), |i| at + i);
+            if let Ok(Event::Undo { target, .. }) = Event::decode(trim_line(&block[start..end])) {
+                undone.insert(target);
+            }
+        }
+        Ok(())
+    })?;
+    Ok(undone)
+}
+
+/// Calls `f` with each block of complete lines of the log (about 8 MB,
+/// cut at a newline), the number of events before it and the 1-based line
+/// number it starts on. A final line with no newline is left out.
+/// Handles one block of lines: (the lines, events before it, its first
+/// line's number).
+type BlockFn<'a> = dyn FnMut(&[u8], u64, u64) -> Result<(), StoreError> + 'a;
+
+fn for_each_block(path: &Path, f: &mut BlockFn<'_>) -> Result<(), StoreError> {
+    // Small blocks in unit tests, so that they cross many block edges.
+    const BLOCK: usize = if cfg!(test) { 4096 } else { 8 << 20 };
+    let Some(mut file) = files::open_log_for_reading(path)? else {
+        return Ok(());
+    };
+    let mut buf: Vec<u8> = Vec::with_capacity(BLOCK + (1 << 16));
+    let mut events = 0u64;
+    let mut line = 1u64;
+    loop {
+        let kept = buf.len();
+        buf.resize(kept + BLOCK, 0);
+        let n =
+            read_full(&mut file, &mut buf[kept..]).map_err(|e| StoreError::io("read", path, e))?;
+        buf.truncate(kept + n);
+        let Some(last_newline) = buf.iter().rposition(|&b| b == b'\n') else {
+            if n == 0 {
+                return Ok(());
+            }
+            continue;
+        };
+        let block = &buf[..=last_newline];
+        f(block, events, line)?;
+        let (lines, blank) = count_lines(block);
+        events += lines - blank;
+        line += lines;
+        buf.drain(..=last_newline);
+        if n == 0 {
+            return Ok(());
+        }
+    }
+}
+
+/// The newline-ended lines of `block`, and how many of them are blank
+/// (the check stops at the first byte that is not white space, which
+/// for a JSON line is its first).
+fn count_lines(block: &[u8]) -> (u64, u64) {
+    let (mut lines, mut blank) = (0u64, 0u64);
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', block) {
+        lines += 1;
+        if block[start..end].iter().all(u8::is_ascii_whitespace) {
+            blank += 1;
+        }
+        start = end + 1;
+    }
+    (lines, blank)
+}
+
+fn read_full(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match file.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
+}
+
+/// Every answer in the log that no `undo` names, oldest first, handed to
+/// `f` one at a time (so that a log of a million answers is never held in
+/// memory at once). Blocks of lines are decoded on two threads.
+pub fn for_each_answer(path: &Path, f: &mut dyn FnMut(LogEntry)) -> Result<(), StoreError> {
+    let undone = undone_targets(path)?;
+    for_each_block(path, &mut |block, first_seq, first_line| {
+        let mid = block.len() / 2;
+        let cut = block[mid..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(block.len(), |i| mid + i + 1);
+        let (a, b) = block.split_at(cut);
+        let (lines_in_a, blank_in_a) = count_lines(a);
+        let events_in_a = lines_in_a - blank_in_a;
+        let (ra, rb) = std::thread::scope(|scope| {
+            let second = scope.spawn(|| {
+                decode_answers(b, first_seq + events_in_a, first_line + lines_in_a, &undone)
+            });
+            let first = decode_answers(a, first_seq, first_line, &undone);
+            (
+                first,
+                second
+                    .join()
+                    .unwrap_or_else(|_| Err((0, "decoding failed".to_string()))),
+            )
+        });
+        for part in [ra, rb] {
+            match part {
+                Ok(entries) => entries.into_iter().for_each(&mut *f),
+                Err((line, message)) => {
+                    return Err(StoreError::LogCorrupt {
+                        path: path.to_path_buf(),
+                        line,
+                        message,
+                    });
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+/// The answers among `lines` (complete lines), less the undone ones; or the
+/// first damaged line's number and what is wrong with it.
+fn decode_answers(
+    lines: &[u8],
+    first_seq: u64,
+    first_line: u64,
+    undone: &std::collections::HashSet<u64>,
+) -> Result<Vec<LogEntry>, (u64, String)> {
+    let mut out = Vec::new();
+    let mut seq = first_seq;
+    for (i, raw) in lines.split(|&b| b == b'\n').enumerate() {
+        let text = trim_line(raw);
+        if text.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let event = Event::decode(text).map_err(|m| (first_line + i as u64, m))?;
+        if let Event::Answer(entry) = event
+            && !undone.contains(&seq)
+        {
+            out.push(entry);
+        }
+        seq += 1;
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(k: usize) -> Event {
+        let time: Timestamp = "2026-01-05T10:00:00Z".parse().unwrap();
+        let state = LoggedState::memory(&CardState::default());
+        Event::Answer(LogEntry {
+            card: format!("card-{k:05}"),
+            time: time
+                .checked_add(jiff::SignedDuration::from_secs(k as i64))
+                .unwrap(),
+            kind: "review".into(),
+            grade: Grade::Good,
+            mark: None,
+            seconds: None,
+            elapsed_days: 0,
+            day: None,
+            before: state,
+            after: state,
+        })
+    }
+
+    /// Many blocks, split between two threads each: every answer that no
+    /// undo names comes out once, in order, and sequence numbers match
+    /// `read_from`'s (blank lines are not events); a damaged line is named
+    /// by its line number wherever it falls.
+    #[test]
+    fn answers_stream_in_order_across_blocks_less_the_undone() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let path = dir.path().join("reviews.jsonl");
+        let mut bytes = Vec::new();
+        let mut seq = 0u64;
+        let mut expected = Vec::new();
+        for k in 0..3000 {
+            bytes.extend(answer(k).encode().unwrap());
+            let this = seq;
+            seq += 1;
+            if k % 97 == 0 {
+                bytes.extend_from_slice(b"\n   \n");
+            }
+            if k % 10 == 3 {
+                let undo = Event::Undo {
+                    time: "2026-01-06T10:00:00Z".parse().unwrap(),
+                    target: this,
+                };
+                bytes.extend(undo.encode().unwrap());
+                seq += 1;
+            } else {
+                expected.push(format!("card-{k:05}"));
+            }
+        }
+        bytes.extend_from_slice(b"{\"card\":\"torn");
+        std::fs::write(&path, &bytes).unwrap();
+        let mut got = Vec::new();
+        for_each_answer(&path, &mut |e| got.push(e.card)).unwrap();
+        assert_eq!(got, expected);
+        let tail = read_from(&path, 0, 0).unwrap();
+        assert_eq!(tail.events.len() as u64, seq);
+        assert!(tail.torn > 0);
+        // a damaged line far in: its number is exact
+        let text = String::from_utf8(bytes).unwrap();
+        let mut lines: Vec<&str> = text.split('\n').collect();
+        let bad = 2345;
+        lines[bad - 1] = "{\"card\": broken";
+        std::fs::write(&path, lines.join("\n")).unwrap();
+        match for_each_answer(&path, &mut |_| {}) {
+            Err(StoreError::LogCorrupt { line, .. }) => assert_eq!(line, bad as u64),
+            other => panic!("{other:?}"),
+        }
+        match read_from(&path, 0, 0) {
+            Err(StoreError::LogCorrupt { line, .. }) => assert_eq!(line, bad as u64),
+            other => panic!("{other:?}"),
+        }
     }
 }

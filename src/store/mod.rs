@@ -506,37 +506,31 @@ impl Store {
 
     /// The answers in the log that were not undone, oldest first.
     pub fn read_log(&self) -> Result<Vec<LogEntry>, StoreError> {
-        let events = self.read_events()?;
-        let undone: std::collections::HashSet<u64> = events
-            .iter()
-            .filter_map(|(_, e)| match e {
-                Event::Undo { target, .. } => Some(*target),
-                _ => None,
-            })
-            .collect();
-        Ok(events
-            .into_iter()
-            .filter(|(seq, _)| !undone.contains(seq))
-            .filter_map(|(_, e)| match e {
-                Event::Answer(a) => Some(a),
-                _ => None,
-            })
-            .collect())
+        let mut entries = Vec::new();
+        self.each_answer(&mut |e| entries.push(e))?;
+        Ok(entries)
+    }
+
+    /// Each answer in the log that was not undone, oldest first, one at a
+    /// time: nothing holds the whole history in memory.
+    pub fn each_answer(&self, f: &mut dyn FnMut(LogEntry)) -> Result<(), StoreError> {
+        log::for_each_answer(&self.log_path(), f)
     }
 
     /// The log in the optimizer's terms (scheduled answers not undone).
     pub fn review_records(&self) -> Result<Vec<ReviewRecord>, StoreError> {
-        Ok(self
-            .read_log()?
-            .into_iter()
-            .filter(|e| e.kind == KIND_REVIEW)
-            .map(|e| ReviewRecord {
-                card: e.card,
-                time: e.time,
-                grade: e.grade,
-                elapsed_days: e.elapsed_days,
-            })
-            .collect())
+        let mut records = Vec::new();
+        self.each_answer(&mut |e| {
+            if e.kind == KIND_REVIEW {
+                records.push(ReviewRecord {
+                    card: e.card,
+                    time: e.time,
+                    grade: e.grade,
+                    elapsed_days: e.elapsed_days,
+                });
+            }
+        })?;
+        Ok(records)
     }
 
     /// Appends `event` (after any migration baseline and merged members

@@ -706,21 +706,20 @@ impl App {
     /// Opens the statistics of the session's cards.
     pub fn open_stats(&mut self) {
         let clock = self.clock();
-        let log = match self.store.read_log() {
-            Ok(log) => log,
+        let records: Vec<&Record> = self.records.iter().collect();
+        let stats = match crate::stats::compute_from(
+            &records,
+            &|id| self.store.card(id).cloned(),
+            |sink| self.store.each_answer(sink),
+            &self.scheduler,
+            &clock,
+        ) {
+            Ok(stats) => stats,
             Err(e) => {
                 self.status = Some(e.to_string());
                 return;
             }
         };
-        let records: Vec<&Record> = self.records.iter().collect();
-        let stats = crate::stats::compute(
-            &records,
-            &|id| self.store.card(id).cloned(),
-            &log,
-            &self.scheduler,
-            &clock,
-        );
         self.overlay = Some(Overlay::Stats(Box::new(StatsView {
             stats,
             scroll: 0,

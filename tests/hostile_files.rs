@@ -405,3 +405,56 @@ fn deck_text_reaches_the_terminal_only_as_visible_escapes() {
         }
     }
 }
+
+/// The parsed-bank cache for large decks: used when the deck is the same,
+/// never changes a result, and a changed deck or a damaged cache file is
+/// parsed afresh.
+#[test]
+fn the_bank_cache_never_changes_what_a_load_gives() {
+    let tmp = TempDir::new().unwrap();
+    let deck = tmp.path().join("big.md");
+    let mut text = String::new();
+    let mut k = 0;
+    while text.len() < pyquiz::bank::cache::MIN_BYTES + 1000 {
+        text.push_str(&format!(
+            "## Q. How does widget {k} differ from gadget {}?\n\nWidget {k} keeps its state; gadget {} does not, so two calls never share it.\n\n",
+            k * 7,
+            k * 7
+        ));
+        k += 1;
+    }
+    std::fs::write(&deck, &text).unwrap();
+    let cache = tmp.path().join("cache");
+    let list = |cache_dir: &Path| {
+        let out = pyquiz(&tmp.path().join("data"))
+            .env("PYQUIZ_CACHE_DIR", cache_dir)
+            .args(["--content", s(&deck), "list", "--json"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let fresh = list(Path::new(""));
+    let first = list(&cache);
+    let files: Vec<_> = std::fs::read_dir(&cache).unwrap().flatten().collect();
+    assert_eq!(files.len(), 1, "one cache file written");
+    let cached = list(&cache);
+    assert_eq!(first, fresh);
+    assert_eq!(cached, fresh, "read from the cache: the same records");
+    // A damaged cache file is ignored (and replaced).
+    std::fs::write(files[0].path(), b"{\"format\":1,").unwrap();
+    assert_eq!(list(&cache), fresh);
+    // A changed deck is parsed afresh.
+    std::fs::write(
+        &deck,
+        format!("{text}## Q. What is the new one?\n\nIt is new.\n"),
+    )
+    .unwrap();
+    let changed = String::from_utf8(list(&cache)).unwrap();
+    assert!(changed.contains("What is the new one?"));
+    assert_eq!(changed, String::from_utf8(list(Path::new(""))).unwrap());
+}

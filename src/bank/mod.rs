@@ -3,6 +3,7 @@
 //! decode → repair mojibake → detect layout → parse → normalize.
 //! This module never touches the terminal.
 
+pub mod cache;
 pub mod check;
 mod code;
 pub mod content;
@@ -29,6 +30,18 @@ pub use topics::Topic;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+
+/// The layout name a source was read with, as the static name the
+/// layouts give (for the bank cache).
+fn layout_by_name(name: &str) -> Option<&'static str> {
+    if name == native::LAYOUT {
+        return Some(native::LAYOUT);
+    }
+    layout::LAYOUTS
+        .iter()
+        .map(|l| l.name())
+        .find(|n| *n == name)
+}
 
 /// One loaded content file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -266,7 +279,9 @@ impl Bank {
             }
         }
         let gathered = files::gather(&options.content)?;
-        bank.warnings.extend(gathered.warnings);
+        // Warnings about the folders (not the decks' contents) are made
+        // afresh each time and come first.
+        let folder_warnings = gathered.warnings;
         let mut path_of: Vec<Option<String>> = inputs.iter().map(|_| None).collect();
         for found in &gathered.files {
             let bytes = files::read(&found.path)?;
@@ -288,6 +303,20 @@ impl Bank {
             ),
             None => None,
         };
+        let keys: Vec<cache::KeyInput> = inputs
+            .iter()
+            .zip(&path_of)
+            .map(|(i, p)| cache::KeyInput {
+                name: &i.name,
+                path: p.as_deref(),
+                bytes: &i.bytes,
+            })
+            .collect();
+        let cache = cache::BankCache::for_inputs(&keys, forced.map(|l| l.name()));
+        if let Some(mut cached) = cache.as_ref().and_then(cache::BankCache::load) {
+            cached.warnings.splice(0..0, folder_warnings);
+            return Ok(cached);
+        }
         let files: Vec<File> = inputs
             .iter()
             .map(|i| File {
@@ -331,6 +360,10 @@ impl Bank {
             });
         }
         bank.find_duplicates(&tokens);
+        if let Some(cache) = &cache {
+            cache.store(&bank);
+        }
+        bank.warnings.splice(0..0, folder_warnings);
         Ok(bank)
     }
 

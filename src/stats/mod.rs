@@ -228,7 +228,7 @@ pub fn compute_from<E>(
     let mut topics: HashMap<Topic, Group> = HashMap::new();
     let mut levels: HashMap<Difficulty, Group> = HashMap::new();
     let mut forecast = vec![0u32; FORECAST_DAYS];
-    let mut selected: std::collections::HashSet<&str> = Default::default();
+    let mut selected: rustc_hash::FxHashSet<&str> = Default::default();
     for r in records {
         selected.insert(&r.id);
         let card = cards(&r.id);
@@ -283,7 +283,8 @@ pub fn compute_from<E>(
         if !selected.contains(e.card.as_str()) {
             return;
         }
-        let day = clock.day_of(e.time);
+        // The study day the answer counted on (format 1 lines lack it).
+        let day = e.day.unwrap_or_else(|| clock.day_of(e.time));
         match e.kind.as_str() {
             KIND_REVIEW => {}
             KIND_PRACTICE => {

@@ -57,6 +57,34 @@ pub fn escape_line(text: &str) -> Cow<'_, str> {
     escape_with(text, false)
 }
 
+/// What a file is, in words, for messages: "a regular file", "a
+/// directory", "a symbolic link", "a FIFO", "a socket" or "a device".
+pub fn file_kind(t: std::fs::FileType) -> &'static str {
+    if t.is_file() {
+        return "a regular file";
+    }
+    if t.is_dir() {
+        return "a directory";
+    }
+    if t.is_symlink() {
+        return "a symbolic link";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+    }
+    "not a regular file"
+}
+
 /// A writer for a terminal: passes text through and turns every control
 /// character (newline and tab aside), C1 control and bidi override in it
 /// into a visible escape, as [`escape`] does. Everything pyquiz prints as

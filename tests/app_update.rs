@@ -317,6 +317,37 @@ fn quitting_with_an_unsaved_grade_warns_first_and_reports_it() {
     assert_eq!(b.store.read_log().unwrap().len(), 1);
 }
 
+/// Walkthrough 1.1: `u` on a new study day undid last week's review. In
+/// a session, undo reaches back within the study day only, and says so.
+#[test]
+fn undo_in_a_session_stays_within_the_study_day() {
+    let tmp = TempDir::new().unwrap();
+    let minutes = Rc::new(Cell::new(0));
+    let mut a = app(&tmp, minutes.clone());
+    let first = current_id(&a).unwrap();
+    a.update(Action::Reveal);
+    a.update(Action::Grade(Grade::Good));
+    let state = a.store.card(&first).cloned();
+    minutes.set(3 * 24 * 60);
+    a.update(Action::Undo);
+    let status = a.status.clone().unwrap();
+    assert!(status.starts_with("nothing to undo today"), "{status}");
+    assert!(status.contains("--any-day"), "{status}");
+    assert!(status.contains("Good on '"), "{status}");
+    assert_eq!(a.store.card(&first).cloned(), state, "nothing undone");
+    assert_eq!(a.store.read_log().unwrap().len(), 1);
+    // the same day, undo works and names what it undid and when
+    minutes.set(3 * 24 * 60 + 5);
+    let second = current_id(&a).unwrap();
+    a.update(Action::Reveal);
+    a.update(Action::Grade(Grade::Easy));
+    a.update(Action::Undo);
+    let status = a.status.clone().unwrap();
+    assert!(status.starts_with("undid Easy on '"), "{status}");
+    assert!(status.ends_with("today"), "{status}");
+    assert_eq!(current_id(&a).unwrap(), second);
+}
+
 #[test]
 fn without_a_highlighter_the_answer_still_shows_with_plain_code() {
     let tmp = TempDir::new().unwrap();

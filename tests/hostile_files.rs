@@ -171,8 +171,17 @@ fn an_unreadable_subfolder_is_reported_and_the_rest_loads() {
     // Root reads any folder: as root (CI), run pyquiz as `nobody`.
     // (A copy of the binary in the 0755 temp folder: `nobody` may not be
     // able to reach the build folder.)
+    // Copied by `cp`: a copy written from this process could leave its
+    // descriptor open in another test's child at exec ("text file busy").
     let bin = tmp.path().join("pyquiz");
-    std::fs::copy(assert_cmd::cargo::cargo_bin("pyquiz"), &bin).unwrap();
+    assert!(
+        std::process::Command::new("cp")
+            .arg(assert_cmd::cargo::cargo_bin("pyquiz"))
+            .arg(&bin)
+            .status()
+            .unwrap()
+            .success()
+    );
     let mut cmd = if std::fs::read_dir(&locked).is_ok() {
         let mut c = std::process::Command::new("setpriv");
         c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])

@@ -42,23 +42,7 @@ fn shown(path: &Path) -> String {
 /// What a path is, when it is not a regular file or a folder.
 fn special_kind(meta: &fs::Metadata) -> Option<&'static str> {
     let t = meta.file_type();
-    if t.is_file() || t.is_dir() {
-        return None;
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_fifo() {
-            return Some("a FIFO");
-        }
-        if t.is_socket() {
-            return Some("a socket");
-        }
-        if t.is_char_device() || t.is_block_device() {
-            return Some("a device");
-        }
-    }
-    Some("not a regular file")
+    (!t.is_file() && !t.is_dir()).then(|| crate::display::file_kind(t))
 }
 
 /// Finds the deck files under `paths`: each given file, and every `.md` or

@@ -23,30 +23,7 @@ fn no_follow(options: &mut OpenOptions) -> &mut OpenOptions {
 
 /// What a path is, in words, when it is not a regular file.
 fn kind_of(meta: &fs::Metadata) -> Option<&'static str> {
-    let t = meta.file_type();
-    if t.is_file() {
-        return None;
-    }
-    if t.is_symlink() {
-        return Some("a symbolic link");
-    }
-    if t.is_dir() {
-        return Some("a directory");
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_fifo() {
-            return Some("a FIFO");
-        }
-        if t.is_socket() {
-            return Some("a socket");
-        }
-        if t.is_char_device() || t.is_block_device() {
-            return Some("a device");
-        }
-    }
-    Some("not a regular file")
+    (!meta.file_type().is_file()).then(|| crate::display::file_kind(meta.file_type()))
 }
 
 fn refuse(path: &Path, what: &'static str) -> StoreError {

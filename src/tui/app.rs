@@ -564,14 +564,7 @@ impl App {
                         self.stats.again -= 1;
                     }
                 }
-                let question = self
-                    .index_of
-                    .get(&entry.card)
-                    .map(|&i| crate::display::truncate(&self.records[i].question, 50));
-                self.status = Some(format!(
-                    "undid {}",
-                    entry.describe(question.as_deref(), &clock)
-                ));
+                self.status = Some(format!("undid {}", self.describe_undo(&entry, 30)));
                 if self.mode != Mode::Study {
                     self.undo_drill(&entry);
                     return;
@@ -589,17 +582,23 @@ impl App {
             }
             Ok(Undone::Nothing) => self.status = Some("nothing to undo".to_string()),
             Ok(Undone::EarlierDay(entry)) => {
-                let question = self
-                    .index_of
-                    .get(&entry.card)
-                    .map(|&i| crate::display::truncate(&self.records[i].question, 50));
                 self.status = Some(format!(
-                    "nothing to undo today (the last change was {}; pyquiz undo --any-day takes it back)",
-                    entry.describe(question.as_deref(), &clock)
+                    "nothing to undo today; `pyquiz undo --any-day` takes back {}",
+                    self.describe_undo(&entry, 24)
                 ));
             }
             Err(e) => self.status = Some(e.to_string()),
         }
+    }
+
+    /// What an undo entry did, its question cut to `width` columns so the
+    /// status line keeps its end.
+    fn describe_undo(&self, entry: &crate::store::UndoEntry, width: usize) -> String {
+        let question = self
+            .index_of
+            .get(&entry.card)
+            .map(|&i| crate::display::truncate(&self.records[i].question, width));
+        entry.describe(question.as_deref(), &self.clock())
     }
 
     fn set_aside(&mut self, action: Action) {

@@ -24,25 +24,23 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<String, BankError> {
             ": it is UTF-32 (it starts with a UTF-32 byte-order mark)",
         ));
     }
-    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return utf16(rest, u16::from_le_bytes)
-            .map(|t| normalize_newlines(&t))
-            .ok_or_else(|| {
-                not_utf8(
-                    0,
-                    ": it starts with a UTF-16 LE byte-order mark but is not valid UTF-16",
-                )
-            });
-    }
-    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return utf16(rest, u16::from_be_bytes)
-            .map(|t| normalize_newlines(&t))
-            .ok_or_else(|| {
-                not_utf8(
-                    0,
-                    ": it starts with a UTF-16 BE byte-order mark but is not valid UTF-16",
-                )
-            });
+    let boms: [(&[u8], CodeUnit, &str); 2] = [
+        (b"\xFF\xFE", u16::from_le_bytes, "LE"),
+        (b"\xFE\xFF", u16::from_be_bytes, "BE"),
+    ];
+    for (bom, unit, order) in boms {
+        if let Some(rest) = bytes.strip_prefix(bom) {
+            return utf16(rest, unit)
+                .map(|t| normalize_newlines(&t))
+                .ok_or_else(|| {
+                    not_utf8(
+                        0,
+                        &format!(
+                            ": it starts with a UTF-16 {order} byte-order mark but is not valid UTF-16"
+                        ),
+                    )
+                });
+        }
     }
     if let Some(order) = utf16_without_bom(bytes) {
         return Err(not_utf8(
@@ -65,7 +63,10 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<String, BankError> {
     Ok(normalize_newlines(text))
 }
 
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Option<String> {
+/// Reads one UTF-16 code unit from two bytes, in one byte order.
+type CodeUnit = fn([u8; 2]) -> u16;
+
+fn utf16(bytes: &[u8], unit: CodeUnit) -> Option<String> {
     if !bytes.len().is_multiple_of(2) {
         return None;
     }

@@ -249,6 +249,8 @@ struct Input<'a> {
     bytes: std::borrow::Cow<'a, [u8]>,
     /// The `--content` directory it was found in, if any.
     dir: Option<usize>,
+    /// The file as the person gave it (`None` for a built-in file).
+    path: Option<String>,
     /// Part of the built-in deck.
     embedded: bool,
 }
@@ -274,6 +276,7 @@ impl Bank {
                     name: name.to_string(),
                     bytes: (*bytes).into(),
                     dir: None,
+                    path: None,
                     embedded: true,
                 });
             }
@@ -282,16 +285,15 @@ impl Bank {
         // Warnings about the folders (not the decks' contents) are made
         // afresh each time and come first.
         let folder_warnings = gathered.warnings;
-        let mut path_of: Vec<Option<String>> = inputs.iter().map(|_| None).collect();
         for found in &gathered.files {
             let bytes = files::read(&found.path)?;
             inputs.push(Input {
                 name: file_name(&found.path),
                 bytes: bytes.into(),
                 dir: found.dir,
+                path: Some(found.path.display().to_string()),
                 embedded: false,
             });
-            path_of.push(Some(found.path.display().to_string()));
         }
         let dirs: Vec<&Path> = options.content.iter().map(PathBuf::as_path).collect();
         let forced = match options.layout {
@@ -305,10 +307,9 @@ impl Bank {
         };
         let keys: Vec<cache::KeyInput> = inputs
             .iter()
-            .zip(&path_of)
-            .map(|(i, p)| cache::KeyInput {
+            .map(|i| cache::KeyInput {
                 name: &i.name,
-                path: p.as_deref(),
+                path: i.path.as_deref(),
                 bytes: &i.bytes,
             })
             .collect();
@@ -329,9 +330,9 @@ impl Bank {
         let mut loaded_per_dir = vec![None::<usize>; dirs.len()];
         let mut tokens: Vec<Vec<String>> = Vec::new();
         let parsed = parse_all(&files, all_cores());
-        for ((input, path), (result, file_tokens)) in inputs.iter().zip(&path_of).zip(parsed) {
+        for (input, (result, file_tokens)) in inputs.iter().zip(parsed) {
             // Messages name a deck file as the person gave it.
-            let shown = path.as_deref().unwrap_or(&input.name);
+            let shown = input.path.as_deref().unwrap_or(&input.name);
             if let Some(dir) = input.dir {
                 loaded_per_dir[dir].get_or_insert(0);
             }

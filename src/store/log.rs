@@ -287,13 +287,6 @@ impl Event {
         fn need<T>(v: Option<T>, what: &str) -> Result<T, String> {
             v.ok_or_else(|| format!("missing field `{what}`"))
         }
-        // Nearly every line is an answer, which names no event: read it as
-        // one straight away (one struct of its own fields, no options).
-        if memchr::memmem::find(line, b"\"event\"").is_none()
-            && let Ok(entry) = serde_json::from_slice::<LogEntry>(line)
-        {
-            return Ok(Event::Answer(entry));
-        }
         let l: Line = serde_json::from_slice(line).map_err(|e| e.to_string())?;
         let time = l.time;
         Ok(match l.event {

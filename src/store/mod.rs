@@ -131,6 +131,9 @@ pub struct Store {
     pending_merged: BTreeMap<String, Vec<String>>,
     /// What opening found and did, one line each, for the person.
     notices: Vec<String>,
+    /// The system's time zone, for the study day of format 1 lines (read
+    /// once, not at every change).
+    tz: TimeZone,
 }
 
 /// The study day of a time in the system's time zone, for format 1 lines,
@@ -164,6 +167,7 @@ impl Store {
             migrate: false,
             pending_merged: BTreeMap::new(),
             notices: Vec::new(),
+            tz: TimeZone::system(),
         };
         store.load()?;
         if store.lock.is_some() {
@@ -184,7 +188,7 @@ impl Store {
     /// Reads the checkpoint and the log and derives the state.
     fn load(&mut self) -> Result<(), StoreError> {
         let cp_path = self.progress_path();
-        let tz = TimeZone::system();
+        let tz = self.tz.clone();
         let day_of = system_day_of(&tz);
         let checkpoint = match files::read_if_exists(&cp_path)? {
             None => Checkpoint::Missing,
@@ -362,10 +366,6 @@ impl Store {
 
     pub fn log_path(&self) -> PathBuf {
         self.dir.join(LOG_FILE)
-    }
-
-    pub fn dir(&self) -> &Path {
-        &self.dir
     }
 
     pub fn progress(&self) -> &Progress {
@@ -579,7 +579,7 @@ impl Store {
         if len > mark.bytes && self.torn != len - mark.bytes {
             // Lines this session has not seen (another copy of the data
             // directory synced in): take them in before adding to them.
-            let tz = TimeZone::system();
+            let tz = self.tz.clone();
             self.roll_forward(&system_day_of(&tz))?;
         }
         let mark = self.progress.review_log;
@@ -600,7 +600,7 @@ impl Store {
         }
         self.migrate = false;
         self.pending_merged.clear();
-        let tz = TimeZone::system();
+        let tz = self.tz.clone();
         let day_of = system_day_of(&tz);
         let mut at = mark;
         for (e, (len, hash)) in events.iter().zip(ends) {

@@ -454,9 +454,24 @@ fn the_bank_cache_never_changes_what_a_load_gives() {
     let cached = list(&cache);
     assert_eq!(first, fresh);
     assert_eq!(cached, fresh, "read from the cache: the same records");
-    // A damaged cache file is ignored (and replaced).
+    // A damaged cache file is ignored (and replaced): cut short, or its
+    // lengths garbled, or another format's.
+    let bytes = std::fs::read(files[0].path()).unwrap();
+    std::fs::write(files[0].path(), &bytes[..bytes.len() / 2]).unwrap();
+    assert_eq!(list(&cache), fresh);
+    let mut garbled = bytes.clone();
+    for b in garbled.iter_mut().skip(60).step_by(97) {
+        *b = 0xff;
+    }
+    std::fs::write(files[0].path(), &garbled).unwrap();
+    assert_eq!(list(&cache), fresh);
     std::fs::write(files[0].path(), b"{\"format\":1,").unwrap();
     assert_eq!(list(&cache), fresh);
+    assert_eq!(
+        std::fs::read(files[0].path()).unwrap(),
+        bytes,
+        "rewritten whole"
+    );
     // A changed deck is parsed afresh.
     std::fs::write(
         &deck,

@@ -15,10 +15,12 @@
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
+use bincode::Options;
 use serde::{Deserialize, Serialize};
 
 use super::dupes::{Cluster, ClusterMember};
-use super::{Bank, Record, SourceInfo};
+use super::topics::Topic;
+use super::{Bank, Difficulty, DifficultySource, Record, SourceInfo};
 
 /// Loads with fewer bytes of deck files than this are parsed every time
 /// (the built-in deck alone parses in a few milliseconds).
@@ -28,7 +30,7 @@ pub const MIN_BYTES: usize = 4 << 20;
 const KEEP: usize = 3;
 
 /// Bumped whenever the cached shape changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// One input of a load, as the key sees it.
 pub struct KeyInput<'a> {
@@ -48,11 +50,73 @@ struct Cached {
     format: u32,
     key: String,
     inputs: Vec<(String, u64)>,
-    records: Vec<Record>,
-    lines: Vec<usize>,
+    records: Vec<CachedRecord>,
     sources: Vec<CachedSource>,
     warnings: Vec<String>,
     clusters: Vec<CachedCluster>,
+}
+
+/// A [`Record`] of an unmerged bank, every field written (bincode has no
+/// field names, so none may be left out) and its line kept.
+#[derive(Serialize, Deserialize)]
+struct CachedRecord {
+    id: String,
+    source: String,
+    question: String,
+    answer: String,
+    has_answer: bool,
+    has_code: bool,
+    difficulty: Difficulty,
+    difficulty_source: DifficultySource,
+    topics: Vec<Topic>,
+    section: String,
+    tags: Vec<String>,
+    asked_by: Vec<String>,
+    line: usize,
+    cluster: Option<String>,
+}
+
+impl From<CachedRecord> for Record {
+    fn from(r: CachedRecord) -> Record {
+        Record {
+            id: r.id,
+            source: r.source,
+            question: r.question,
+            answer: r.answer,
+            has_answer: r.has_answer,
+            has_code: r.has_code,
+            difficulty: r.difficulty,
+            difficulty_source: r.difficulty_source,
+            topics: r.topics,
+            section: r.section,
+            tags: r.tags,
+            asked_by: r.asked_by,
+            line: r.line,
+            cluster: r.cluster,
+            members: Vec::new(),
+        }
+    }
+}
+
+impl From<&Record> for CachedRecord {
+    fn from(r: &Record) -> CachedRecord {
+        CachedRecord {
+            id: r.id.clone(),
+            source: r.source.clone(),
+            question: r.question.clone(),
+            answer: r.answer.clone(),
+            has_answer: r.has_answer,
+            has_code: r.has_code,
+            difficulty: r.difficulty,
+            difficulty_source: r.difficulty_source,
+            topics: r.topics.clone(),
+            section: r.section.clone(),
+            tags: r.tags.clone(),
+            asked_by: r.asked_by.clone(),
+            line: r.line,
+            cluster: r.cluster.clone(),
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -133,7 +197,7 @@ impl BankCache {
         }
         let key = format!("{:016x}{:016x}", one.finish(), two.finish());
         Some(BankCache {
-            path: dir.join(format!("bank-{key}.json")),
+            path: dir.join(format!("bank-{key}.bin")),
             key,
             inputs: inputs
                 .iter()
@@ -145,18 +209,22 @@ impl BankCache {
     /// The bank a previous load of the same inputs gave, if it is cached.
     pub fn load(&self) -> Option<Bank> {
         let bytes = std::fs::read(&self.path).ok()?;
-        let cached: Cached = serde_json::from_slice(&bytes).ok()?;
-        if cached.format != FORMAT
-            || cached.key != self.key
-            || cached.inputs != self.inputs
-            || cached.lines.len() != cached.records.len()
-        {
+        // The format number leads, so that another format is told apart
+        // before its bytes are read as this one's.
+        let format: u32 = bincode::deserialize(bytes.get(..4)?).ok()?;
+        if format != FORMAT {
             return None;
         }
-        let mut records = cached.records;
-        for (r, line) in records.iter_mut().zip(cached.lines) {
-            r.line = line;
+        let cached: Cached = bincode::options()
+            .with_fixint_encoding()
+            .allow_trailing_bytes()
+            .with_limit(bytes.len() as u64)
+            .deserialize(&bytes)
+            .ok()?;
+        if cached.format != FORMAT || cached.key != self.key || cached.inputs != self.inputs {
+            return None;
         }
+        let records: Vec<Record> = cached.records.into_iter().map(Record::from).collect();
         let mut sources = Vec::with_capacity(cached.sources.len());
         for s in cached.sources {
             sources.push(SourceInfo {
@@ -203,15 +271,14 @@ impl BankCache {
     /// Keeps `bank` (as loaded, before merging) for the next load of the
     /// same inputs. Best effort: a cache that cannot be written is skipped.
     pub fn store(&self, bank: &Bank) {
-        if bank.merged {
+        if bank.merged || bank.records.iter().any(|r| !r.members.is_empty()) {
             return;
         }
         let cached = Cached {
             format: FORMAT,
             key: self.key.clone(),
             inputs: self.inputs.clone(),
-            records: bank.records.clone(),
-            lines: bank.records.iter().map(|r| r.line).collect(),
+            records: bank.records.iter().map(CachedRecord::from).collect(),
             sources: bank
                 .sources
                 .iter()
@@ -257,7 +324,8 @@ impl BankCache {
         };
         let written = {
             let mut w = std::io::BufWriter::new(tmp.as_file_mut());
-            serde_json::to_writer(&mut w, &cached).is_ok() && std::io::Write::flush(&mut w).is_ok()
+            bincode::serialize_into(&mut w, &cached).is_ok()
+                && std::io::Write::flush(&mut w).is_ok()
         };
         if written && tmp.persist(&self.path).is_ok() {
             prune(dir, &self.path);
@@ -279,7 +347,8 @@ fn prune(dir: &Path, keep: &Path) {
         .filter(|e| {
             let name = e.file_name();
             let name = name.to_string_lossy();
-            name.starts_with("bank-") && name.ends_with(".json")
+            // Format 1 caches were JSON.
+            name.starts_with("bank-") && (name.ends_with(".bin") || name.ends_with(".json"))
         })
         .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
         .filter(|(_, p)| p != keep)

@@ -465,7 +465,11 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(),
             if cli.content.len() == 1 { "" } else { "s" }
         ))
     });
-    let bank = Bank::load(&LoadOptions {
+    // A command that reads or writes progress opens the store on a second
+    // thread while the bank loads (each takes a good part of a second at
+    // 100k cards), and that one store serves it throughout.
+    let wanted = store_access(&cli.command);
+    let load = LoadOptions {
         no_default_content: cli.no_default_content,
         content: cli.content.clone(),
         layout: cli
@@ -473,6 +477,20 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(),
             .as_deref()
             .and_then(bank::layout::by_name)
             .map(|l| l.name()),
+    };
+    let (bank, mut opened) = std::thread::scope(|scope| {
+        let store = wanted.map(|access| {
+            let dir = cli.data_dir.as_ref();
+            scope.spawn(move || -> Result<crate::store::Store, CliError> {
+                Ok(crate::store::Store::open(&study::data_dir(dir)?, access)?)
+            })
+        });
+        let bank = Bank::load(&load);
+        let store = store.map(|handle| match handle.join() {
+            Ok(store) => store,
+            Err(panic) => std::panic::resume_unwind(panic),
+        });
+        (bank, store)
     });
     drop(indicator);
     let mut bank = bank?;
@@ -486,23 +504,35 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(),
         cli.command,
         Some(Command::Dupes { .. } | Command::Export { .. })
     );
-    // The store read to choose merged cards' ids serves a read-only command
-    // too, so progress.json is read once.
-    let mut read: Option<crate::store::Store> = None;
     if !cli.no_merge && !member_by_member {
         bank.merge_duplicates();
-        // A damaged progress file is reported by the command that reads it.
-        if let Ok(store) = study::data_dir(cli.data_dir.as_ref())
-            .and_then(|dir| Ok(crate::store::Store::open(&dir, Access::ReadOnly)?))
-        {
-            study::keep_merged_history(&mut bank, &store);
-            read = Some(store);
+        if bank.records.iter().any(|r| !r.members.is_empty()) {
+            match &opened {
+                Some(Ok(store)) => study::keep_merged_history(&mut bank, store),
+                // Reported by the command that reads the store.
+                Some(Err(_)) => {}
+                None => {
+                    // The study screens open their own store; this one
+                    // only chooses the merged cards' ids.
+                    if let Ok(store) = study::data_dir(cli.data_dir.as_ref())
+                        .and_then(|dir| Ok(crate::store::Store::open(&dir, Access::ReadOnly)?))
+                    {
+                        study::keep_merged_history(&mut bank, &store);
+                    }
+                }
+            }
         }
     }
     let bank = bank;
+    if let Some(Ok(store)) = &mut opened
+        && store.is_writable()
+    {
+        study::remember_merged(&bank.records, store);
+    }
     let mut open_store = |access: Access| -> Result<crate::store::Store, CliError> {
-        let store = match (access, read.take()) {
-            (Access::ReadOnly, Some(store)) => store,
+        let store = match opened.take() {
+            Some(Ok(store)) if access == Access::ReadOnly || store.is_writable() => store,
+            Some(Err(e)) => return Err(e),
             _ => study::open_store(&bank.records, cli.data_dir.as_ref(), access)?,
         };
         // What opening found (a rebuilt checkpoint, clamped values).
@@ -684,6 +714,35 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(),
             Command::Completions { .. } | Command::Man | Command::Check { .. } | Command::Recover,
         ) => Ok(()),
         None => session::run(&bank, cli.data_dir.as_ref(), &cli.study, out),
+    }
+}
+
+/// The store a command reads (or writes) itself; `None` for commands that
+/// need none and for the study screens, which open their own.
+fn store_access(command: &Option<Command>) -> Option<Access> {
+    let on_terminal = || std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    match command.as_ref()? {
+        Command::Grade { .. }
+        | Command::Undo { .. }
+        | Command::Suspend { .. }
+        | Command::Unsuspend { .. }
+        | Command::Bury { .. }
+        | Command::Optimize => Some(Access::ReadWrite),
+        Command::Config { value, .. } => Some(if value.is_some() {
+            Access::ReadWrite
+        } else {
+            Access::ReadOnly
+        }),
+        Command::Plan { accept, .. } => Some(if *accept {
+            Access::ReadWrite
+        } else {
+            Access::ReadOnly
+        }),
+        Command::Due { .. } | Command::Card { .. } | Command::Export { .. } => {
+            Some(Access::ReadOnly)
+        }
+        Command::Stats { json, .. } => (*json || !on_terminal()).then_some(Access::ReadOnly),
+        _ => None,
     }
 }
 

@@ -26,14 +26,20 @@ pub fn open_store(
 ) -> Result<Store, CliError> {
     let mut store = Store::open(&data_dir(dir)?, access)?;
     if access == Access::ReadWrite {
-        let merged = merged_members(records);
-        store.remember_merged(
-            merged
-                .iter()
-                .map(|&(i, ref m)| (records[i].id.as_str(), m.as_slice())),
-        );
+        remember_merged(records, &mut store);
     }
     Ok(store)
+}
+
+/// Notes the members of the merged cards among `records` in a writable
+/// store, for its next save.
+pub fn remember_merged(records: &[Record], store: &mut Store) {
+    let merged = merged_members(records);
+    store.remember_merged(
+        merged
+            .iter()
+            .map(|&(i, ref m)| (records[i].id.as_str(), m.as_slice())),
+    );
 }
 
 /// Gives each merged card the id its history is kept under (see

@@ -185,6 +185,11 @@ impl Store {
         Ok(store)
     }
 
+    /// Whether this store holds the lock and may write.
+    pub fn is_writable(&self) -> bool {
+        self.lock.is_some()
+    }
+
     /// Reads the checkpoint and the log and derives the state.
     fn load(&mut self) -> Result<(), StoreError> {
         let cp_path = self.progress_path();

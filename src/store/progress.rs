@@ -38,7 +38,7 @@ pub struct Progress {
     pub review_log: LogMark,
     /// Cards that have been answered, suspended or buried, by id. Entries
     /// for ids that are no longer in the bank are kept as they are.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "cards_in_bulk")]
     pub cards: BTreeMap<String, CardState>,
     /// The most recent changes, newest last, for `undo`.
     #[serde(default)]
@@ -61,6 +61,34 @@ impl Default for Progress {
             merged: BTreeMap::new(),
         }
     }
+}
+
+/// Reads a map of cards into a vector first and builds the tree from it
+/// in one pass (the keys come sorted): at 100k cards this is several times
+/// quicker than inserting them one by one.
+fn cards_in_bulk<'de, D>(deserializer: D) -> Result<BTreeMap<String, CardState>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct Entries;
+    impl<'de> serde::de::Visitor<'de> for Entries {
+        type Value = Vec<(String, CardState)>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a map of card ids to card states")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0));
+            while let Some(entry) = map.next_entry()? {
+                entries.push(entry);
+            }
+            Ok(entries)
+        }
+    }
+    // A later duplicate key wins, as with one-by-one inserts.
+    Ok(deserializer.deserialize_map(Entries)?.into_iter().collect())
 }
 
 /// The state a format 1 progress.json held, carried into the log once.

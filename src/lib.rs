@@ -4,6 +4,7 @@
 //! maps errors to exit codes.
 
 pub mod bank;
+pub mod caches;
 pub mod cli;
 pub mod display;
 pub mod export;

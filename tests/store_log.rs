@@ -366,3 +366,150 @@ fn hostile_values_are_clamped_with_a_note_naming_the_file_the_field_and_the_fix(
     let (_, _, err) = run(dir, NOW, &["due"]);
     assert_eq!(err, "");
 }
+
+/// One answer line as pyquiz writes it (about 330 bytes), `day` left out
+/// as format 1 did when `day` is `None`.
+fn answer_line(card: &str, k: usize, kind: &str, mark: Option<&str>, day: Option<&str>) -> String {
+    let grade = ["again", "hard", "good", "easy"][k % 4];
+    let phase = if k.is_multiple_of(3) { "new" } else { "review" };
+    let day_field = day.map_or(String::new(), |d| format!(",\"day\":\"{d}\""));
+    let mark_field = mark.map_or(String::new(), |m| {
+        format!(",\"mark\":\"{m}\",\"seconds\":40")
+    });
+    let date = day.unwrap_or("2026-10-01");
+    format!(
+        "{{\"card\":\"{card}\",\"time\":\"{date}T10:{:02}:00Z\",\"kind\":\"{kind}\",\"grade\":\"{grade}\"{mark_field},\"elapsed_days\":3{day_field},\"before\":{{\"phase\":\"{phase}\",\"stability\":3.25,\"difficulty\":5.5,\"due\":\"{date}T04:00:00Z\"}},\"after\":{{\"phase\":\"review\",\"stability\":7.5,\"difficulty\":5.25,\"due\":\"2026-11-20T04:00:00Z\",\"interval_days\":9,\"reps\":3,\"lapses\":0}}}}\n",
+        k % 60
+    )
+}
+
+/// The answer index (what the statistics read of each answer, cached for
+/// logs over 4 MB) never changes what they say: built, read back, a log
+/// grown a little (its tail decoded) or a lot (the index brought up to
+/// date), answers undone after it was made, a damaged index, and a log
+/// restored from an older copy all give what reading the log directly
+/// gives.
+#[test]
+fn the_answer_index_never_changes_the_statistics() {
+    let tmp = TempDir::new().unwrap();
+    let data = tmp.path().join("data");
+    let cache = tmp.path().join("cache");
+    std::fs::create_dir_all(&data).unwrap();
+    let list = json(&data, NOW, &["list", "--json"]);
+    let ids: Vec<String> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .take(300)
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    let mut log = String::new();
+    let mut seq = 0usize;
+    let mut add = |log: &mut String, k: usize| {
+        let card = &ids[k % ids.len()];
+        let day = format!("2026-{:02}-{:02}", 9 + (k / 6000) % 2, 1 + (k / 250) % 28);
+        let line = match k % 11 {
+            0 => answer_line(card, k, "practice", None, Some(&day)),
+            1 => answer_line(
+                card,
+                k,
+                "interview",
+                Some(["nailed", "partial", "missed", "odd"][k % 4]),
+                Some(&day),
+            ),
+            // Format 1 lines carry no study day.
+            2 => answer_line(card, k, "review", None, None),
+            _ => answer_line(card, k, "review", None, Some(&day)),
+        };
+        log.push_str(&line);
+        seq += 1;
+        if k % 500 == 7 {
+            log.push_str(&format!(
+                "{{\"event\":\"undo\",\"time\":\"2026-10-02T10:00:00Z\",\"target\":{}}}\n",
+                seq - 5
+            ));
+            seq += 1;
+        }
+    };
+    let mut k = 0;
+    while log.len() < 5 << 20 {
+        add(&mut log, k);
+        k += 1;
+    }
+    let log_path = data.join("reviews.jsonl");
+    std::fs::write(&log_path, &log).unwrap();
+    let stats = |cache_dir: &Path, args: &[&str]| -> Value {
+        let mut cmd = pyquiz(&data, NOW);
+        cmd.env("PYQUIZ_CACHE_DIR", cache_dir)
+            .args(["stats", "--json"])
+            .args(args);
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let direct = |args: &[&str]| stats(Path::new(""), args);
+    let index_file = || -> Vec<u8> {
+        let files: Vec<_> = std::fs::read_dir(&cache).unwrap().flatten().collect();
+        assert_eq!(files.len(), 1, "one index file");
+        read(&files[0].path())
+    };
+    // A writer makes the checkpoint (with the undone events) once.
+    assert_eq!(run(&data, NOW, &["config"]).0, 0);
+    let expected = direct(&[]);
+    assert!(expected["practice"]["interview"].as_u64().unwrap() > 100);
+    assert_eq!(stats(&cache, &[]), expected, "index built");
+    let built = index_file();
+    assert_eq!(stats(&cache, &[]), expected, "index read");
+    for filter in [&["--difficulty", "easy"][..], &["--topic", "decorators"]] {
+        assert_eq!(stats(&cache, filter), direct(filter), "{filter:?}");
+    }
+    // Grown a little: the tail is decoded, the index stays as it was.
+    let before_growth = read(&log_path);
+    let (code, _, err) = run(&data, NOW, &["grade", &ids[3], "good"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(stats(&cache, &[]), direct(&[]));
+    assert_eq!(index_file(), built);
+    // An answer the index holds is undone after it was made.
+    let mut more = String::new();
+    more.push_str("{\"event\":\"undo\",\"time\":\"2026-10-02T10:00:00Z\",\"target\":20}\n");
+    // Grown a lot: the index is brought up to date.
+    while more.len() < 2 << 20 {
+        add(&mut more, k);
+        k += 1;
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&log_path)
+        .unwrap();
+    std::io::Write::write_all(&mut file, more.as_bytes()).unwrap();
+    drop(file);
+    assert_eq!(run(&data, NOW, &["config"]).0, 0);
+    let grown = direct(&[]);
+    assert_ne!(grown, expected);
+    assert_eq!(stats(&cache, &[]), grown);
+    assert_ne!(index_file(), built, "index brought up to date");
+    assert_eq!(stats(&cache, &[]), grown);
+    // A damaged index is ignored and made again.
+    let files: Vec<_> = std::fs::read_dir(&cache).unwrap().flatten().collect();
+    let index_path = files[0].path();
+    let good = read(&index_path);
+    std::fs::write(&index_path, &good[..good.len() / 3]).unwrap();
+    assert_eq!(stats(&cache, &[]), grown);
+    let mut garbled = good.clone();
+    for b in garbled.iter_mut().skip(good.len() / 2).step_by(4099) {
+        *b ^= 0x5a;
+    }
+    std::fs::write(&index_path, &garbled).unwrap();
+    assert_eq!(stats(&cache, &[]), grown);
+    // The log restored from an older copy (the index covers more than it
+    // now holds): ignored.
+    std::fs::write(&log_path, &before_growth).unwrap();
+    std::fs::remove_file(data.join("progress.json")).unwrap();
+    assert_eq!(run(&data, NOW, &["config"]).0, 0);
+    assert_eq!(stats(&cache, &[]), expected);
+    assert_eq!(stats(&cache, &[]), direct(&[]));
+}

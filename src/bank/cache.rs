@@ -142,16 +142,6 @@ struct CachedMember {
     shared: Vec<String>,
 }
 
-fn cache_dir() -> Option<PathBuf> {
-    match std::env::var_os("PYQUIZ_CACHE_DIR") {
-        Some(dir) if dir.is_empty() => None,
-        Some(dir) => Some(PathBuf::from(dir)),
-        None => {
-            directories::ProjectDirs::from("", "", "pyquiz").map(|d| d.cache_dir().to_path_buf())
-        }
-    }
-}
-
 /// The running executable's size and time of change, so that a rebuilt
 /// pyquiz (whose parser may differ) never reads an older one's cache.
 fn executable_stamp() -> Option<(u64, u128)> {
@@ -173,7 +163,7 @@ impl BankCache {
         if total < MIN_BYTES {
             return None;
         }
-        let dir = cache_dir()?;
+        let dir = crate::caches::dir()?;
         let (size, changed) = executable_stamp()?;
         // Two differently seeded 64-bit hashes of the same stream (about
         // 10 ms each for 50 MB): a 128-bit key.
@@ -208,7 +198,7 @@ impl BankCache {
 
     /// The bank a previous load of the same inputs gave, if it is cached.
     pub fn load(&self) -> Option<Bank> {
-        let bytes = std::fs::read(&self.path).ok()?;
+        let bytes = crate::caches::read_checked(&self.path)?;
         // The format number leads, so that another format is told apart
         // before its bytes are read as this one's.
         let format: u32 = bincode::deserialize(bytes.get(..4)?).ok()?;
@@ -309,25 +299,11 @@ impl BankCache {
                 })
                 .collect(),
         };
-        let Some(dir) = self.path.parent() else {
+        let Ok(payload) = bincode::serialize(&cached) else {
             return;
         };
-        if std::fs::create_dir_all(dir).is_err() {
-            return;
-        }
-        let Ok(mut tmp) = tempfile::Builder::new()
-            .prefix(".bank.")
-            .suffix(".tmp")
-            .tempfile_in(dir)
-        else {
-            return;
-        };
-        let written = {
-            let mut w = std::io::BufWriter::new(tmp.as_file_mut());
-            bincode::serialize_into(&mut w, &cached).is_ok()
-                && std::io::Write::flush(&mut w).is_ok()
-        };
-        if written && tmp.persist(&self.path).is_ok() {
+        let written = crate::caches::write_checked(&self.path, &payload);
+        if written && let Some(dir) = self.path.parent() {
             prune(dir, &self.path);
         }
     }

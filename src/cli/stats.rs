@@ -17,7 +17,7 @@ pub fn compute(bank: &Bank, filter: &Filter, store: &Store) -> Result<Stats, Cli
     Ok(stats::compute_from(
         &records,
         &|id| store.card(id).cloned(),
-        |sink| store.each_answer(sink),
+        |keep, sink| store.each_answer_facts(keep, sink),
         &scheduler,
         &clock,
     )?)

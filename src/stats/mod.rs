@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::bank::{Difficulty, Record, Topic};
 use crate::schedule::{CardState, Clock, Grade, Phase, Scheduler};
-use crate::store::{KIND_INTERVIEW, KIND_PRACTICE, KIND_REVIEW, LogEntry};
+use crate::store::{AnswerFacts, AnswerKind, LogEntry, Verdict};
 
 /// Days the heatmap covers, today included (26 weeks).
 pub const HEATMAP_DAYS: usize = 182;
@@ -200,8 +200,11 @@ pub fn compute(
     let fed = compute_from(
         records,
         cards,
-        |sink: &mut dyn FnMut(LogEntry)| {
-            log.iter().cloned().for_each(sink);
+        |keep: &(dyn Fn(&str) -> bool + Sync), sink: &mut dyn FnMut(AnswerFacts)| {
+            log.iter()
+                .filter(|e| keep(&e.card))
+                .map(AnswerFacts::of)
+                .for_each(sink);
             Ok::<(), std::convert::Infallible>(())
         },
         scheduler,
@@ -213,12 +216,58 @@ pub fn compute(
     }
 }
 
+/// A set of card ids for a million look-ups. pyquiz's own ids (up to 15
+/// lowercase hex digits) are kept as numbers, 8 bytes each, so that the
+/// table of 100k cards stays in a core's cache and a look-up compares no
+/// string elsewhere in memory (that was most of a look-up's time); other
+/// ids are kept as strings.
+#[derive(Default)]
+struct IdSet<'a> {
+    hex: rustc_hash::FxHashSet<u64>,
+    other: rustc_hash::FxHashSet<&'a str>,
+}
+
+impl<'a> IdSet<'a> {
+    /// The digits' value and their count (so `0a` and `a` differ).
+    fn packed(id: &str) -> Option<u64> {
+        if id.is_empty() || id.len() > 15 {
+            return None;
+        }
+        let mut value = 0u64;
+        for b in id.bytes() {
+            let digit = match b {
+                b'0'..=b'9' => b - b'0',
+                b'a'..=b'f' => b - b'a' + 10,
+                _ => return None,
+            };
+            value = value << 4 | u64::from(digit);
+        }
+        Some(value << 4 | id.len() as u64)
+    }
+
+    fn insert(&mut self, id: &'a str) {
+        match Self::packed(id) {
+            Some(key) => self.hex.insert(key),
+            None => self.other.insert(id),
+        };
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        match Self::packed(id) {
+            Some(key) => self.hex.contains(&key),
+            None => self.other.contains(id),
+        }
+    }
+}
+
 /// Like [`compute`], with the log handed over one answer at a time by
-/// `feed` (`Store::each_answer`), so that no history is held in memory.
+/// `feed` (`Store::each_answer_facts`), so that no history is held in
+/// memory. `feed` hands over the answers to the cards its first argument
+/// accepts (the selection's).
 pub fn compute_from<E>(
     records: &[&Record],
     cards: &dyn Fn(&str) -> Option<CardState>,
-    feed: impl FnOnce(&mut dyn FnMut(LogEntry)) -> Result<(), E>,
+    feed: impl FnOnce(&(dyn Fn(&str) -> bool + Sync), &mut dyn FnMut(AnswerFacts)) -> Result<(), E>,
     scheduler: &Scheduler,
     clock: &Clock,
 ) -> Result<Stats, E> {
@@ -228,7 +277,7 @@ pub fn compute_from<E>(
     let mut topics: HashMap<Topic, Group> = HashMap::new();
     let mut levels: HashMap<Difficulty, Group> = HashMap::new();
     let mut forecast = vec![0u32; FORECAST_DAYS];
-    let mut selected: rustc_hash::FxHashSet<&str> = Default::default();
+    let mut selected = IdSet::default();
     for r in records {
         selected.insert(&r.id);
         let card = cards(&r.id);
@@ -279,31 +328,28 @@ pub fn compute_from<E>(
     let mut today_reviews = 0;
     let (mut today_total, mut today_passed) = (0, 0);
     let mut practice = Practice::default();
-    let mut add = |e: LogEntry| {
-        if !selected.contains(e.card.as_str()) {
-            return;
-        }
+    let mut add = |e: AnswerFacts| {
         // The study day the answer counted on (format 1 lines lack it).
-        let day = e.day.unwrap_or_else(|| clock.day_of(e.time));
-        match e.kind.as_str() {
-            KIND_REVIEW => {}
-            KIND_PRACTICE => {
+        let day = e.day.unwrap_or_else(|time| clock.day_of(time));
+        match e.kind {
+            AnswerKind::Review => {}
+            AnswerKind::Practice => {
                 practice.practice += 1;
                 if e.grade != Grade::Again {
                     practice.practice_passed += 1;
                 }
                 return;
             }
-            KIND_INTERVIEW => {
+            AnswerKind::Interview => {
                 practice.interview += 1;
-                match e.mark.as_deref() {
-                    Some("nailed") => practice.nailed += 1,
-                    Some("partial") => practice.partial += 1,
+                match e.verdict {
+                    Some(Verdict::Nailed) => practice.nailed += 1,
+                    Some(Verdict::Partial) => practice.partial += 1,
                     _ => practice.missed += 1,
                 }
                 return;
             }
-            _ => return,
+            AnswerKind::Other => return,
         }
         if days_with_reviews.last() != Some(&day) {
             days_with_reviews.push(day);
@@ -317,7 +363,7 @@ pub fn compute_from<E>(
                 today_reviews += 1;
             }
         }
-        if e.before.phase == Phase::Review {
+        if e.was_review {
             let passed = u32::from(e.grade != Grade::Again);
             if let Ok(ago) = usize::try_from(Clock::days_between(day, today))
                 && ago / 7 < RETENTION_WEEKS
@@ -332,7 +378,7 @@ pub fn compute_from<E>(
             }
         }
     };
-    feed(&mut add)?;
+    feed(&|card| selected.contains(card), &mut add)?;
     days_with_reviews.sort();
     days_with_reviews.dedup();
 
@@ -404,6 +450,39 @@ fn streaks(days: &[Date], today: Date) -> Streak {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Ids kept as numbers and ids kept as strings: each found, and none
+    /// taken for another (a shorter id, one with a NUL, one a byte longer).
+    #[test]
+    fn the_id_set_finds_exactly_its_ids() {
+        let ids = [
+            "0d4979fe1b14",
+            "abc",
+            "",
+            "fifteen-bytes-x",
+            "sixteen-bytes-xy",
+            "é",
+        ];
+        let mut set = IdSet::default();
+        for id in ids {
+            set.insert(id);
+        }
+        for id in ids {
+            assert!(set.contains(id), "{id:?}");
+        }
+        for other in [
+            "0d4979fe1b1",
+            "0d4979fe1b140",
+            "abc\0",
+            "ab",
+            "\0",
+            "sixteen-bytes-x",
+            "sixteen-bytes-xyz",
+            "e",
+        ] {
+            assert!(!set.contains(other), "{other:?}");
+        }
+    }
 
     fn d(s: &str) -> Date {
         s.parse().unwrap()

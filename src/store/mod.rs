@@ -16,6 +16,7 @@
 //!
 //! One writer at a time (progress.lock); readers never block.
 
+mod answer_index;
 mod error;
 mod files;
 mod lock;
@@ -34,7 +35,7 @@ use serde::Deserialize;
 
 pub use error::StoreError;
 pub use lock::LOCK_FILE;
-pub use log::{Event, LogEntry, LoggedState};
+pub use log::{AnswerFacts, AnswerKind, Event, LogEntry, LoggedState, Verdict};
 pub use progress::{
     FORMAT_VERSION, KIND_REVIEW, LogMark, Progress, Repair, Settings, Snapshot, Today, UNDO_DEPTH,
     UndoAction, UndoEntry,
@@ -172,6 +173,12 @@ impl Store {
         store.load()?;
         if store.lock.is_some() {
             store.remove_stale_temp_files();
+            if store.progress.undone.is_none() {
+                // A checkpoint from before the undone events were kept:
+                // found once, and kept from the next checkpoint on.
+                let end = Some(store.progress.review_log.bytes);
+                store.progress.undone = Some(log::undone_targets(&store.log_path(), end)?);
+            }
             if store.checkpointed != store.progress.review_log && !store.migrate {
                 // Rebuilt or rolled forward: keep the next open quick. A
                 // failure here loses nothing (the log has it all).
@@ -270,11 +277,12 @@ impl Store {
     /// many there were.
     fn roll_forward(&mut self, day_of: &dyn Fn(Timestamp) -> Date) -> Result<u64, StoreError> {
         let mark = self.progress.review_log;
-        let tail = log::read_from(&self.log_path(), mark.bytes, mark.entries)?;
-        let n = tail.events.len() as u64;
-        for (seq, event) in &tail.events {
-            self.progress.apply(*seq, event, day_of);
-        }
+        let path = self.log_path();
+        let progress = &mut self.progress;
+        let tail = log::read_from(&path, mark.bytes, mark.entries, &mut |seq, event| {
+            progress.apply(seq, &event, day_of)
+        })?;
+        let n = tail.events;
         self.progress.review_log = LogMark {
             entries: mark.entries + n,
             bytes: tail.end,
@@ -297,14 +305,15 @@ impl Store {
             settings,
             ..Progress::default()
         };
-        let tail = log::read_from(&self.log_path(), 0, 0)?;
         let mut format_2 = false;
-        for (seq, event) in &tail.events {
-            format_2 |= !matches!(event, Event::Answer(e) if e.day.is_none());
-            self.progress.apply(*seq, event, day_of);
-        }
+        let path = self.log_path();
+        let progress = &mut self.progress;
+        let tail = log::read_from(&path, 0, 0, &mut |seq, event| {
+            format_2 |= !matches!(&event, Event::Answer(e) if e.day.is_none());
+            progress.apply(seq, &event, day_of);
+        })?;
         self.progress.review_log = LogMark {
-            entries: tail.events.len() as u64,
+            entries: tail.events,
             bytes: tail.end,
             last_line: tail.last_line.map(|l| l.0),
             hash: tail.last_line.map(|l| l.1),
@@ -506,7 +515,11 @@ impl Store {
 
     /// Every event in the log, each with its sequence number.
     pub fn read_events(&self) -> Result<Vec<(u64, Event)>, StoreError> {
-        Ok(log::read_from(&self.log_path(), 0, 0)?.events)
+        let mut events = Vec::new();
+        log::read_from(&self.log_path(), 0, 0, &mut |seq, event| {
+            events.push((seq, event))
+        })?;
+        Ok(events)
     }
 
     /// The answers in the log that were not undone, oldest first.
@@ -519,7 +532,44 @@ impl Store {
     /// Each answer in the log that was not undone, oldest first, one at a
     /// time: nothing holds the whole history in memory.
     pub fn each_answer(&self, f: &mut dyn FnMut(LogEntry)) -> Result<(), StoreError> {
-        log::for_each_answer(&self.log_path(), f)
+        log::for_each_answer(&self.log_path(), self.known(), f)
+    }
+
+    /// What the state was derived from: the log up to where this store has
+    /// read and written it (another process's later appends are left out),
+    /// and the undone events.
+    fn known(&self) -> log::Known<'_> {
+        log::Known {
+            end: Some(self.progress.review_log.bytes),
+            undone: self.progress.undone.as_ref(),
+        }
+    }
+
+    /// Like [`Store::each_answer`], for the answers to the cards `keep`
+    /// accepts, with only what the statistics read of each (a quicker
+    /// decode).
+    pub fn each_answer_facts(
+        &self,
+        keep: &(dyn Fn(&str) -> bool + Sync),
+        f: &mut dyn FnMut(AnswerFacts),
+    ) -> Result<(), StoreError> {
+        let scanned;
+        let undone = match &self.progress.undone {
+            Some(undone) => undone,
+            None => {
+                scanned =
+                    log::undone_targets(&self.log_path(), Some(self.progress.review_log.bytes))?;
+                &scanned
+            }
+        };
+        answer_index::for_each(
+            &self.dir,
+            &self.log_path(),
+            self.progress.review_log,
+            undone,
+            keep,
+            f,
+        )
     }
 
     /// The log in the optimizer's terms (scheduled answers not undone).

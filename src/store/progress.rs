@@ -2,7 +2,7 @@
 //! counts, the undo stack, merged cards' members), and progress.json, its
 //! checkpoint: the same state as of a position in the log.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -47,6 +47,11 @@ pub struct Progress {
     /// under: its history survives members being added, removed or edited.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub merged: BTreeMap<String, Vec<String>>,
+    /// The events that undo events name (whose answers the history leaves
+    /// out), so that reading the history needs no search for them. `None`
+    /// in a checkpoint written before it was kept: found by a search then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub undone: Option<BTreeSet<u64>>,
 }
 
 impl Default for Progress {
@@ -59,6 +64,7 @@ impl Default for Progress {
             cards: BTreeMap::new(),
             undo: Vec::new(),
             merged: BTreeMap::new(),
+            undone: Some(BTreeSet::new()),
         }
     }
 }
@@ -241,6 +247,9 @@ impl Progress {
             }
             Event::Undo { target, .. } => {
                 self.apply_undo(*target);
+                if let Some(undone) = &mut self.undone {
+                    undone.insert(*target);
+                }
             }
             Event::Damaged { .. } => {}
         }

@@ -709,7 +709,7 @@ impl App {
         let stats = match crate::stats::compute_from(
             &records,
             &|id| self.store.card(id).cloned(),
-            |sink| self.store.each_answer(sink),
+            |keep, sink| self.store.each_answer_facts(keep, sink),
             &self.scheduler,
             &clock,
         ) {

@@ -421,7 +421,9 @@ impl Bank {
     /// skips this and studies every source's question on its own.
     pub fn merge_duplicates(&mut self) {
         if !self.merged {
-            self.records = dupes::merge(std::mem::take(&mut self.records), &self.clusters);
+            if !self.clusters.is_empty() {
+                self.records = dupes::merge(std::mem::take(&mut self.records), &self.clusters);
+            }
             self.merged = true;
         }
     }

@@ -523,7 +523,9 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(),
             }
         }
     }
-    let bank = bank;
+    // Freeing 100k records at exit took a tenth of a `grade`; the process
+    // ends soon after the command, which gives the memory back whole.
+    let bank = std::mem::ManuallyDrop::new(bank);
     if let Some(Ok(store)) = &mut opened
         && store.is_writable()
     {

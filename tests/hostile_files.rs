@@ -146,7 +146,7 @@ fn devices_and_oversized_files_are_refused_with_the_limit() {
     let (code, _, err) = run(tmp.path(), &["check", s(&big)]);
     assert_eq!(code, 1);
     assert!(
-        err.contains("larger than the 67 MB a deck file may be"),
+        err.contains(": 64.0 MiB, larger than the 64 MiB a deck file may be"),
         "{err}"
     );
     assert!(err.contains("split it"), "{err}");

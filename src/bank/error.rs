@@ -23,10 +23,10 @@ pub enum BankError {
     )]
     NotRegular { path: PathBuf, what: &'static str },
     #[error(
-        "{}: {} MB, larger than the {} MB a deck file may be; split it into several files",
+        "{}: {:.1} MiB, larger than the {} MiB a deck file may be; split it into several files",
         crate::display::escape_line(&path.display().to_string()),
-        size / 1_000_000,
-        limit / 1_000_000
+        *size as f64 / 1_048_576.0,
+        limit >> 20
     )]
     TooLarge {
         path: PathBuf,

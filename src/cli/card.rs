@@ -54,11 +54,7 @@ pub fn run(
         })
         .collect();
     let mut history: Vec<LogEntry> = Vec::new();
-    store.each_answer(&mut |e| {
-        if e.card == record.id {
-            history.push(e);
-        }
-    })?;
+    store.each_answer_to(&record.id, &mut |e| history.push(e))?;
     if json {
         let report = CardReport {
             id: &record.id,

@@ -625,6 +625,30 @@ pub fn for_each_answer(
     for_each_decoded(path, known, &whole_answer, f)
 }
 
+/// Like [`for_each_answer`], for the answers to one card. Lines that
+/// cannot be about it (they hold neither its id nor a `\u` escape, the
+/// only way to write an id of letters, digits, `-`, `_` and `.` otherwise)
+/// are passed over without being decoded.
+pub fn for_each_answer_to(
+    path: &Path,
+    known: Known<'_>,
+    card: &str,
+    f: &mut dyn FnMut(LogEntry),
+) -> Result<(), StoreError> {
+    let plain = card
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    let id = memchr::memmem::Finder::new(card.as_bytes());
+    let escape = memchr::memmem::Finder::new(b"\\u");
+    let decode = |line: &[u8]| -> Result<Option<LogEntry>, String> {
+        if plain && id.find(line).is_none() && escape.find(line).is_none() {
+            return Ok(None);
+        }
+        Ok(whole_answer(line)?.filter(|e| e.card == card))
+    };
+    for_each_decoded(path, known, &decode, f)
+}
+
 /// Like [`for_each_answer`], for the answers to the cards `keep` accepts,
 /// with only what the statistics read of each: a lighter decode (no memory
 /// state, no times but where the study day is missing), and the choice of
@@ -929,6 +953,53 @@ mod tests {
             before: state,
             after: state,
         })
+    }
+
+    /// One card's answers: its own lines, also one that writes its id
+    /// with `\u` escapes, less the undone; no other card's.
+    #[test]
+    fn one_cards_answers_include_an_escaped_id_and_leave_out_the_undone() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let path = dir.path().join("reviews.jsonl");
+        let mut bytes = Vec::new();
+        let mut with_card = |k: usize, card: &str| {
+            let Event::Answer(mut e) = answer(k) else {
+                unreachable!()
+            };
+            e.card = card.to_string();
+            Event::Answer(e).encode().unwrap()
+        };
+        bytes.extend(with_card(0, "abc-1"));
+        bytes.extend(with_card(1, "abc-12"));
+        bytes.extend(with_card(2, "abc-1"));
+        let escaped = String::from_utf8(with_card(3, "abc-1"))
+            .unwrap()
+            .replace("\"abc-1\"", "\"\\u0061bc\\u002d1\"");
+        assert!(escaped.contains("\\u0061"), "{escaped}");
+        bytes.extend(escaped.as_bytes());
+        bytes.extend(with_card(4, "xyz"));
+        std::fs::write(&path, &bytes).unwrap();
+        let times = |known: Known<'_>| {
+            let mut got = Vec::new();
+            for_each_answer_to(&path, known, "abc-1", &mut |e| {
+                assert_eq!(e.card, "abc-1");
+                got.push(e.time.as_second() % 100);
+            })
+            .unwrap();
+            got
+        };
+        let base = answer(0);
+        let Event::Answer(base) = base else {
+            unreachable!()
+        };
+        let t0 = base.time.as_second() % 100;
+        assert_eq!(times(Known::default()), vec![t0, t0 + 2, t0 + 3]);
+        let undone: BTreeSet<u64> = [2].into();
+        let known = Known {
+            end: None,
+            undone: Some(&undone),
+        };
+        assert_eq!(times(known), vec![t0, t0 + 3]);
     }
 
     /// Many blocks, split between two threads each: every answer that no

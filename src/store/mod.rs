@@ -535,6 +535,16 @@ impl Store {
         log::for_each_answer(&self.log_path(), self.known(), f)
     }
 
+    /// Like [`Store::each_answer`], for the answers to one card (lines
+    /// about other cards are passed over undecoded).
+    pub fn each_answer_to(
+        &self,
+        card: &str,
+        f: &mut dyn FnMut(LogEntry),
+    ) -> Result<(), StoreError> {
+        log::for_each_answer_to(&self.log_path(), self.known(), card, f)
+    }
+
     /// What the state was derived from: the log up to where this store has
     /// read and written it (another process's later appends are left out),
     /// and the undone events.

@@ -962,7 +962,7 @@ mod tests {
         let dir = tempfile::TempDir::new().unwrap();
         let path = dir.path().join("reviews.jsonl");
         let mut bytes = Vec::new();
-        let mut with_card = |k: usize, card: &str| {
+        let with_card = |k: usize, card: &str| {
             let Event::Answer(mut e) = answer(k) else {
                 unreachable!()
             };

@@ -114,6 +114,35 @@ fn scale(c: &mut Criterion, name: &str, cards: usize, reviews: usize) {
             store.record_grade(&id, &before, &out, &clock).unwrap();
         })
     });
+    drop(store);
+    let store = Store::open(dir, Access::ReadOnly).unwrap();
+    let mut read_history = |what: &str, cache: Option<&Path>| {
+        // SAFETY: the benches run on this one thread; nothing else reads the
+        // environment while it changes.
+        unsafe {
+            std::env::set_var("PYQUIZ_CACHE_DIR", cache.unwrap_or(Path::new("")));
+        }
+        group.bench_function(what, |b| {
+            b.iter(|| {
+                let mut n = 0u64;
+                store.each_answer_facts(&|_| true, &mut |_| n += 1).unwrap();
+                black_box(n)
+            })
+        });
+    };
+    read_history("history for stats, from the log", None);
+    let cache = tempfile::TempDir::new().unwrap();
+    read_history(
+        "history for stats, from the answer index",
+        Some(cache.path()),
+    );
+    group.bench_function("one card's history", |b| {
+        b.iter(|| {
+            let mut n = 0u64;
+            store.each_answer_to(&card_id(7), &mut |_| n += 1).unwrap();
+            black_box(n)
+        })
+    });
     group.finish();
 }
 

@@ -137,7 +137,7 @@ fn exact_question_texts() {
     assert!(
         q003.contains(&"What’s the difference between Python’s Standard Library and Ecosystem?")
     );
-    assert!(q003.contains(&"What is the purpose of if __name__ == \"__main__\":?"));
+    assert!(q003.contains(&"What is the purpose of if `__name__` == \"`__main__`\":?"));
     // Questions written without `###`.
     assert!(
         q003.contains(&"Difference between @staticmethod, @classmethod, and instance methods?")
@@ -351,7 +351,7 @@ fn answered_cards_render_code_blocks() {
         .collect();
     assert_eq!(with_code.len(), 32);
     for q in [
-        "What is __all__ in Python modules?",
+        "What is `__all__` in Python modules?",
         "What are Python metaclasses?",
         "How does FastAPI implement dependency injection?",
         "How does FastAPI scale horizontally?",
@@ -629,4 +629,75 @@ fn pyquiz_id(source: &str, question: &str) -> String {
         h = h.wrapping_mul(0x100000001b3);
     }
     format!("{:012x}", h >> 16)
+}
+
+/// Python's names survive rendering (issue 15 §1): every `__name__`-like
+/// token written in a card's question or answer, in prose or code, is
+/// visible with its underscores in the study screen's rendering and in the
+/// Anki export's HTML, and MDX character references in code show as the
+/// characters they stand for.
+#[test]
+fn python_names_are_shown_as_written_on_screen_and_in_anki() {
+    let bank = bank();
+    let theme = pyquiz::tui::theme::Theme::plain();
+    let dunder = |text: &str| -> Vec<String> {
+        let mut found = Vec::new();
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i + 4 < b.len() {
+            if &b[i..i + 2] == b"__" && b[i + 2].is_ascii_alphabetic() {
+                let mut j = i + 2;
+                while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'_') {
+                    j += 1;
+                }
+                if text[i..j].ends_with("__") && j - i > 4 {
+                    found.push(text[i..j].to_string());
+                    i = j;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        found
+    };
+    let mut checked = 0;
+    let mut in_prose = 0;
+    for r in &bank.records {
+        for (field, text) in [("question", &r.question), ("answer", &r.answer)] {
+            let names = dunder(text);
+            if names.is_empty() {
+                continue;
+            }
+            let shown = pyquiz::tui::markdown::plain_text(&pyquiz::tui::markdown::render(
+                text, 100, &theme, None,
+            ));
+            let html = pyquiz::export::anki::html(text);
+            for name in names {
+                assert!(
+                    shown.contains(&name),
+                    "{} {field}: {name} not shown in {shown:?}",
+                    r.id
+                );
+                assert!(
+                    html.contains(&name),
+                    "{} {field}: {name} not in {html}",
+                    r.id
+                );
+                checked += 1;
+            }
+            in_prose += text.matches("`__").count();
+        }
+        assert!(
+            !r.answer.contains("`&lt;") && !r.answer.contains("&lt;`"),
+            "{}: an entity left in code: {}",
+            r.id,
+            r.answer
+        );
+    }
+    assert!(checked > 500, "only {checked} names checked");
+    assert!(in_prose > 100, "{in_prose}");
+    // The ones the review saw bold.
+    let q = |text: &str| bank.records.iter().any(|r| r.question == text);
+    assert!(q("How do you use `__slots__` to optimize memory?"));
+    assert!(q("How do you use if `__name__` == \"`__main__`\":?"));
 }

@@ -15,6 +15,7 @@ pub mod files;
 mod filter;
 mod id;
 pub mod layout;
+pub(crate) mod literal;
 mod model;
 pub mod mojibake;
 pub mod native;
@@ -149,8 +150,13 @@ fn normalize(
     let question = text::squash_spaces(&card.question);
     // Lowercase words: the id's key, and what topics and difficulty read.
     let key = id::normalize_question(&question);
-    // Layouts hand over finished Markdown (see `code::answer_markdown`).
-    let (answer, has_code) = (card.answer, card.has_code);
+    // Layouts hand over finished Markdown (see `code::answer_markdown`);
+    // Python's names in prose are made literal (the id's key above is
+    // read from the question as written, so ids stay as they were).
+    let (answer, has_code) = (
+        literal::identifiers_as_code(&card.answer).into_owned(),
+        card.has_code,
+    );
     let encoded = difficulty::encode(&key);
     let (section_hits, section_prior) = sections.get(&card.section);
     let (difficulty, difficulty_source) = match card.difficulty {
@@ -171,7 +177,7 @@ fn normalize(
         source: source.to_string(),
         has_answer: !answer.trim().is_empty(),
         has_code,
-        question,
+        question: literal::identifiers_as_code(&question).into_owned(),
         answer,
         difficulty,
         difficulty_source,

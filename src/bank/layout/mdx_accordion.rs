@@ -84,6 +84,9 @@ impl Layout for MdxAccordion {
                 }
             }
             let (answer, has_code) = answer_markdown(&dedent(&body));
+            // MDX shows a character reference in inline code as the
+            // character (`&lt;` is written there because `<` opens JSX).
+            let answer = crate::bank::literal::entities_in_code_spans(&answer).into_owned();
             cards.push(RawCard {
                 line: start + 1,
                 question: strip_numbering(&title),

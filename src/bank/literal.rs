@@ -46,25 +46,19 @@ fn is_identifier_emphasis(source: &str, inner: &str) -> bool {
 /// `__init__.py`, `x__y__` (a dot only between name characters).
 fn widen(text: &str, mut range: Range<usize>) -> Range<usize> {
     let b = text.as_bytes();
-    loop {
-        let s = range.start;
-        if s > 0 && is_ident_byte(b[s - 1]) {
-            range.start -= 1;
-        } else if s > 1 && b[s - 1] == b'.' && is_ident_byte(b[s - 2]) {
-            range.start -= 1;
-        } else {
-            break;
-        }
+    let name_before = |s: usize| {
+        (s > 0 && is_ident_byte(b[s - 1]))
+            || (s > 1 && b[s - 1] == b'.' && is_ident_byte(b[s - 2]))
+    };
+    while name_before(range.start) {
+        range.start -= 1;
     }
-    loop {
-        let e = range.end;
-        if e < b.len() && is_ident_byte(b[e]) {
-            range.end += 1;
-        } else if e + 1 < b.len() && b[e] == b'.' && is_ident_byte(b[e + 1]) {
-            range.end += 1;
-        } else {
-            break;
-        }
+    let name_after = |e: usize| {
+        (e < b.len() && is_ident_byte(b[e]))
+            || (e + 1 < b.len() && b[e] == b'.' && is_ident_byte(b[e + 1]))
+    };
+    while name_after(range.end) {
+        range.end += 1;
     }
     range
 }

@@ -36,7 +36,7 @@ fn list_prints_a_table_cut_to_the_width() {
         .clone();
     let text = String::from_utf8(out).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 853, "header + 852 answered questions");
+    assert_eq!(lines.len(), 856, "header + 855 answered questions");
     assert!(
         lines[0].starts_with("ID")
             && lines[0].contains("LEVEL")
@@ -63,7 +63,7 @@ fn list_prints_a_table_cut_to_the_width() {
 #[test]
 fn list_json_has_exactly_the_record_fields() {
     let records = json_of(&["list", "--json", "--no-merge"]);
-    assert_eq!(records.len(), 852);
+    assert_eq!(records.len(), 855);
     let unclustered = records.iter().find(|r| r.get("cluster").is_none()).unwrap();
     let fields: Vec<&str> = unclustered
         .as_object()
@@ -99,7 +99,7 @@ fn list_json_has_exactly_the_record_fields() {
     assert!(card["cluster"].as_str().unwrap().starts_with('c'));
     assert_eq!(
         json_of(&["list", "--json", "--include-unanswered", "--no-merge"]).len(),
-        1002
+        1005
     );
     for r in &records {
         assert!(["easy", "medium", "hard"].contains(&r["difficulty"].as_str().unwrap()));
@@ -144,9 +144,9 @@ fn filters_narrow_the_list() {
         "company-interview-questions",
         "--include-unanswered",
     ]);
-    assert_eq!(company.len(), 196);
+    assert_eq!(company.len(), 199);
     let by_prefix = json_of(&["list", "--json", "--source", "company"]);
-    assert_eq!(by_prefix.len(), 46);
+    assert_eq!(by_prefix.len(), 49);
 
     let gil = json_of(&["list", "--json", "--search", "global interpreter lock"]);
     assert!(gil.len() >= 5);
@@ -212,7 +212,7 @@ fn topics_counts_per_difficulty() {
             + t["hard"].as_u64().unwrap();
         assert_eq!(sum, t["total"].as_u64().unwrap());
         assert!(
-            t["total"].as_u64().unwrap() * 3 <= 852,
+            t["total"].as_u64().unwrap() * 3 <= 855,
             "{} holds over a third",
             t["topic"]
         );
@@ -348,7 +348,7 @@ fn works_from_any_directory() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "852 answered questions (150 prompt-only) from 5 sources",
+            "855 answered questions (150 prompt-only) from 5 sources",
         ));
 }
 

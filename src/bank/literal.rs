@@ -47,8 +47,7 @@ fn is_identifier_emphasis(source: &str, inner: &str) -> bool {
 fn widen(text: &str, mut range: Range<usize>) -> Range<usize> {
     let b = text.as_bytes();
     let name_before = |s: usize| {
-        (s > 0 && is_ident_byte(b[s - 1]))
-            || (s > 1 && b[s - 1] == b'.' && is_ident_byte(b[s - 2]))
+        (s > 0 && is_ident_byte(b[s - 1])) || (s > 1 && b[s - 1] == b'.' && is_ident_byte(b[s - 2]))
     };
     while name_before(range.start) {
         range.start -= 1;

@@ -236,8 +236,17 @@ impl Layout for MkDocsAdmonition {
                     card.asked_by = meta.asked_by;
                 }
             } else if let Some((_, title)) = admonition(line) {
-                let (body, end) = indented_block(lines, i + 1, 4);
+                let (mut body, end) = indented_block(lines, i + 1, 4);
                 if let Some(mut card) = pending.take().filter(|_| is_answer_title(&title)) {
+                    // A worked example carries its metadata line inside.
+                    if let Some(first) = body.iter().position(|l| !l.trim().is_empty())
+                        && let Some(meta) = meta_line(&body[first])
+                    {
+                        card.difficulty = meta.difficulty;
+                        card.tags = meta.tags;
+                        card.asked_by = meta.asked_by;
+                        body.drain(..=first);
+                    }
                     (card.answer, card.has_code) = answer_markdown(&convert_callouts(&body));
                     cards.push(card);
                 }
@@ -273,9 +282,11 @@ impl Layout for MkDocsAdmonition {
     }
 }
 
+/// `View Answer`, `Solution`, and the worked examples' `View Code
+/// Example` (its heading's title is the question, its code the answer).
 fn is_answer_title(title: &str) -> bool {
     let t = title.to_ascii_lowercase();
-    t.contains("answer") || t.contains("solution")
+    t.contains("answer") || t.contains("solution") || t.contains("example")
 }
 
 /// "Questions asked in Google interview" → "Google".
@@ -320,13 +331,13 @@ fn table_row_card(
 mod tests {
     use super::*;
 
-    const DOC: &str = "## Premium\n\n### What is `x`? - When to Use It? - Google, Meta Interview Question\n\n**Difficulty:** 🔴 Hard | **Tags:** `Internals`, `GC` | **Asked by:** Google, Meta\n\n??? success \"View Answer\"\n\n    **Intro**\n\n    ```python\n    # not a heading\n    x = 1\n    ```\n\n    !!! tip \"Interviewer's Insight\"\n        Knows it.\n\n---\n\n## Code Examples\n\n### 1. Timer\n\n??? success \"View Code Example\"\n\n    code\n\n## Quick Reference\n\n| Sno | Question Title | Companies Asking | Difficulty | Topics |\n|---|---|---|---|---|\n| 1 | **[HARD]** What is `y`? | Google, Meta | Hard | Internals, Memory |\n\n## Questions asked in Google interview\n- Explain the GIL.\n";
+    const DOC: &str = "## Premium\n\n### What is `x`? - When to Use It? - Google, Meta Interview Question\n\n**Difficulty:** 🔴 Hard | **Tags:** `Internals`, `GC` | **Asked by:** Google, Meta\n\n??? success \"View Answer\"\n\n    **Intro**\n\n    ```python\n    # not a heading\n    x = 1\n    ```\n\n    !!! tip \"Interviewer's Insight\"\n        Knows it.\n\n---\n\n## Code Examples\n\n### 1. Timer\n\n??? success \"View Code Example\"\n\n\n    **Difficulty:** 🟢 Easy | **Tags:** `Code Example` | **Asked by:** Code Pattern\n    ```python\n    t = 1\n    ```\n\n## Quick Reference\n\n| Sno | Question Title | Companies Asking | Difficulty | Topics |\n|---|---|---|---|---|\n| 1 | **[HARD]** What is `y`? | Google, Meta | Hard | Internals, Memory |\n\n## Questions asked in Google interview\n- Explain the GIL.\n";
 
     #[test]
     fn parses_answers_tables_and_bullets() {
         let lines: Vec<&str> = DOC.lines().collect();
         let cards = MkDocsAdmonition.parse("t.md", &lines).unwrap();
-        assert_eq!(cards.len(), 3, "{cards:#?}");
+        assert_eq!(cards.len(), 4, "{cards:#?}");
         let c = &cards[0];
         assert_eq!(c.question, "What is `x`? - When to Use It?");
         assert_eq!(c.difficulty, Some(Difficulty::Hard));
@@ -336,10 +347,17 @@ mod tests {
             c.answer,
             "**Intro**\n\n```python\n# not a heading\nx = 1\n```\n\n> **Interviewer's Insight**\n>\n> Knows it."
         );
-        assert_eq!(cards[1].question, "What is `y`?");
-        assert_eq!(cards[1].tags, ["Internals", "Memory"]);
-        assert!(cards[1].answer.is_empty());
-        assert_eq!(cards[2].question, "Explain the GIL.");
-        assert_eq!(cards[2].asked_by, ["Google"]);
+        // A worked example: its title the question, its code the answer,
+        // the metadata line inside it read, not shown.
+        let example = &cards[1];
+        assert_eq!(example.question, "Timer");
+        assert_eq!(example.answer, "```python\nt = 1\n```");
+        assert_eq!(example.difficulty, Some(Difficulty::Easy));
+        assert_eq!(example.tags, ["Code Example"]);
+        assert_eq!(cards[2].question, "What is `y`?");
+        assert_eq!(cards[2].tags, ["Internals", "Memory"]);
+        assert!(cards[2].answer.is_empty());
+        assert_eq!(cards[3].question, "Explain the GIL.");
+        assert_eq!(cards[3].asked_by, ["Google"]);
     }
 }

@@ -169,7 +169,7 @@ fn daily_limits_count_answers_per_day() {
     let tmp = TempDir::new().unwrap();
     let dir = tmp.path();
     let now = "2026-01-05T10:00:00Z";
-    let first = due(dir, now, &["--new-limit", "3"]);
+    let first = due(dir, now, &["--new-limit", "3", "--order", "source"]);
     assert_eq!(first["new"], 3);
     let queue: Vec<String> = first["queue"]
         .as_array()
@@ -583,7 +583,7 @@ fn suspend_and_bury_take_cards_out_of_the_queue() {
         .args(["bury", &cards[1]])
         .assert()
         .success();
-    let q = due(dir, now, &["--new-limit", "3"]);
+    let q = due(dir, now, &["--new-limit", "3", "--order", "source"]);
     let ids_in: Vec<&str> = q["queue"]
         .as_array()
         .unwrap()
@@ -594,7 +594,11 @@ fn suspend_and_bury_take_cards_out_of_the_queue() {
     assert!(!ids_in.contains(&cards[1].as_str()));
     assert!(ids_in.contains(&cards[2].as_str()));
     // buried until tomorrow's rollover; suspended until unsuspended
-    let tomorrow = due(dir, "2026-01-06T04:00:00Z", &["--new-limit", "3"]);
+    let tomorrow = due(
+        dir,
+        "2026-01-06T04:00:00Z",
+        &["--new-limit", "3", "--order", "source"],
+    );
     let ids_t: Vec<&str> = tomorrow["queue"]
         .as_array()
         .unwrap()
@@ -607,7 +611,7 @@ fn suspend_and_bury_take_cards_out_of_the_queue() {
         .args(["unsuspend", &cards[0]])
         .assert()
         .success();
-    let back = due(dir, now, &["--new-limit", "3"]);
+    let back = due(dir, now, &["--new-limit", "3", "--order", "source"]);
     assert_eq!(back["queue"][0]["id"], cards[0].as_str());
     // and undo takes an unsuspend back
     pyquiz(dir, now).arg("undo").assert().success();
@@ -693,4 +697,85 @@ fn optimize_says_what_is_missing_then_fits_a_real_log() {
         assert!(text.contains("Kept the current parameters"), "{text}");
         assert!(p["settings"].get("parameters").is_none());
     }
+}
+
+/// New cards follow the learning path by default (issue 15 §5): easy and
+/// foundational first, topics taking turns; `--order source` keeps the
+/// files' order, `--order random` (or `--shuffle`) shuffles with `--seed`,
+/// and `pyquiz config new-order` changes the default.
+#[test]
+fn new_cards_follow_the_learning_path_unless_another_order_is_chosen() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path();
+    let now = "2026-01-05T10:00:00Z";
+    let list = pyquiz(dir, now).args(["list", "--json"]).output().unwrap();
+    let records: Vec<serde_json::Value> = serde_json::from_slice(&list.stdout).unwrap();
+    let by_id: std::collections::HashMap<&str, &serde_json::Value> = records
+        .iter()
+        .map(|r| (r["id"].as_str().unwrap(), r))
+        .collect();
+    let new_ids = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["--new-limit", "40"];
+        all.extend_from_slice(args);
+        due(dir, now, &all)["queue"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let path = new_ids(&[]);
+    assert_eq!(path.len(), 40);
+    let foundations = [
+        "basics",
+        "data-structures",
+        "strings",
+        "functions",
+        "oop",
+        "error-handling",
+    ];
+    let mut topics_seen = std::collections::HashSet::new();
+    for id in &path {
+        let r = by_id[id.as_str()];
+        assert_eq!(r["difficulty"], "easy", "{}", r["question"]);
+        let first = r["topics"][0].as_str().unwrap();
+        assert!(foundations.contains(&first), "{first}: {}", r["question"]);
+        topics_seen.insert(first);
+    }
+    assert!(topics_seen.len() >= 4, "{topics_seen:?}");
+    // Within any five in a row, at least three topics.
+    for window in path.windows(5) {
+        let distinct: std::collections::HashSet<&str> = window
+            .iter()
+            .map(|id| by_id[id.as_str()]["topics"][0].as_str().unwrap())
+            .collect();
+        assert!(distinct.len() >= 3, "{window:?}");
+    }
+    assert_eq!(new_ids(&["--order", "path"]), path);
+    let source = new_ids(&["--order", "source"]);
+    let in_files: Vec<String> = records
+        .iter()
+        .take(40)
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(source, in_files);
+    let random = new_ids(&["--order", "random", "--seed", "7"]);
+    assert_eq!(random, new_ids(&["--shuffle", "--seed", "7"]));
+    assert_ne!(random, source);
+    assert_ne!(random, path);
+    // The setting.
+    pyquiz(dir, now)
+        .args(["config", "new-order", "source"])
+        .assert()
+        .success()
+        .stdout("new-order = source\n");
+    assert_eq!(new_ids(&[]), source);
+    assert_eq!(new_ids(&["--order", "path"]), path);
+    pyquiz(dir, now)
+        .args(["config", "new-order", "alphabetical"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "new-order is path, source or random",
+        ));
 }

@@ -19,6 +19,7 @@ pub(crate) mod literal;
 mod model;
 pub mod mojibake;
 pub mod native;
+pub mod path;
 mod phrases;
 mod text;
 pub mod topics;

@@ -3,15 +3,22 @@
 use std::io::Write;
 
 use super::CliError;
+use crate::schedule::NewCardOrder;
 use crate::store::{Settings, Store};
 
-pub const KEYS: [&str; 3] = ["desired-retention", "new-per-day", "reviews-per-day"];
+pub const KEYS: [&str; 4] = [
+    "desired-retention",
+    "new-per-day",
+    "reviews-per-day",
+    "new-order",
+];
 
 fn show(s: &Settings, key: &str) -> Option<String> {
     Some(match key {
         "desired-retention" => format!("{}", s.desired_retention),
         "new-per-day" => s.new_per_day.to_string(),
         "reviews-per-day" => s.reviews_per_day.to_string(),
+        "new-order" => s.new_order.name().to_string(),
         _ => return None,
     })
 }
@@ -67,6 +74,14 @@ pub fn run(
                 "reviews-per-day" => {
                     let n: u32 = v.parse().map_err(|_| bad())?;
                     store.update_settings(|s| s.reviews_per_day = n)?;
+                }
+                "new-order" => {
+                    let order = NewCardOrder::parse(v).ok_or_else(|| {
+                        CliError::BadSetting(format!(
+                            "new-order is path, source or random, not {v:?}"
+                        ))
+                    })?;
+                    store.update_settings(|s| s.new_order = order)?;
                 }
                 _ => return Err(unknown(k)),
             }

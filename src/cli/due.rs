@@ -7,9 +7,9 @@ use serde::Serialize;
 
 use super::study::{self, when};
 use super::{CliError, FilterArgs};
-use crate::bank::Bank;
+use crate::bank::{Bank, Record};
 use crate::schedule::{
-    DayCounts, Limits, NewOrder, Queue, QueueCounts, QueueEntry, build_queue,
+    DayCounts, Limits, NewCardOrder, Queue, QueueCounts, QueueEntry, build_queue,
     without_answered_siblings,
 };
 use crate::store::Store;
@@ -23,12 +23,59 @@ pub struct QueueArgs {
     /// Reviews per day (default: the setting, 200 unless changed).
     #[arg(long, value_name = "N")]
     pub review_limit: Option<u32>,
-    /// Show new cards in random order instead of source order.
-    #[arg(long)]
+    /// The order of new cards: path (easy and foundational topics first,
+    /// topics taking turns), source (the files' order) or random (default:
+    /// the new-order setting, path unless changed).
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub order: Option<OrderArg>,
+    /// The same as --order random.
+    #[arg(long, conflicts_with = "order")]
     pub shuffle: bool,
-    /// Seed for --shuffle, for a repeatable order.
-    #[arg(long, value_name = "N", requires = "shuffle")]
+    /// Seed for a random order, for a repeatable one.
+    #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+}
+
+/// `--order`'s values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OrderArg {
+    /// Easy and foundational topics first, topics taking turns.
+    Path,
+    /// The content files' order.
+    Source,
+    /// Shuffled.
+    Random,
+}
+
+impl From<OrderArg> for NewCardOrder {
+    fn from(o: OrderArg) -> NewCardOrder {
+        match o {
+            OrderArg::Path => NewCardOrder::Path,
+            OrderArg::Source => NewCardOrder::Source,
+            OrderArg::Random => NewCardOrder::Random,
+        }
+    }
+}
+
+/// The order asked for: `--shuffle`, else `--order`, else the setting.
+pub fn chosen_order(order: Option<OrderArg>, shuffle: bool, store: &Store) -> NewCardOrder {
+    if shuffle {
+        NewCardOrder::Random
+    } else {
+        order.map_or(store.settings().new_order, NewCardOrder::from)
+    }
+}
+
+/// `records` in the order new cards come in: the learning path, or as
+/// they are (source order; a random order is shuffled by the queue).
+pub fn in_new_order(records: Vec<&Record>, order: NewCardOrder) -> Vec<&Record> {
+    if order != NewCardOrder::Path {
+        return records;
+    }
+    crate::bank::path::order(&records)
+        .into_iter()
+        .map(|i| records[i])
+        .collect()
 }
 
 impl QueueArgs {
@@ -40,12 +87,8 @@ impl QueueArgs {
         }
     }
 
-    pub fn order(&self) -> NewOrder {
-        if self.shuffle {
-            NewOrder::Shuffled(self.seed.unwrap_or_else(rand::random))
-        } else {
-            NewOrder::Source
-        }
+    pub fn order(&self, store: &Store) -> NewCardOrder {
+        chosen_order(self.order, self.shuffle, store)
     }
 }
 
@@ -59,8 +102,11 @@ pub fn queue(
 ) -> Result<Queue, CliError> {
     let filter = filter.resolve(bank)?;
     let scheduler = study::scheduler(store.settings())?;
+    let order = args.order(store);
+    let records = in_new_order(bank.filtered(&filter).collect(), order);
     let cards = without_answered_siblings(
-        bank.filtered(&filter)
+        records
+            .iter()
             .map(|r| (r.id.as_str(), store.card(&r.id), r.cluster.as_deref())),
         clock,
     );
@@ -70,7 +116,7 @@ pub fn queue(
         clock,
         args.limits(store),
         store.done_today(clock),
-        args.order(),
+        order.queue_order(args.seed.unwrap_or_else(rand::random)),
     ))
 }
 

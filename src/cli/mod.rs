@@ -257,7 +257,8 @@ pub enum Command {
     },
     /// Print the manual page (roff; `pyquiz man | man -l -`).
     Man,
-    /// Show or change settings: desired-retention, new-per-day, reviews-per-day.
+    /// Show or change settings: desired-retention, new-per-day, reviews-per-day, new-order
+    /// (path, source or random).
     Config {
         /// Setting name.
         key: Option<String>,

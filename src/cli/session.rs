@@ -12,7 +12,7 @@ use super::study::{self, when};
 use super::{CliError, FilterArgs};
 use crate::bank::{Bank, Filter};
 use crate::schedule::practice_order;
-use crate::schedule::{Clock, Limits, NewOrder};
+use crate::schedule::{Clock, Limits, NewCardOrder, NewOrder};
 use crate::store::Access;
 use crate::tui::app::{App, Session, SessionKind, Ui};
 use crate::tui::drill::InterviewConfig;
@@ -43,11 +43,16 @@ pub struct StudyArgs {
     /// Study at most N different cards in this session.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub limit: Option<u32>,
-    /// Show new cards in random order instead of source order.
-    #[arg(long)]
+    /// The order of new cards: path (easy and foundational topics first,
+    /// topics taking turns), source (the files' order) or random (default:
+    /// the new-order setting, path unless changed).
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub order: Option<super::due::OrderArg>,
+    /// The same as --order random.
+    #[arg(long, conflicts_with = "order")]
     pub shuffle: bool,
-    /// Seed for --shuffle, for a repeatable order.
-    #[arg(long, value_name = "N", requires = "shuffle")]
+    /// Seed for a random order, for a repeatable one.
+    #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
     /// Exam date (YYYY-MM-DD): today's new-card limit is what covers the
     /// selection before it (see `pyquiz plan`).
@@ -71,7 +76,9 @@ impl StudyArgs {
             (f.include_unanswered, "--include-unanswered"),
             (self.new.is_some(), "--new"),
             (self.limit.is_some(), "--limit"),
+            (self.order.is_some(), "--order"),
             (self.shuffle, "--shuffle"),
+            (self.seed.is_some(), "--seed"),
             (self.exam.is_some(), "--exam"),
             (self.color != ColorChoice::Auto, "--color"),
         ]
@@ -142,10 +149,10 @@ pub fn run(
             plan.exam, plan.new_per_day
         );
     }
-    let order = if args.shuffle {
-        NewOrder::Shuffled(args.seed.unwrap_or_else(rand::random))
-    } else {
-        NewOrder::Source
+    let order = NewChoice::Study {
+        order: args.order,
+        shuffle: args.shuffle,
+        seed: args.seed.unwrap_or_else(rand::random),
     };
     let launch = Launch {
         overlay: None,
@@ -212,7 +219,7 @@ pub fn run_drill(
         title: format!("{name} · {}", describe(&filter)),
         records,
         new: None,
-        order: NewOrder::Source,
+        order: NewChoice::Fixed(NewOrder::Source),
         card_limit: None,
         color: args.color,
     };
@@ -271,11 +278,23 @@ pub fn run_screen(
         title: describe(filter),
         records,
         new: None,
-        order: NewOrder::Source,
+        order: NewChoice::Fixed(NewOrder::Source),
         card_limit: None,
         color,
     };
     launch.run(data_dir, |_, _, _| Ok(SessionKind::Study), out)
+}
+
+/// How a session orders its new cards.
+enum NewChoice {
+    /// A drill or a browser: as given.
+    Fixed(NewOrder),
+    /// A study session: `--order`/`--shuffle`, else the setting.
+    Study {
+        order: Option<super::due::OrderArg>,
+        shuffle: bool,
+        seed: u64,
+    },
 }
 
 /// Everything a TUI session needs before it opens.
@@ -285,14 +304,14 @@ struct Launch {
     title: String,
     records: Vec<crate::bank::Record>,
     new: Option<u32>,
-    order: NewOrder,
+    order: NewChoice,
     card_limit: Option<usize>,
     color: ColorChoice,
 }
 
 impl Launch {
     fn run(
-        self,
+        mut self,
         data_dir: Option<&PathBuf>,
         kind: impl FnOnce(
             &[crate::bank::Record],
@@ -321,6 +340,27 @@ impl Launch {
             limits.new_per_day = store.done_today(&clock).new.saturating_add(n);
         }
         let kind = kind(&self.records, &store, &scheduler)?;
+        let order = match self.order {
+            NewChoice::Fixed(order) => order,
+            NewChoice::Study {
+                order,
+                shuffle,
+                seed,
+            } => {
+                let chosen = super::due::chosen_order(order, shuffle, &store);
+                if chosen == NewCardOrder::Path && matches!(kind, SessionKind::Study) {
+                    // Once, here: the queue then keeps this order.
+                    let path = crate::bank::path::order(&self.records);
+                    let mut records: Vec<Option<crate::bank::Record>> =
+                        std::mem::take(&mut self.records)
+                            .into_iter()
+                            .map(Some)
+                            .collect();
+                    self.records = path.into_iter().filter_map(|i| records[i].take()).collect();
+                }
+                chosen.queue_order(seed)
+            }
+        };
         let count = match &kind {
             SessionKind::Study => self.records.len(),
             SessionKind::Practice(order) | SessionKind::Interview(order, _) => order.len(),
@@ -345,7 +385,7 @@ impl Launch {
             records: self.records,
             title,
             limits,
-            order: self.order,
+            order,
             card_limit: self.card_limit,
             kind,
         };

@@ -18,8 +18,9 @@ pub use optimize::{Fit, OptimizeError, Optimized, ReviewRecord, optimize, train_
 pub use plan::{Plan, PlanError, plan};
 pub use practice::practice_order;
 pub use queue::{
-    DEFAULT_NEW_PER_DAY, DEFAULT_REVIEWS_PER_DAY, DayCounts, Kind, LEARN_AHEAD, Limits, NewOrder,
-    Queue, QueueCounts, QueueEntry, build as build_queue, without_answered_siblings,
+    DEFAULT_NEW_PER_DAY, DEFAULT_REVIEWS_PER_DAY, DayCounts, Kind, LEARN_AHEAD, Limits,
+    NewCardOrder, NewOrder, Queue, QueueCounts, QueueEntry, build as build_queue,
+    without_answered_siblings,
 };
 pub use scheduler::{
     DEFAULT_LEARNING_STEPS, DEFAULT_RELEARNING_STEPS, DEFAULT_RETENTION, Interval,

@@ -39,14 +39,64 @@ impl Default for Limits {
     }
 }
 
-/// How new cards are ordered.
+/// How new cards are ordered in a queue.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum NewOrder {
-    /// The order of the content files.
+    /// The order the cards are given in: the content files' order, or the
+    /// learning path when the caller orders them so (`bank::path`).
     #[default]
     Source,
     /// Shuffled with this seed.
     Shuffled(u64),
+}
+
+/// The new-card order a person chooses (`--order`, `pyquiz config
+/// new-order`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NewCardOrder {
+    /// Easy and foundational first, topics taking turns (`bank::path`).
+    #[default]
+    Path,
+    /// As the content files have them.
+    Source,
+    /// Shuffled afresh each session.
+    Random,
+}
+
+impl NewCardOrder {
+    pub const ALL: [NewCardOrder; 3] = [
+        NewCardOrder::Path,
+        NewCardOrder::Source,
+        NewCardOrder::Random,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            NewCardOrder::Path => "path",
+            NewCardOrder::Source => "source",
+            NewCardOrder::Random => "random",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<NewCardOrder> {
+        let text = text.trim();
+        NewCardOrder::ALL
+            .into_iter()
+            .find(|o| o.name().eq_ignore_ascii_case(text))
+    }
+
+    pub fn is_path(&self) -> bool {
+        *self == NewCardOrder::Path
+    }
+
+    /// The queue's order: a shuffle with `seed` for `Random`.
+    pub fn queue_order(self, seed: u64) -> NewOrder {
+        match self {
+            NewCardOrder::Random => NewOrder::Shuffled(seed),
+            NewCardOrder::Path | NewCardOrder::Source => NewOrder::Source,
+        }
+    }
 }
 
 /// Which part of the queue a card is in.

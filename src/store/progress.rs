@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::log::{Event, LogEntry};
 use crate::schedule::{
     CardState, DEFAULT_NEW_PER_DAY, DEFAULT_RETENTION, DEFAULT_REVIEWS_PER_DAY, DayCounts, Grade,
-    Phase,
+    NewCardOrder, Phase,
 };
 
 /// The checkpoint format this build writes and the newest it reads.
@@ -115,6 +115,9 @@ pub struct Settings {
     /// Personal FSRS-6 parameters from `pyquiz optimize`; empty = defaults.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parameters: Vec<f32>,
+    /// The order new cards come in (the learning path unless changed).
+    #[serde(default, skip_serializing_if = "NewCardOrder::is_path")]
+    pub new_order: NewCardOrder,
 }
 
 impl Default for Settings {
@@ -124,6 +127,7 @@ impl Default for Settings {
             new_per_day: DEFAULT_NEW_PER_DAY,
             reviews_per_day: DEFAULT_REVIEWS_PER_DAY,
             parameters: Vec::new(),
+            new_order: NewCardOrder::Path,
         }
     }
 }

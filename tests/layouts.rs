@@ -284,7 +284,10 @@ fn heading_questions() {
     );
     assert_eq!(
         report_line(&report, "difficulty"),
-        "  difficulty   stated for 2 (easy 1, medium 1); inferred for 6 (easy 3, hard 3)"
+        // A section name alone sets no level: "How do you merge two
+        // dicts?" under Basics and "What does `yield from` do?" under
+        // Advanced are medium.
+        "  difficulty   stated for 2 (easy 1, medium 1); inferred for 6 (easy 1, medium 3, hard 2)"
     );
     assert!(report.contains("line 41: asks the same question as line 34"));
     assert!(report.contains("line 61: code fence opened here is never closed"));

@@ -71,7 +71,6 @@ const HARD_QUESTION: &[&str] = &[
     "backpressure",
     "metaprogramming",
     "monkey",
-    "multiprocessing",
     "contextvars",
     "settrace",
     "microservices",
@@ -84,6 +83,10 @@ const HARD_QUESTION_PHRASES: &[&str] = &[
     "thread safe",
     "high traffic",
     "buffer protocol",
+    "frame object",
+    "frame objects",
+    "stored in memory",
+    "interning",
 ];
 const EASY_QUESTION_PHRASES: &[&str] = &[
     "what is python",
@@ -176,11 +179,16 @@ pub fn infer(section: &str, question: &str) -> Difficulty {
 
 /// As [`infer`], with the section's prior already computed and the
 /// question encoded.
+///
+/// The question's evidence weighs twice the section's: a section name is a
+/// weak hint that can hold a card back from the level its question points
+/// to, never set a level on its own ("How do you add/remove elements from
+/// a set?" under "OOP, Advanced Functions and Error Handling" was hard).
 pub fn infer_with_prior(prior: i32, question: &str, encoded: &Encoded) -> Difficulty {
-    match prior + question_evidence(question, encoded) {
-        s if s < 0 => Difficulty::Easy,
-        0 => Difficulty::Medium,
-        _ => Difficulty::Hard,
+    match 2 * question_evidence(question, encoded) + prior {
+        s if s <= -2 => Difficulty::Easy,
+        s if s >= 2 => Difficulty::Hard,
+        _ => Difficulty::Medium,
     }
 }
 
@@ -190,9 +198,23 @@ mod tests {
 
     #[test]
     fn section_then_question() {
+        // A section name alone sets no level, in either direction.
         assert_eq!(
             infer("Python Basics", "How do you handle exceptions in Python?"),
-            Difficulty::Easy
+            Difficulty::Medium
+        );
+        assert_eq!(
+            infer(
+                "OOP, Advanced Functions and Error Handling",
+                "How do you add/remove elements from a set?"
+            ),
+            Difficulty::Medium
+        );
+        // With the question's evidence it holds a card back, or confirms.
+        assert_eq!(infer("Python Basics", "What is a tuple?"), Difficulty::Easy);
+        assert_eq!(
+            infer("Advanced Topics", "What is a tuple?"),
+            Difficulty::Medium
         );
         assert_eq!(
             infer(

@@ -99,16 +99,17 @@ topics! {
         "exception", "exceptions", "error", "errors", "try", "except", "finally", "raise",
         "traceback", "error handling", "exception handling", "custom exception", "custom exceptions",
         "assert", "assertion", "context manager", "context managers", "contextlib", "with statement",
-        "with", "__enter__", "__exit__", "crashing", "gracefully",
+        "__enter__", "__exit__", "crashing", "gracefully",
     ];
     FilesIo => "files-io", "Files & I/O", [
-        "file", "files", "read", "write", "open", "csv", "io", "i o", "pathlib", "directory",
+        "file", "files", "open", "csv", "io", "i o", "pathlib", "directory",
         "serialization", "serialize", "serializing", "deserialize", "pickle", "pickling", "json",
         "yaml", "stdin", "stdout", "stream", "streaming", "upload", "uploads", "buffer", "log file",
         "large file", "file handling",
     ];
     ModulesPackaging => "modules-packaging", "Modules & packaging", [
-        "module", "modules", "package", "packages", "import", "imports", "importlib", "__init__ py",
+        "package", "packages", "import", "what is a module", "what are modules", "modules installed",
+        "installed modules", "create a module", "own module", "module vs package", "imports", "importlib", "__init__ py",
         "pip", "pypi", "virtual environment", "virtual environments", "venv", "virtualenv", "pipenv",
         "poetry", "conda", "requirements txt", "wheel", "wheels", "whl", "setup py", "pyproject",
         "dependencies", "dependency management", "site packages", "sys path", "circular import",
@@ -127,11 +128,11 @@ topics! {
         "response_model", "validation", "validate", "static analysis",
     ];
     Concurrency => "concurrency", "Threads & processes", [
-        "thread", "threads", "threading", "multithreading", "multiprocessing", "process", "processes",
+        "thread", "threads", "threading", "multithreading", "multiprocessing", "processes",
         "gil", "global interpreter lock", "concurrency", "concurrent", "parallel", "parallelism",
         "parallelize", "lock", "locks", "race condition", "race conditions", "deadlock", "semaphore",
         "pool", "concurrent futures", "threadpoolexecutor", "processpoolexecutor", "thread safe",
-        "producer consumer", "queue", "cpu bound", "os concepts",
+        "producer consumer", "cpu bound", "os concepts",
     ];
     Async => "async", "Async & asyncio", [
         "async", "asyncio", "await", "coroutine", "coroutines", "event loop", "aiohttp", "gather",

@@ -154,6 +154,15 @@ fn filters_narrow_the_list() {
         let text = format!("{} {}", r["question"], r["answer"]).to_lowercase();
         assert!(text.contains("global interpreter lock"));
     }
+    // Inline code marks do not count, either way round.
+    let question = "How do you use `__slots__` to optimize memory?";
+    for needle in ["use __slots__ to optimize", "use `__slots__` to optimize"] {
+        let found = json_of(&["list", "--json", "--no-merge", "--search", needle]);
+        assert!(
+            found.iter().any(|r| r["question"] == question),
+            "{needle}: {found:?}"
+        );
+    }
 }
 
 #[test]

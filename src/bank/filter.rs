@@ -36,7 +36,8 @@ pub struct Filter {
     pub topics: Vec<Topic>,
     /// Source file names (already resolved against the bank).
     pub sources: Vec<String>,
-    /// Case-insensitive text looked for in question and answer.
+    /// Case-insensitive text looked for in question and answer (inline
+    /// code's backticks left out of both).
     pub search: Option<String>,
     pub include_unanswered: bool,
 }
@@ -48,13 +49,14 @@ impl Filter {
             && (self.topics.is_empty() || r.topics.iter().any(|t| self.topics.contains(t)))
             && (self.sources.is_empty() || r.sources().any(|s| self.sources.iter().any(|f| f == s)))
             && self.search.as_ref().is_none_or(|needle| {
-                let needle = needle.to_lowercase();
-                r.question.to_lowercase().contains(&needle)
-                    || r.answer.to_lowercase().contains(&needle)
-                    || r.members.iter().any(|m| {
-                        m.question.to_lowercase().contains(&needle)
-                            || m.answer.to_lowercase().contains(&needle)
-                    })
+                // Inline code marks do not count: "__slots__ to" finds
+                // "`__slots__` to", and "`is`" finds "is".
+                let plain = |text: &str| text.to_lowercase().replace('`', "");
+                let needle = plain(needle);
+                let has = |text: &str| plain(text).contains(&needle);
+                has(&r.question)
+                    || has(&r.answer)
+                    || r.members.iter().any(|m| has(&m.question) || has(&m.answer))
             })
     }
 }

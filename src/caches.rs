@@ -61,3 +61,29 @@ fn checksum(bytes: &[u8]) -> u64 {
     h.write(bytes);
     h.finish()
 }
+
+/// A value [`write_bincode`] wrote to `path`, if the file is whole, its
+/// leading format number (a `u32`, the value's first field) is `format`,
+/// and it decodes; every length in it is bounded by the file's size.
+pub fn read_bincode<T: serde::de::DeserializeOwned>(path: &Path, format: u32) -> Option<T> {
+    use bincode::Options;
+    let bytes = read_checked(path)?;
+    // The format number leads, so that another format is told apart
+    // before its bytes are read as this one's.
+    let found: u32 = bincode::deserialize(bytes.get(..4)?).ok()?;
+    if found != format {
+        return None;
+    }
+    bincode::options()
+        .with_fixint_encoding()
+        .allow_trailing_bytes()
+        .with_limit(bytes.len() as u64)
+        .deserialize(&bytes)
+        .ok()
+}
+
+/// Writes `value` (whose first field is its format number) for
+/// [`read_bincode`]. Best effort: returns whether it was written.
+pub fn write_bincode<T: serde::Serialize>(path: &Path, value: &T) -> bool {
+    bincode::serialize(value).is_ok_and(|payload| write_checked(path, &payload))
+}

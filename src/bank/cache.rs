@@ -15,7 +15,6 @@
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
-use bincode::Options;
 use serde::{Deserialize, Serialize};
 
 use super::dupes::{Cluster, ClusterMember};
@@ -198,19 +197,7 @@ impl BankCache {
 
     /// The bank a previous load of the same inputs gave, if it is cached.
     pub fn load(&self) -> Option<Bank> {
-        let bytes = crate::caches::read_checked(&self.path)?;
-        // The format number leads, so that another format is told apart
-        // before its bytes are read as this one's.
-        let format: u32 = bincode::deserialize(bytes.get(..4)?).ok()?;
-        if format != FORMAT {
-            return None;
-        }
-        let cached: Cached = bincode::options()
-            .with_fixint_encoding()
-            .allow_trailing_bytes()
-            .with_limit(bytes.len() as u64)
-            .deserialize(&bytes)
-            .ok()?;
+        let cached: Cached = crate::caches::read_bincode(&self.path, FORMAT)?;
         if cached.format != FORMAT || cached.key != self.key || cached.inputs != self.inputs {
             return None;
         }
@@ -299,10 +286,7 @@ impl BankCache {
                 })
                 .collect(),
         };
-        let Ok(payload) = bincode::serialize(&cached) else {
-            return;
-        };
-        let written = crate::caches::write_checked(&self.path, &payload);
+        let written = crate::caches::write_bincode(&self.path, &cached);
         if written && let Some(dir) = self.path.parent() {
             prune(dir, &self.path);
         }

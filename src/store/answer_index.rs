@@ -17,7 +17,6 @@ use std::collections::BTreeSet;
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
-use bincode::Options;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -240,17 +239,7 @@ pub fn for_each(
 /// The index at `path`, if it is this format's, for this data directory,
 /// and covers a prefix of the log no longer than `end`.
 fn read(path: &Path, dir: &str, log_path: &Path, end: u64) -> Option<IndexFile> {
-    let bytes = crate::caches::read_checked(path)?;
-    let format: u32 = bincode::deserialize(bytes.get(..4)?).ok()?;
-    if format != FORMAT {
-        return None;
-    }
-    let index: IndexFile = bincode::options()
-        .with_fixint_encoding()
-        .allow_trailing_bytes()
-        .with_limit(bytes.len() as u64)
-        .deserialize(&bytes)
-        .ok()?;
+    let index: IndexFile = crate::caches::read_bincode(path, FORMAT)?;
     let c = index.covered;
     if index.dir != dir || c.bytes > end || c.bytes == 0 {
         return None;
@@ -266,9 +255,7 @@ fn read(path: &Path, dir: &str, log_path: &Path, end: u64) -> Option<IndexFile> 
 }
 
 fn write(path: &Path, index: &IndexFile) {
-    if let Ok(payload) = bincode::serialize(index) {
-        crate::caches::write_checked(path, &payload);
-    }
+    crate::caches::write_bincode(path, index);
 }
 
 #[cfg(test)]

@@ -743,13 +743,24 @@ fn new_cards_follow_the_learning_path_unless_another_order_is_chosen() {
         topics_seen.insert(first);
     }
     assert!(topics_seen.len() >= 4, "{topics_seen:?}");
-    // Within any five in a row, at least three topics.
-    for window in path.windows(5) {
-        let distinct: std::collections::HashSet<&str> = window
-            .iter()
-            .map(|id| by_id[id.as_str()]["topics"][0].as_str().unwrap())
-            .collect();
-        assert!(distinct.len() >= 3, "{window:?}");
+    // Each of the first five days of 20 new cards mixes at least four
+    // topics, none of them half the day.
+    let hundred: Vec<String> = due(dir, now, &["--new-limit", "100"])["queue"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(hundred[..40], path[..]);
+    for day in hundred.chunks(20) {
+        let mut count: std::collections::HashMap<&str, usize> = Default::default();
+        for id in day {
+            *count
+                .entry(by_id[id.as_str()]["topics"][0].as_str().unwrap())
+                .or_default() += 1;
+        }
+        assert!(count.len() >= 4, "{count:?}");
+        assert!(count.values().all(|&n| n < 10), "{count:?}");
     }
     assert_eq!(new_ids(&["--order", "path"]), path);
     let source = new_ids(&["--order", "source"]);

@@ -7,8 +7,9 @@
 //! performance, the web, databases, security and system design. Stage =
 //! difficulty (0-2) + tier (0-2), so an easy card on internals comes with
 //! the medium foundations, and a hard internals card last. Within a stage
-//! the topics take turns (one card of each in a round, in source order
-//! inside a topic), so a day's new cards are not all about one thing.
+//! each topic's cards are spread evenly over it (in source order inside a
+//! topic), so a day's new cards mix the stage's topics in proportion and
+//! are never all about one thing while others are left.
 
 use super::{Difficulty, Record, Topic};
 
@@ -78,15 +79,23 @@ pub fn order<R: AsRef<Record>>(records: &[R]) -> Vec<usize> {
         }
     }
     for (_, lists) in stages {
-        // Round robin over the stage's topics.
-        let longest = lists.iter().map(Vec::len).max().unwrap_or(0);
-        for round in 0..longest {
-            for list in &lists {
-                if let Some(&i) = list.get(round) {
-                    out.push(i);
-                }
+        // Each topic's cards spread evenly over the stage: the k-th of n
+        // sits at (k + 1/2) / n of the way through it. A large topic is
+        // then spread over the whole stage instead of filling its end, as
+        // taking turns did once the small topics ran out.
+        // (place, topic size, topic, card): on a tie the smaller topic
+        // goes first, so a large one does not come twice in a row.
+        let mut placed: Vec<(u64, u64, usize, usize)> = Vec::new();
+        for (g, list) in lists.iter().enumerate() {
+            let n = list.len() as u64;
+            for (k, &i) in list.iter().enumerate() {
+                // (2k + 1) / 2n, scaled to an integer, exact for any n.
+                let at = ((2 * k as u64 + 1) << 32) / (2 * n);
+                placed.push((at, n, g, i));
             }
         }
+        placed.sort_unstable();
+        out.extend(placed.into_iter().map(|(_, _, _, i)| i));
     }
     out
 }
@@ -122,7 +131,7 @@ mod tests {
     }
 
     #[test]
-    fn easy_foundations_first_hard_internals_last_topics_taking_turns() {
+    fn easy_foundations_first_hard_internals_last_topics_spread_out() {
         use Difficulty::*;
         let records = vec![
             record("gil", Hard, Topic::Concurrency),
@@ -143,7 +152,7 @@ mod tests {
         assert_eq!(
             order,
             [
-                // Stage 0: easy foundations, topics in turn.
+                // Stage 0: easy foundations, each topic spread over it.
                 "list",
                 "def",
                 "class",

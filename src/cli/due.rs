@@ -24,7 +24,7 @@ pub struct QueueArgs {
     #[arg(long, value_name = "N")]
     pub review_limit: Option<u32>,
     /// The order of new cards: path (easy and foundational topics first,
-    /// topics taking turns), source (the files' order) or random (default:
+    /// topics mixed), source (the files' order) or random (default:
     /// the new-order setting, path unless changed).
     #[arg(long, value_enum, value_name = "ORDER")]
     pub order: Option<OrderArg>,
@@ -39,7 +39,7 @@ pub struct QueueArgs {
 /// `--order`'s values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum OrderArg {
-    /// Easy and foundational topics first, topics taking turns.
+    /// Easy and foundational topics first, topics mixed.
     Path,
     /// The content files' order.
     Source,

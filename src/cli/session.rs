@@ -44,7 +44,7 @@ pub struct StudyArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub limit: Option<u32>,
     /// The order of new cards: path (easy and foundational topics first,
-    /// topics taking turns), source (the files' order) or random (default:
+    /// topics mixed), source (the files' order) or random (default:
     /// the new-order setting, path unless changed).
     #[arg(long, value_enum, value_name = "ORDER")]
     pub order: Option<super::due::OrderArg>,

@@ -55,7 +55,7 @@ pub enum NewOrder {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum NewCardOrder {
-    /// Easy and foundational first, topics taking turns (`bank::path`).
+    /// Easy and foundational first, topics mixed (`bank::path`).
     #[default]
     Path,
     /// As the content files have them.

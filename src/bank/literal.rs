@@ -87,12 +87,26 @@ fn may_open_underscore_emphasis(markdown: &str) -> bool {
         if line.starts_with("    ") || line.starts_with('\t') {
             continue;
         }
+        // Outside inline code: after an even number of backticks on the
+        // line (one left open only makes the parse run).
         let b = line.as_bytes();
-        if memchr::memchr_iter(b'_', b).any(|i| {
-            (i == 0 || !is_ident_byte(b[i - 1]))
+        let mut ticks = 0usize;
+        let mut inside = false;
+        for i in memchr::memchr2_iter(b'_', b'`', b) {
+            if b[i] == b'`' {
+                ticks += 1;
+            } else if (i == 0 || !is_ident_byte(b[i - 1]))
                 && b.get(i + 1)
                     .is_some_and(|&n| n == b'_' || n.is_ascii_alphanumeric())
-        }) {
+            {
+                if ticks.is_multiple_of(2) {
+                    return true;
+                }
+                inside = true;
+            }
+        }
+        // A backtick never closed is literal: what followed it counts.
+        if inside && !ticks.is_multiple_of(2) {
             return true;
         }
     }
@@ -234,6 +248,23 @@ mod tests {
             "no underscores at all",
         ] {
             assert_eq!(identifiers_as_code(given), given, "{given}");
+        }
+    }
+
+    /// The cheap look that spares most texts the parse: names in inline
+    /// code or code blocks, and underscores inside words, need none.
+    #[test]
+    fn only_texts_that_may_hold_underscore_emphasis_are_parsed() {
+        for none in [
+            "Already `__init__` and `obj.__dict__` in code.",
+            "snake_case_name and CONSTANT_VALUE",
+            "```python\ndef __init__(self): ...\n```",
+            "    __init__ indented",
+        ] {
+            assert!(!may_open_underscore_emphasis(none), "{none}");
+        }
+        for some in ["`a` __init__ `b`", "a __init__", "_x_y_", "`open __init__"] {
+            assert!(may_open_underscore_emphasis(some), "{some}");
         }
     }
 

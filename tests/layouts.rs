@@ -284,10 +284,11 @@ fn heading_questions() {
     );
     assert_eq!(
         report_line(&report, "difficulty"),
-        // A section name alone sets no level: "How do you merge two
-        // dicts?" under Basics and "What does `yield from` do?" under
-        // Advanced are medium.
-        "  difficulty   stated for 2 (easy 1, medium 1); inferred for 6 (easy 1, medium 3, hard 2)"
+        // A section name alone sets no level ("What does `yield from`
+        // do?" under Advanced is medium); with the topic's lean it can
+        // ("How do you merge two dicts?", data structures under Basics, is
+        // easy).
+        "  difficulty   stated for 2 (easy 1, medium 1); inferred for 6 (easy 3, medium 1, hard 2)"
     );
     assert!(report.contains("line 41: asks the same question as line 34"));
     assert!(report.contains("line 61: code fence opened here is never closed"));

@@ -139,6 +139,18 @@ fn cues(text: &Encoded) -> Vec<Cue> {
     found
 }
 
+/// How a card's main topic leans its level: −1 for the foundations of the
+/// learning path, +1 for internals, threads and processes, and system
+/// design, 0 for the rest.
+pub fn topic_lean(topic: super::Topic) -> i32 {
+    use super::Topic;
+    match topic {
+        Topic::MemoryInternals | Topic::Concurrency | Topic::SystemDesign => 1,
+        t if super::path::tier(t) == 0 => -1,
+        _ => 0,
+    }
+}
+
 /// The section name's starting point: −1, 0 or +1.
 pub fn section_prior(section: &str) -> i32 {
     let found = cues(&encode(section));

@@ -160,19 +160,23 @@ fn normalize(
     );
     let encoded = difficulty::encode(&key);
     let (section_hits, section_prior) = sections.get(&card.section);
-    let (difficulty, difficulty_source) = match card.difficulty {
-        Some(d) => (d, DifficultySource::Labeled),
-        None => (
-            difficulty::infer_with_prior(*section_prior, &key, &encoded),
-            DifficultySource::Inferred,
-        ),
-    };
     let topics = topics::classify(&topics::TopicEvidence {
         question: &encoded,
         tags: &card.tags,
         section: section_hits,
         answer: &answer,
     });
+    // The main topic leans the level like a section name does: the
+    // foundations toward easy; internals, threads and processes, and
+    // system design toward hard (what "hard" means for a card).
+    let lean = topics.first().map_or(0, |&t| difficulty::topic_lean(t));
+    let (difficulty, difficulty_source) = match card.difficulty {
+        Some(d) => (d, DifficultySource::Labeled),
+        None => (
+            difficulty::infer_with_prior(*section_prior + lean, &key, &encoded),
+            DifficultySource::Inferred,
+        ),
+    };
     Record {
         id: ids.assign_normalized(source, &key),
         source: source.to_string(),

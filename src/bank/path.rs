@@ -100,6 +100,16 @@ pub fn order<R: AsRef<Record>>(records: &[R]) -> Vec<usize> {
     out
 }
 
+/// `records` rearranged in learning-path order (see [`order`]).
+pub fn arrange<R: AsRef<Record>>(records: Vec<R>) -> Vec<R> {
+    let positions = order(&records);
+    let mut slots: Vec<Option<R>> = records.into_iter().map(Some).collect();
+    positions
+        .into_iter()
+        .filter_map(|i| slots[i].take())
+        .collect()
+}
+
 impl AsRef<Record> for Record {
     fn as_ref(&self) -> &Record {
         self

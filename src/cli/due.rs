@@ -72,10 +72,7 @@ pub fn in_new_order(records: Vec<&Record>, order: NewCardOrder) -> Vec<&Record> 
     if order != NewCardOrder::Path {
         return records;
     }
-    crate::bank::path::order(&records)
-        .into_iter()
-        .map(|i| records[i])
-        .collect()
+    crate::bank::path::arrange(records)
 }
 
 impl QueueArgs {

@@ -350,13 +350,7 @@ impl Launch {
                 let chosen = super::due::chosen_order(order, shuffle, &store);
                 if chosen == NewCardOrder::Path && matches!(kind, SessionKind::Study) {
                     // Once, here: the queue then keeps this order.
-                    let path = crate::bank::path::order(&self.records);
-                    let mut records: Vec<Option<crate::bank::Record>> =
-                        std::mem::take(&mut self.records)
-                            .into_iter()
-                            .map(Some)
-                            .collect();
-                    self.records = path.into_iter().filter_map(|i| records[i].take()).collect();
+                    self.records = crate::bank::path::arrange(std::mem::take(&mut self.records));
                 }
                 chosen.queue_order(seed)
             }

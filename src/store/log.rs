@@ -7,6 +7,7 @@
 //! An answer is a line with no `event` field, as format 1 wrote it (format 1
 //! logs only answers); every other change names itself in `event`.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
@@ -614,6 +615,17 @@ pub struct Known<'a> {
     pub undone: Option<&'a BTreeSet<u64>>,
 }
 
+impl<'a> Known<'a> {
+    /// The undone events: as known, or found by a search of the log (up to
+    /// `end`) at `path`.
+    pub fn undone_or_scan(&self, path: &Path) -> Result<Cow<'a, BTreeSet<u64>>, StoreError> {
+        Ok(match self.undone {
+            Some(undone) => Cow::Borrowed(undone),
+            None => Cow::Owned(undone_targets(path, self.end)?),
+        })
+    }
+}
+
 /// Every answer in the log that no `undo` names, oldest first, handed to
 /// `f` one at a time (so that a log of a million answers is never held in
 /// memory at once). Blocks of lines are decoded on two threads.
@@ -704,14 +716,7 @@ fn for_each_decoded<T: Send>(
     decode: DecodeFn<'_, T>,
     f: &mut dyn FnMut(T),
 ) -> Result<(), StoreError> {
-    let scanned;
-    let undone = match known.undone {
-        Some(undone) => undone,
-        None => {
-            scanned = undone_targets(path, known.end)?;
-            &scanned
-        }
-    };
+    let undone = known.undone_or_scan(path)?;
     decode_span(path, 0, 0, known.end, decode, &mut |seq, answer| {
         if !undone.contains(&seq) {
             f(answer)
@@ -881,8 +886,7 @@ impl AnswerFacts {
 
     /// Reads an answer line's card and facts; `None` for another event's
     /// line.
-    fn decode(line: &[u8]) -> Result<Option<(std::borrow::Cow<'_, str>, AnswerFacts)>, String> {
-        use std::borrow::Cow;
+    fn decode(line: &[u8]) -> Result<Option<(Cow<'_, str>, AnswerFacts)>, String> {
         #[derive(Deserialize)]
         struct Before {
             phase: Phase,

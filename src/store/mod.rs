@@ -563,20 +563,12 @@ impl Store {
         keep: &(dyn Fn(&str) -> bool + Sync),
         f: &mut dyn FnMut(AnswerFacts),
     ) -> Result<(), StoreError> {
-        let scanned;
-        let undone = match &self.progress.undone {
-            Some(undone) => undone,
-            None => {
-                scanned =
-                    log::undone_targets(&self.log_path(), Some(self.progress.review_log.bytes))?;
-                &scanned
-            }
-        };
+        let undone = self.known().undone_or_scan(&self.log_path())?;
         answer_index::for_each(
             &self.dir,
             &self.log_path(),
             self.progress.review_log,
-            undone,
+            &undone,
             keep,
             f,
         )

@@ -1,13 +1,19 @@
-//! The hand-labelled sample of the built-in bank (tests/labels/builtin.json,
-//! issue 15 §2-3): each record's right topics, the topics it may be filed
-//! under first, the plausible difficulties, and why. Every seventh answered
-//! record of `list --no-merge`, 122 in all; the even positions are the half
-//! the rules were tuned on, the odd ones held out.
+//! Hand-labelled samples (issue 15 §2-3): each record's right topics, the
+//! topics it may be filed under first, the plausible difficulties, and why.
 //!
-//! The figures are printed (`cargo test --test labels -- --nocapture`) and
-//! may not fall below what the rules reach now on the held-out half.
+//! - tests/labels/builtin.json: 245 records of the built-in bank, those at
+//!   positions 0 and 3 modulo 7 among the answered records of
+//!   `list --no-merge`.
+//! - tests/labels/devlovers.json: 60 records (every fourth) of a deck the
+//!   rules were not written against, in a layout of its own
+//!   (tests/fixtures/decks/devlovers, MIT licence, source named there).
+//!
+//! In each file the even positions are the half the rules were tuned on,
+//! the odd ones held out. The figures, with precision and recall per topic
+//! on the held-out halves, are printed (`cargo test --test labels --
+//! --nocapture`) and may not fall below what the rules reach now.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use pyquiz::bank::{Bank, LoadOptions, Record};
 use serde::Deserialize;
@@ -28,7 +34,14 @@ struct Figures {
     inferred_difficulty: f64,
 }
 
-fn figures(labels: &[&Label], records: &HashMap<&str, &Record>) -> Figures {
+/// Per topic: listed and right, listed and wrong, right and not listed.
+type PerTopic = BTreeMap<String, [u32; 3]>;
+
+fn figures(
+    labels: &[&Label],
+    records: &HashMap<&str, &Record>,
+    per_topic: &mut PerTopic,
+) -> Figures {
     let (mut first, mut listed, mut listed_ok) = (0, 0, 0);
     let (mut inferred, mut inferred_ok) = (0, 0);
     for l in labels {
@@ -42,7 +55,14 @@ fn figures(labels: &[&Label], records: &HashMap<&str, &Record>) -> Figures {
         first += usize::from(l.first.iter().any(|f| f == slugs[0]));
         for s in &slugs {
             listed += 1;
-            listed_ok += usize::from(l.topics.iter().any(|t| t == s));
+            let right = l.topics.iter().any(|t| t == s);
+            listed_ok += usize::from(right);
+            per_topic.entry(s.to_string()).or_default()[usize::from(!right)] += 1;
+        }
+        for t in &l.topics {
+            if !slugs.contains(&t.as_str()) {
+                per_topic.entry(t.clone()).or_default()[2] += 1;
+            }
         }
         if r.difficulty_source != pyquiz::bank::DifficultySource::Labeled {
             inferred += 1;
@@ -56,11 +76,9 @@ fn figures(labels: &[&Label], records: &HashMap<&str, &Record>) -> Figures {
     }
 }
 
-#[test]
-fn topics_and_difficulty_on_the_labelled_sample() {
-    let labels: Vec<Label> =
-        serde_json::from_str(include_str!("labels/builtin.json")).expect("labels parse");
-    assert_eq!(labels.len(), 122);
+fn labels(json: &str, count: usize) -> Vec<Label> {
+    let labels: Vec<Label> = serde_json::from_str(json).expect("labels parse");
+    assert_eq!(labels.len(), count);
     let topics: Vec<&str> = pyquiz::bank::Topic::ALL.iter().map(|t| t.slug()).collect();
     for l in &labels {
         assert!(!l.why.is_empty(), "{}: a label needs its reason", l.id);
@@ -76,26 +94,69 @@ fn topics_and_difficulty_on_the_labelled_sample() {
             l.id
         );
     }
-    let bank = Bank::load(&LoadOptions::default()).unwrap();
+    labels
+}
+
+/// Prints both halves' figures and returns the held-out half's.
+fn measure(name: &str, labels: &[Label], bank: &Bank, per_topic: &mut PerTopic) -> Figures {
     let records: HashMap<&str, &Record> = bank.records.iter().map(|r| (r.id.as_str(), r)).collect();
     let tuned: Vec<&Label> = labels.iter().step_by(2).collect();
     let held_out: Vec<&Label> = labels.iter().skip(1).step_by(2).collect();
-    for (name, part) in [("tuned on", &tuned), ("held out", &held_out)] {
-        let f = figures(part, &records);
+    figures(&tuned, &records, &mut PerTopic::new()).print(name, "tuned on", tuned.len());
+    let f = figures(&held_out, &records, per_topic);
+    f.print(name, "held out", held_out.len());
+    f
+}
+
+impl Figures {
+    fn print(&self, deck: &str, half: &str, n: usize) {
         eprintln!(
-            "{name} ({}): first topic right {:.1}%, listed topics right {:.1}%, inferred difficulty plausible {:.1}%",
-            part.len(),
-            100.0 * f.first,
-            100.0 * f.listed,
-            100.0 * f.inferred_difficulty
+            "{deck}, {half} ({n}): first topic right {:.1}%, listed topics right {:.1}%, inferred difficulty plausible {:.1}%",
+            100.0 * self.first,
+            100.0 * self.listed,
+            100.0 * self.inferred_difficulty
         );
     }
-    let f = figures(&held_out, &records);
-    assert!(f.first >= 0.96, "first topic {:.3}", f.first);
-    assert!(f.listed >= 0.87, "listed topics {:.3}", f.listed);
+}
+
+#[test]
+fn topics_and_difficulty_on_the_labelled_samples() {
+    let builtin = labels(include_str!("labels/builtin.json"), 245);
+    let devlovers = labels(include_str!("labels/devlovers.json"), 60);
+    let mut per_topic = PerTopic::new();
+    let bank = Bank::load(&LoadOptions::default()).unwrap();
+    let b = measure("built-in", &builtin, &bank, &mut per_topic);
+    let deck = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/decks/devlovers/README.en.md"
+    );
+    let other = Bank::load(&LoadOptions {
+        no_default_content: true,
+        content: vec![deck.into()],
+        ..LoadOptions::default()
+    })
+    .unwrap();
+    let d = measure("devlovers", &devlovers, &other, &mut per_topic);
+    eprintln!("held out, per topic (precision of listed, recall of labelled):");
+    for (topic, [right, wrong, missed]) in &per_topic {
+        eprintln!(
+            "  {topic:22} precision {right}/{}  recall {right}/{}",
+            right + wrong,
+            right + missed
+        );
+    }
+    assert!(b.first >= 0.98, "built-in first topic {:.3}", b.first);
+    assert!(b.listed >= 0.98, "built-in listed topics {:.3}", b.listed);
     assert!(
-        f.inferred_difficulty >= 0.64,
-        "difficulty {:.3}",
-        f.inferred_difficulty
+        b.inferred_difficulty >= 0.86,
+        "built-in difficulty {:.3}",
+        b.inferred_difficulty
+    );
+    assert!(d.first >= 0.96, "devlovers first topic {:.3}", d.first);
+    assert!(d.listed >= 0.96, "devlovers listed topics {:.3}", d.listed);
+    assert!(
+        d.inferred_difficulty >= 0.9,
+        "devlovers difficulty {:.3}",
+        d.inferred_difficulty
     );
 }

@@ -41,12 +41,13 @@ pub struct IdAssigner {
 }
 
 impl IdAssigner {
+    /// The id of `question` (as written) in `source`.
+    #[cfg(test)]
     pub fn assign(&mut self, source: &str, question: &str) -> String {
         self.assign_normalized(source, &normalize_question(question))
     }
 
-    /// Like [`IdAssigner::assign`], for a question already put through
-    /// [`normalize_question`].
+    /// The id of a question already normalized by [`normalize_question`].
     pub fn assign_normalized(&mut self, source: &str, normalized: &str) -> String {
         let hash = fnv1a(source.bytes().chain([0]).chain(normalized.bytes()));
         let n = self.seen.entry(hash).or_insert(0);

@@ -166,14 +166,17 @@ fn normalize(
         section: section_hits,
         answer: &answer,
     });
-    // The main topic leans the level like a section name does: the
-    // foundations toward easy; internals, threads and processes, and
-    // system design toward hard (what "hard" means for a card).
-    let lean = topics.first().map_or(0, |&t| difficulty::topic_lean(t));
     let (difficulty, difficulty_source) = match card.difficulty {
         Some(d) => (d, DifficultySource::Labeled),
         None => (
-            difficulty::infer_with_prior(*section_prior + lean, &key, &encoded),
+            difficulty::infer(
+                difficulty::Hints {
+                    section: *section_prior,
+                    topic: topics.first().copied(),
+                },
+                &key,
+                &encoded,
+            ),
             DifficultySource::Inferred,
         ),
     };

@@ -177,21 +177,8 @@ fn record(
 ) -> Record {
     let source = meta.source.unwrap_or_else(|| file.to_string());
     let question = text::squash_spaces(question);
-    let encoded = difficulty::encode(&question);
-    let (difficulty, difficulty_source) = match meta.difficulty {
-        Some(d) => (
-            d,
-            meta.difficulty_source.unwrap_or(DifficultySource::Labeled),
-        ),
-        None => (
-            difficulty::infer_with_prior(
-                difficulty::section_prior(&meta.section),
-                &question,
-                &encoded,
-            ),
-            DifficultySource::Inferred,
-        ),
-    };
+    let key = id::normalize_question(&question);
+    let encoded = difficulty::encode(&key);
     let topics = meta.topics.filter(|t| !t.is_empty()).unwrap_or_else(|| {
         topics::classify(&topics::TopicEvidence {
             question: &encoded,
@@ -200,8 +187,27 @@ fn record(
             answer: &answer,
         })
     });
+    let (difficulty, difficulty_source) = match meta.difficulty {
+        Some(d) => (
+            d,
+            meta.difficulty_source.unwrap_or(DifficultySource::Labeled),
+        ),
+        None => (
+            difficulty::infer(
+                difficulty::Hints {
+                    section: difficulty::section_prior(&meta.section),
+                    topic: topics.first().copied(),
+                },
+                &key,
+                &encoded,
+            ),
+            DifficultySource::Inferred,
+        ),
+    };
     Record {
-        id: meta.id.unwrap_or_else(|| ids.assign(&source, &question)),
+        id: meta
+            .id
+            .unwrap_or_else(|| ids.assign_normalized(&source, &key)),
         source,
         has_answer: !answer.trim().is_empty(),
         has_code: answer.lines().any(|l| text::fence(l).is_some()),

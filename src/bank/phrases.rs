@@ -67,17 +67,26 @@ impl<K: Copy> PhraseIndex<K> {
         )
     }
 
-    /// Calls `found` once for every occurrence of every phrase.
-    pub fn for_each_match(&self, text: &Encoded, mut found: impl FnMut(K)) {
+    /// Calls `found` once for each phrase of a reading that takes, from
+    /// left to right, the longest phrase starting at each word and skips
+    /// the words it covers: "event loop" is not also "loop", nor
+    /// "`__init__.py`" also "`__init__`".
+    pub fn for_each_longest_match(&self, text: &Encoded, mut found: impl FnMut(K)) {
         let ids = &text.0;
-        for (i, id) in ids.iter().enumerate() {
-            let Some(candidates) = self.by_first.get(id) else {
-                continue;
-            };
-            for (key, phrase) in candidates {
-                if ids[i..].starts_with(phrase) {
+        let mut i = 0;
+        while i < ids.len() {
+            let longest = self.by_first.get(&ids[i]).and_then(|candidates| {
+                candidates
+                    .iter()
+                    .filter(|(_, phrase)| ids[i..].starts_with(phrase))
+                    .max_by_key(|(_, phrase)| phrase.len())
+            });
+            match longest {
+                Some((key, phrase)) => {
                     found(*key);
+                    i += phrase.len();
                 }
+                None => i += 1,
             }
         }
     }
@@ -91,13 +100,23 @@ mod tests {
     fn finds_phrases_by_words() {
         let index = PhraseIndex::new([(1, "event loop"), (2, "gil"), (3, "args")]);
         let mut found = Vec::new();
-        index.for_each_match(
+        index.for_each_longest_match(
             &index.encode("The Event Loop and the GIL; *args, event"),
             |k| found.push(k),
         );
         assert_eq!(found, [1, 2, 3]);
         let mut none = Vec::new();
-        index.for_each_match(&index.encode("eventloop"), |k| none.push(k));
+        index.for_each_longest_match(&index.encode("eventloop"), |k| none.push(k));
         assert!(none.is_empty());
+    }
+
+    #[test]
+    fn longest_reading_covers_words_once() {
+        let index = PhraseIndex::new([(1, "loop"), (2, "event loop"), (3, "event"), (4, "py")]);
+        let mut found = Vec::new();
+        index.for_each_longest_match(&index.encode("event loop, loop event py"), |k| {
+            found.push(k)
+        });
+        assert_eq!(found, [2, 1, 3, 4]);
     }
 }

@@ -144,12 +144,16 @@ fn filters_narrow_the_list() {
         "company-interview-questions",
         "--include-unanswered",
     ]);
-    assert_eq!(company.len(), 199);
+    // 199 questions; two it asks twice (copy vs deepcopy, staticmethod vs
+    // classmethod) are one card each (issue 15 §4).
+    assert_eq!(company.len(), 197);
     let by_prefix = json_of(&["list", "--json", "--source", "company"]);
-    assert_eq!(by_prefix.len(), 49);
+    assert_eq!(by_prefix.len(), 47);
 
+    // What the GIL is (asked seven times), getting past it for CPU-bound
+    // work, its effect on concurrency, and on FastAPI apps: four cards.
     let gil = json_of(&["list", "--json", "--search", "global interpreter lock"]);
-    assert!(gil.len() >= 5);
+    assert_eq!(gil.len(), 4);
     for r in &gil {
         let text = format!("{} {}", r["question"], r["answer"]).to_lowercase();
         assert!(text.contains("global interpreter lock"));

@@ -64,7 +64,7 @@ fn figures(
                 per_topic.entry(t.clone()).or_default()[2] += 1;
             }
         }
-        if r.difficulty_source != pyquiz::bank::DifficultySource::Labeled {
+        if r.difficulty_source == pyquiz::bank::DifficultySource::Inferred {
             inferred += 1;
             inferred_ok += usize::from(l.difficulty.iter().any(|d| d == r.difficulty.as_str()));
         }

@@ -98,15 +98,31 @@ fn answer_lines(
         Span::styled("─".repeat(rest), theme.muted),
     ])];
     if members.len() > 1 {
-        // The other sources' answers, one key away.
-        let others: Vec<String> = (1..members.len())
-            .map(|k| members[(shown + k) % members.len()].source.clone())
+        // The other answers, one key away: each source once, with how many
+        // answers it gives when it asks the question more than once.
+        let mut others: Vec<(&str, usize)> = Vec::new();
+        for k in 1..members.len() {
+            let source = members[(shown + k) % members.len()].source.as_str();
+            match others.iter_mut().find(|(s, _)| *s == source) {
+                Some((_, n)) => *n += 1,
+                None => others.push((source, 1)),
+            }
+        }
+        let named: Vec<String> = others
+            .iter()
+            .map(|&(s, n)| {
+                if n > 1 {
+                    format!("{s} ×{n}")
+                } else {
+                    s.to_string()
+                }
+            })
             .collect();
+        let count = members.len() - 1;
         let text = format!(
-            "{} more answer{}: {} · press a",
-            others.len(),
-            if others.len() == 1 { "" } else { "s" },
-            others.join(", ")
+            "{count} more answer{}: {} · press a",
+            if count == 1 { "" } else { "s" },
+            named.join(", ")
         );
         lines.extend(
             markdown::render(&text, width, theme, None)

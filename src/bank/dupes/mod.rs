@@ -2,13 +2,12 @@
 //! studied as one card.
 //!
 //! Each answered question becomes a set of content tokens (see `tokens`).
-//! Two questions from different sources are similar when the weighted
-//! Jaccard similarity of their tokens is at least [`THRESHOLD`]. Clusters
-//! grow by complete linkage: two groups join only if *every* pair across
-//! them is similar and no source would appear twice, so a middle question
-//! never chains two unrelated ones together. A question asked twice in one
-//! file stays two cards (the bank's ruling); prompt-only entries are left
-//! out.
+//! Two questions are similar when the weighted Jaccard similarity of their
+//! tokens is at least [`THRESHOLD`]. Clusters grow by complete linkage: two
+//! groups join only if *every* pair across them is similar, so a middle
+//! question never chains two unrelated ones together. A source that asks a
+//! question twice (in two series, say) is merged like two sources asking
+//! it; prompt-only entries are left out.
 
 mod merge;
 mod tokens;
@@ -52,25 +51,125 @@ struct Candidate {
     index: usize,
     source: u32,
     tokens: Vec<u32>,
-    total: f32,
+    /// Scoped to Python itself (`tokens::IN_PYTHON`).
+    in_python: bool,
+}
+
+/// The weighted Jaccard similarity of two questions' tokens.
+fn similarity(a: &Candidate, b: &Candidate, weights: &[f32]) -> f32 {
+    jaccard(&a.tokens, &b.tokens, weights)
 }
 
 /// Weighted Jaccard similarity of two sorted token lists.
-fn similarity(a: &Candidate, b: &Candidate, weights: &[f32]) -> f32 {
+fn jaccard(a: &[u32], b: &[u32], weights: &[f32]) -> f32 {
     let (mut i, mut j, mut shared) = (0, 0, 0.0);
-    while i < a.tokens.len() && j < b.tokens.len() {
-        match a.tokens[i].cmp(&b.tokens[j]) {
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                shared += weights[a.tokens[i] as usize];
+                shared += weights[a[i] as usize];
                 i += 1;
                 j += 1;
             }
         }
     }
-    let union = a.total + b.total - shared;
+    let total = |t: &[u32]| t.iter().map(|&t| weights[t as usize]).sum::<f32>();
+    let union = total(a) + total(b) - shared;
     if union > 0.0 { shared / union } else { 0.0 }
+}
+
+/// The pairs of `members` (indices into `candidates`) whose similarity
+/// under `weights` is at least [`THRESHOLD`], as (similarity, c, d) with
+/// c < d.
+///
+/// Prefix filter (as in all-pairs similarity joins): order every token by
+/// rarity (how many questions hold it, then its id), the same order for
+/// all questions. A question's prefix is its rarest tokens up to the point
+/// where the rest weigh less than THRESHOLD of it. Two questions with
+/// similarity >= THRESHOLD share at least THRESHOLD of each one's weight,
+/// so the rarest token they share lies in both prefixes. Only prefix tokens
+/// are indexed and probed: a token common to thousands of questions sits in
+/// few prefixes, which keeps the work near linear.
+fn similar_pairs(
+    candidates: &[Candidate],
+    members: &[usize],
+    weights: &[f32],
+    df: &[u32],
+) -> Vec<(f32, u32, u32)> {
+    let rarity = |t: &u32| (df[*t as usize], *t);
+    let total = |c: usize| -> f32 {
+        candidates[c]
+            .tokens
+            .iter()
+            .map(|&t| weights[t as usize])
+            .sum()
+    };
+    let totals: Vec<f32> = members.iter().map(|&c| total(c)).collect();
+    let prefixes: Vec<Vec<u32>> = members
+        .iter()
+        .zip(&totals)
+        .map(|(&c, &all)| {
+            let mut by_rarity = candidates[c].tokens.clone();
+            by_rarity.sort_unstable_by_key(rarity);
+            let mut rest = all;
+            let mut len = 0;
+            for &t in &by_rarity {
+                if rest < THRESHOLD * all {
+                    break;
+                }
+                rest -= weights[t as usize];
+                len += 1;
+            }
+            by_rarity.truncate(len);
+            by_rarity
+        })
+        .collect();
+    // Postings of prefix tokens: members in order, so that a question skips
+    // earlier ones by binary search instead of looking at each.
+    let mut starts = vec![0u32; weights.len() + 1];
+    for prefix in &prefixes {
+        for &t in prefix {
+            starts[t as usize + 1] += 1;
+        }
+    }
+    for t in 0..weights.len() {
+        starts[t + 1] += starts[t];
+    }
+    let mut filled = starts.clone();
+    let mut holders = vec![0u32; starts[weights.len()] as usize];
+    for (m, prefix) in prefixes.iter().enumerate() {
+        for &t in prefix {
+            holders[filled[t as usize] as usize] = m as u32;
+            filled[t as usize] += 1;
+        }
+    }
+    let postings = |t: u32| &holders[starts[t as usize] as usize..starts[t as usize + 1] as usize];
+    let mut pairs = Vec::new();
+    let mut looked = vec![u32::MAX; members.len()];
+    for m in 0..members.len() {
+        for &t in &prefixes[m] {
+            let list = postings(t);
+            let from = list.partition_point(|&h| h as usize <= m);
+            for &n in &list[from..] {
+                let n = n as usize;
+                if looked[n] == m as u32 {
+                    continue;
+                }
+                looked[n] = m as u32;
+                let (a, b) = (totals[m], totals[n]);
+                if a.min(b) < THRESHOLD * a.max(b) {
+                    continue;
+                }
+                let (c, d) = (members[m], members[n]);
+                let s = similarity(&candidates[c], &candidates[d], weights);
+                if s >= THRESHOLD {
+                    pairs.push((s, c.min(d) as u32, c.max(d) as u32));
+                }
+            }
+        }
+    }
+    pairs
 }
 
 /// The content tokens of each record's question (none for a prompt-only
@@ -95,12 +194,17 @@ pub fn find(records: &[Record], record_tokens: &[Vec<String>]) -> Vec<Cluster> {
     let mut vocabulary: FxHashMap<&str, u32> = FxHashMap::default();
     let mut weights: Vec<f32> = Vec::new();
     let mut words: Vec<&str> = Vec::new();
-    let mut sources: FxHashMap<&str, u32> = FxHashMap::default();
     let mut candidates: Vec<Candidate> = Vec::new();
+    let mut sources: FxHashMap<&str, u32> = FxHashMap::default();
     let mut ids: Vec<u32> = Vec::new();
     for (index, r) in records.iter().enumerate().filter(|(_, r)| r.has_answer) {
         ids.clear();
+        let mut in_python = false;
         for t in record_tokens.get(index).into_iter().flatten() {
+            if t == tokens::IN_PYTHON {
+                in_python = true;
+                continue;
+            }
             let id = match vocabulary.get(t.as_str()) {
                 Some(&id) => id,
                 None => {
@@ -120,109 +224,81 @@ pub fn find(records: &[Record], record_tokens: &[Vec<String>]) -> Vec<Cluster> {
         ids.dedup();
         let next = sources.len() as u32;
         let source = *sources.entry(r.source.as_str()).or_insert(next);
-        let total = ids.iter().map(|&t| weights[t as usize]).sum();
         candidates.push(Candidate {
             index,
             source,
             tokens: ids.clone(),
-            total,
+            in_python,
         });
     }
 
-    // Questions of one source are never merged: with fewer than two
-    // sources there is nothing to compare.
-    if sources.len() < 2 {
+    if candidates.len() < 2 {
         return Vec::new();
     }
 
-    // Prefix filter (as in all-pairs similarity joins): order every token
-    // by rarity (how many questions hold it, then its id), the same order
-    // for all questions. A question's prefix is its rarest tokens up to the
-    // point where the rest weigh less than THRESHOLD of it. Two questions
-    // with similarity >= THRESHOLD share at least THRESHOLD of each one's
-    // weight, so the rarest token they share lies in both prefixes. Only
-    // prefix tokens are indexed and probed: a token common to thousands of
-    // questions sits in few prefixes, which keeps the work near linear.
     let mut df = vec![0u32; weights.len()];
     for candidate in &candidates {
         for &t in &candidate.tokens {
             df[t as usize] += 1;
         }
     }
-    let rarity = |t: &u32| (df[*t as usize], *t);
-    let prefixes: Vec<Vec<u32>> = candidates
-        .iter()
-        .map(|a| {
-            let mut by_rarity = a.tokens.clone();
-            by_rarity.sort_unstable_by_key(rarity);
-            let mut rest = a.total;
-            let mut len = 0;
-            for &t in &by_rarity {
-                if rest < THRESHOLD * a.total {
-                    break;
-                }
-                rest -= weights[t as usize];
-                len += 1;
-            }
-            by_rarity.truncate(len);
-            by_rarity
-        })
-        .collect();
-    // Postings of prefix tokens: (source, candidate), sorted, so that a
-    // question skips its own source's holders and earlier questions by
-    // binary search instead of looking at each.
-    let mut starts = vec![0u32; weights.len() + 1];
-    for prefix in &prefixes {
-        for &t in prefix {
-            starts[t as usize + 1] += 1;
-        }
-    }
-    for t in 0..weights.len() {
-        starts[t + 1] += starts[t];
-    }
-    let mut filled = starts.clone();
-    let mut holders = vec![(0u32, 0u32); starts[weights.len()] as usize];
-    for (c, prefix) in prefixes.iter().enumerate() {
-        for &t in prefix {
-            holders[filled[t as usize] as usize] = (candidates[c].source, c as u32);
-            filled[t as usize] += 1;
-        }
-    }
-    for t in 0..weights.len() {
-        holders[starts[t] as usize..starts[t + 1] as usize].sort_unstable();
-    }
-    let postings = |t: u32| &holders[starts[t as usize] as usize..starts[t as usize + 1] as usize];
-    let mut pairs: Vec<(f32, u32, u32)> = Vec::new();
-    let mut looked = vec![u32::MAX; candidates.len()];
-    for (c, a) in candidates.iter().enumerate() {
-        for &t in &prefixes[c] {
-            let list = postings(t);
-            let mut at = 0;
-            while at < list.len() {
-                let source = list[at].0;
-                let segment_end = at + list[at..].partition_point(|h| h.0 == source);
-                if source != a.source {
-                    let from = at + list[at..segment_end].partition_point(|h| h.1 as usize <= c);
-                    for &(_, d) in &list[from..segment_end] {
-                        let d = d as usize;
-                        if looked[d] == c as u32 {
-                            continue;
-                        }
-                        looked[d] = c as u32;
-                        let b = &candidates[d];
-                        if a.total.min(b.total) < THRESHOLD * a.total.max(b.total) {
-                            continue;
-                        }
-                        let s = similarity(a, b, &weights);
-                        if s >= THRESHOLD {
-                            pairs.push((s, c as u32, d as u32));
-                        }
-                    }
-                }
-                at = segment_end;
+    let all: Vec<usize> = (0..candidates.len()).collect();
+    let mut pairs = similar_pairs(&candidates, &all, &weights, &df);
+
+    // Within one source, a token that a tenth of its questions hold is the
+    // source's context (notes on FastAPI say "in FastAPI" everywhere): it
+    // counts as little as a weak word there, so "How to enable CORS in
+    // FastAPI?" and "How to enable CORS?" from one file are one question,
+    // while another source's "What is type hinting?" stays apart from "How
+    // does FastAPI use type hints?". A question scoped to Python itself
+    // asks about the language, not the context ("What is dependency
+    // injection in Python?" beside "... in FastAPI"): it is compared with
+    // plain weights only.
+    let source_count = sources.len();
+    let mut source_weights: Vec<Option<Vec<f32>>> = vec![None; source_count];
+    for (source, context) in source_weights.iter_mut().enumerate() {
+        let members: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|&c| candidates[c].source as usize == source && !candidates[c].in_python)
+            .collect();
+        let mut held: FxHashMap<u32, u32> = FxHashMap::default();
+        for &c in &members {
+            for &t in &candidates[c].tokens {
+                *held.entry(t).or_default() += 1;
             }
         }
+        let least = (members.len() / 10).max(20) as u32;
+        let common: Vec<u32> = held
+            .iter()
+            .filter(|&(&t, &n)| n > least && words[t as usize] != tokens::DO)
+            .map(|(&t, _)| t)
+            .collect();
+        if common.is_empty() {
+            continue;
+        }
+        let mut own = weights.clone();
+        for t in common {
+            own[t as usize] = own[t as usize].min(tokens::WEAK_WEIGHT);
+        }
+        pairs.extend(similar_pairs(&candidates, &members, &own, &df));
+        *context = Some(own);
     }
+    // The similarity of two candidates: under their source's context
+    // weights when they share a source, else the plain ones.
+    let pair_similarity = |x: usize, y: usize| -> f32 {
+        let (a, b) = (&candidates[x], &candidates[y]);
+        let plain = similarity(a, b, &weights);
+        match &source_weights[a.source as usize] {
+            Some(own) if a.source == b.source && !a.in_python && !b.in_python => {
+                plain.max(similarity(a, b, own))
+            }
+            _ => plain,
+        }
+    };
+    // A pair both joins found once, at its higher similarity.
+    pairs.sort_by(|x, y| x.1.cmp(&y.1).then(x.2.cmp(&y.2)).then(y.0.total_cmp(&x.0)));
+    pairs.dedup_by(|later, kept| later.1 == kept.1 && later.2 == kept.2);
     pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
 
     // Complete linkage.
@@ -234,17 +310,11 @@ pub fn find(records: &[Record], record_tokens: &[Vec<String>]) -> Vec<Cluster> {
         if a == b {
             continue;
         }
-        let disjoint = groups[a].iter().all(|&x| {
+        let all_similar = groups[a].iter().all(|&x| {
             groups[b]
                 .iter()
-                .all(|&y| candidates[x].source != candidates[y].source)
+                .all(|&y| pair_similarity(x, y) >= THRESHOLD)
         });
-        let all_similar = disjoint
-            && groups[a].iter().all(|&x| {
-                groups[b]
-                    .iter()
-                    .all(|&y| similarity(&candidates[x], &candidates[y], &weights) >= THRESHOLD)
-            });
         if !all_similar {
             continue;
         }
@@ -296,12 +366,7 @@ pub fn find(records: &[Record], record_tokens: &[Vec<String>]) -> Vec<Cluster> {
                     .max_by(|p, q| p.1.total_cmp(&q.1));
                 let link = link.or_else(|| {
                     // Joined through a later member: name the strongest link.
-                    (c != first).then(|| {
-                        (
-                            first,
-                            similarity(&candidates[c], &candidates[first], &weights),
-                        )
-                    })
+                    (c != first).then(|| (first, pair_similarity(c, first)))
                 });
                 ClusterMember {
                     index: candidates[c].index,

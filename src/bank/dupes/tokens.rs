@@ -54,6 +54,56 @@ const PHRASES: &[(&[&str], &str)] = &[
     (&["name", "mangling"], "namemangling"),
     (&["virtual", "environment"], "venv"),
     (&["virtual", "environments"], "venv"),
+    (&["regular", "expression"], "regex"),
+    (&["regular", "expressions"], "regex"),
+    (&["re", "module"], "regex"),
+    (&["assignment", "expression"], "walrus"),
+    (&["assignment", "expressions"], "walrus"),
+    (&["abstract", "base", "class"], "abc"),
+    (&["abstract", "base", "classes"], "abc"),
+    (&["background", "task"], "backgroundtask"),
+    (&["background", "tasks"], "backgroundtask"),
+    (&["f", "string"], "fstring"),
+    (&["f", "strings"], "fstring"),
+    (&["type", "hint"], "typehint"),
+    (&["type", "hints"], "typehint"),
+    (&["type", "hinting"], "typehint"),
+    (&["typing", "hints"], "typehint"),
+    (&["type", "annotations"], "typehint"),
+    (&["set", "up"], DO),
+    (&["asyncio", "event", "loop"], "eventloop"),
+    (&["event", "loop"], "eventloop"),
+    (&["descriptor", "protocol"], "descriptor"),
+    (&["iterator", "protocol"], "iterator"),
+    (&["property", "decorator"], "property"),
+    (&["property", "decorators"], "property"),
+    (&["weak", "reference"], "weakref"),
+    (&["weak", "references"], "weakref"),
+];
+
+/// Verbs of doing something with the subject ("How do you implement /
+/// create / write / handle X?"): one token, so that the verb a source
+/// happened to choose does not tell two askings of a question apart, while
+/// "How do you implement X?" still differs from "What is X?".
+pub const DO: &str = "do:";
+const DOING: &[&str] = &[
+    "implement",
+    "implementing",
+    "create",
+    "creating",
+    "write",
+    "writing",
+    "make",
+    "build",
+    "handle",
+    "handling",
+    "integrate",
+    "add",
+    "support",
+    "run",
+    "apply",
+    "define",
+    "setup",
 ];
 
 /// Single words folded into another token.
@@ -76,6 +126,20 @@ const WORDS: &[(&str, &str)] = &[
     ("__main__", "mainguard"),
     ("__name__", "mainguard"),
     ("dunders", "dunder"),
+    ("testing", "test"),
+    ("workaround", "bypass"),
+    ("workarounds", "bypass"),
+    ("management", "manage"),
+    ("managing", "manage"),
+    ("abcs", "abc"),
+    ("regexes", "regex"),
+    ("backgroundtasks", "backgroundtask"),
+    ("fstrings", "fstring"),
+    ("weakrefs", "weakref"),
+    ("pickling", "pickle"),
+    ("pickled", "pickle"),
+    ("equality", "op:=="),
+    ("identity", "op:is"),
 ];
 
 /// Question words and filler that say nothing about the subject.
@@ -86,6 +150,7 @@ const STOP: &[&str] = &[
     "are",
     "between",
     "can",
+    "code",
     "concept",
     "could",
     "define",
@@ -100,6 +165,7 @@ const STOP: &[&str] = &[
     "give",
     "how",
     "i",
+    "if",
     "in",
     "is",
     "it",
@@ -123,8 +189,10 @@ const STOP: &[&str] = &[
     "that",
     "the",
     "their",
+    "them",
     "there",
     "these",
+    "they",
     "this",
     "those",
     "to",
@@ -155,24 +223,39 @@ const STOP: &[&str] = &[
 /// one of them asks the same thing.
 const WEAK: &[&str] = &[
     "actually",
+    "advantage",
+    "app",
+    "application",
+    "benefit",
     "basic",
     "basics",
     "common",
     "correctly",
     "effectively",
     "exactly",
+    "example",
     "good",
+    "gracefully",
+    "matching",
+    "object",
+    "operator",
     "properly",
     "really",
+    "safely",
+    "securely",
     "simple",
     "usage",
 ];
+
+/// How much a weak token counts, against 1 for any other.
+pub const WEAK_WEIGHT: f32 = 0.15;
 
 /// The tables above as hash lookups: phrases by their first word.
 struct Tables {
     phrases: FxHashMap<&'static str, Vec<(&'static [&'static str], &'static str)>>,
     words: FxHashMap<&'static str, &'static str>,
     stop: FxHashSet<&'static str>,
+    doing: FxHashSet<&'static str>,
 }
 
 fn tables() -> &'static Tables {
@@ -189,13 +272,21 @@ fn tables() -> &'static Tables {
             phrases,
             words: WORDS.iter().copied().collect(),
             stop: STOP.iter().copied().collect(),
+            doing: DOING.iter().copied().collect(),
         }
     })
 }
 
-/// How much a token counts in a similarity.
+/// How much a token counts in a similarity: a word said aside a tenth,
+/// weak words [`WEAK_WEIGHT`], the rest 1.
 pub fn weight(token: &str) -> f32 {
-    if WEAK.contains(&token) { 0.25 } else { 1.0 }
+    if token.starts_with(ASIDE) {
+        0.1
+    } else if WEAK.contains(&token) {
+        WEAK_WEIGHT
+    } else {
+        1.0
+    }
 }
 
 fn stem(word: &str) -> Cow<'_, str> {
@@ -221,6 +312,109 @@ fn stem(word: &str) -> Cow<'_, str> {
     Cow::Borrowed(word)
 }
 
+/// A token, marked with its role when it has one (see [`weight`]).
+fn emit(token: &str, role: &str, found: &mut impl FnMut(&str)) {
+    if role.is_empty() {
+        found(token);
+    } else {
+        found(&format!("{role}{token}"));
+    }
+}
+
+fn role(aside: bool) -> &'static str {
+    if aside { ASIDE } else { "" }
+}
+
+/// The mark of a token said aside: what follows "in Python", a subject's
+/// own doing ("How does FastAPI handle ...").
+const ASIDE: &str = "for:";
+/// Marks a question that names Python itself ("What is dependency injection
+/// in Python?", "How to optimize Python performance?"): within notes on a
+/// framework it asks about the language, not the framework (see
+/// `dupes::find`). Not a token of the similarity.
+pub const IN_PYTHON: &str = "in:python";
+
+/// The tokens of one clause of a question; whether it named `__main__`.
+fn clause_tokens(tables: &Tables, clause: &str, found: &mut impl FnMut(&str)) -> bool {
+    // Words as `text::words` splits them, a qualified name by its last part
+    // (`functools.lru_cache` is `lru_cache`, `__init__.py` stays); this
+    // iterator can be cloned to look ahead for a phrase.
+    let mut words = clause
+        .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+        .flat_map(|w| {
+            let w = w.trim_matches('.');
+            let last = w.rsplit('.').next().unwrap_or(w);
+            let whole = FILE_SUFFIXES.contains(&last) || !w.contains('.');
+            let parts: Vec<&str> = if whole {
+                w.split('.').collect()
+            } else {
+                vec![last]
+            };
+            parts
+        })
+        .filter(|w| !w.is_empty());
+    let mut mainguard = false;
+    // The words after "in Python" say where ("slots in Python classes"),
+    // and count for little.
+    let mut aside = false;
+    // After "in": "in Python" names the question's scope.
+    let mut within = false;
+    // "How does FastAPI handle middleware?" describes what the subject
+    // does: its verb is not the learner's doing.
+    let mut described = false;
+    // The word before, if it gave a content token: "the `logging` module"
+    // is `logging`, while "a module" or "modules and packages" stay.
+    let mut named = false;
+    'words: while let Some(word) = words.next() {
+        if let Some(phrases) = tables.phrases.get(word) {
+            for (phrase, token) in phrases {
+                let mut ahead = words.clone();
+                if phrase[1..].iter().all(|p| ahead.next() == Some(p)) {
+                    words = ahead;
+                    emit(token, role(aside), found);
+                    named = *token != DO;
+                    continue 'words;
+                }
+            }
+        }
+        if word == "does" {
+            described = true;
+        } else if word == "in" {
+            within = true;
+        } else if ["and", "or", "vs", "versus", "with", "for"].contains(&word) {
+            within = false;
+        }
+        if word == "python" || word == "pythons" {
+            found(IN_PYTHON);
+            aside |= within;
+            continue;
+        }
+        if (word == "module" || word == "modules") && named {
+            named = false;
+            continue;
+        }
+        named = false;
+        if let Some(token) = tables.words.get(word) {
+            mainguard |= *token == "mainguard";
+            emit(token, role(aside), found);
+            named = true;
+        } else if tables.doing.contains(word) {
+            emit(DO, role(aside || described), found);
+        } else if !tables.stop.contains(word)
+            && (word.len() > 1 || word.bytes().all(|b| b.is_ascii_digit()))
+        {
+            emit(&stem(word), role(aside), found);
+            named = true;
+        }
+    }
+    mainguard
+}
+
+/// Suffixes that make a dotted word a file name, not a qualified name.
+const FILE_SUFFIXES: &[&str] = &[
+    "py", "pyc", "txt", "toml", "cfg", "ini", "json", "yaml", "yml", "md", "whl", "csv", "lock",
+];
+
 /// Calls `found` with each content token of a question (repeats possible).
 fn for_each_token(question: &str, mut found: impl FnMut(&str)) {
     let tables = tables();
@@ -234,42 +428,45 @@ fn for_each_token(question: &str, mut found: impl FnMut(&str)) {
     } else {
         question
     };
-    // Words as `text::words` splits them; this iterator can be cloned to
-    // look ahead for a phrase.
-    let mut words = text
-        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|w| !w.is_empty());
     let mut mainguard = false;
-    'words: while let Some(word) = words.next() {
-        if let Some(phrases) = tables.phrases.get(word) {
-            for (phrase, token) in phrases {
-                let mut ahead = words.clone();
-                if phrase[1..].iter().all(|p| ahead.next() == Some(p)) {
-                    words = ahead;
-                    found(token);
-                    continue 'words;
-                }
-            }
-        }
-        if let Some(token) = tables.words.get(word) {
-            mainguard |= *token == "mainguard";
-            found(token);
-        } else if !tables.stop.contains(word)
-            && (word.len() > 1 || word.bytes().all(|b| b.is_ascii_digit()))
-        {
-            found(&stem(word));
-        }
+    // Roles reset at each clause: "What is X? How do you use it?"
+    for clause in text.split(['?', ',', ';', '!', '(', ')', ':']) {
+        mainguard |= clause_tokens(tables, clause, &mut found);
     }
     // Operators are the subject of some questions (`is` vs `==`); inside
-    // `if __name__ == "__main__"` they are not.
+    // `if __name__ == "__main__"` they are not. A bare "is" is the operator
+    // when it is one of two things compared: "between is and ==", "== vs
+    // is".
+    // `import *` is its own subject, not imports in general.
+    if text.contains("import *") {
+        found("op:import*");
+    }
     if !mainguard {
-        if text.contains("==") {
+        let equals = text.contains("==");
+        if equals {
             found("op:==");
         }
-        if text.contains("`is`") || text.contains("is operator") {
+        let compared = || {
+            let words: Vec<&str> = text
+                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .filter(|w| !w.is_empty())
+                .collect();
+            words.iter().enumerate().any(|(i, &w)| {
+                w == "is"
+                    && (i > 0 && ["and", "vs", "or", "between"].contains(&words[i - 1])
+                        || words
+                            .get(i + 1)
+                            .is_some_and(|n| ["and", "vs", "or"].contains(n)))
+            })
+        };
+        if text.contains("`is`") || text.contains("is operator") || (equals && compared()) {
             found("op:is");
         }
     }
+}
+
+fn has_token(tokens: &[String], token: &str) -> bool {
+    tokens.iter().any(|t| t == token)
 }
 
 /// The content tokens of a question, sorted and without repeats.
@@ -278,12 +475,82 @@ pub fn tokens(question: &str) -> Vec<String> {
     for_each_token(question, |t| out.push(t.to_string()));
     out.sort_unstable();
     out.dedup();
+    // "Generators (yield)": beside generators, `yield` is how they are
+    // made, not a second subject; so is asyncio beside its event loop.
+    for (subject, part) in [("generator", "yield"), ("eventloop", "asyncio")] {
+        if has_token(&out, subject)
+            && let Some(at) = out.iter().position(|t| t == part)
+        {
+            out.remove(at);
+        }
+    }
+    // "Instance vs class vs static methods": the adjectives share the noun
+    // (two of them at least, so "a class with a static method" stays).
+    let kinds = ["instance", "class", "static"];
+    let bare = kinds.iter().filter(|k| has_token(&out, k)).count();
+    let method =
+        kinds.iter().any(|k| has_token(&out, &format!("{k}method"))) || has_token(&out, "method");
+    if bare >= 2 && method {
+        for k in kinds {
+            if has_token(&out, k) {
+                out.push(format!("{k}method"));
+            }
+        }
+        out.retain(|t| !["instance", "class", "static", "method"].contains(&t.as_str()));
+        out.sort_unstable();
+        out.dedup();
+    }
+    // "Shallow vs deep copy": both adjectives share the noun.
+    let has = |out: &[String], w: &str| out.iter().any(|t| t == w);
+    for (adjective, other) in [("shallow", "deepcopy"), ("deep", "shallowcopy")] {
+        if has(&out, adjective) && has(&out, other) {
+            out.retain(|t| t != adjective);
+            out.push(format!("{adjective}copy"));
+            out.sort_unstable();
+            out.dedup();
+        }
+    }
+    // Beside a deep copy, a plain "copy" is the shallow one ("`copy` and
+    // `deepcopy`").
+    if out.iter().any(|t| t == "deepcopy")
+        && let Some(at) = out.iter().position(|t| t == "copy")
+    {
+        out.remove(at);
+        if !out.iter().any(|t| t == "shallowcopy") {
+            out.push("shallowcopy".to_string());
+            out.sort_unstable();
+        }
+    }
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The similarity's tokens, without the mark of a Python scope.
+    fn tokens(question: &str) -> Vec<String> {
+        let mut out = super::tokens(question);
+        out.retain(|t| t != IN_PYTHON);
+        out
+    }
+
+    #[test]
+    fn scope_and_purpose_are_marked() {
+        assert!(super::tokens("What is DI in Python?").contains(&IN_PYTHON.to_string()));
+        assert!(!super::tokens("What is DI in FastAPI?").contains(&IN_PYTHON.to_string()));
+        assert!(
+            super::tokens("How to optimize Python performance?").contains(&IN_PYTHON.to_string())
+        );
+        // A scope ends with its clause or at a conjunction.
+        let gil = super::tokens("Explain the GIL in Python, and its implications for FastAPI");
+        assert_eq!(gil, ["fastapi", "gil", "implication", "in:python"]);
+        assert_eq!(weight("for:memory"), 0.1);
+        assert_eq!(
+            tokens("How to enable CORS in FastAPI?"),
+            ["cor", "enable", "fastapi"]
+        );
+    }
 
     #[test]
     fn synonyms_fold_and_filler_goes() {
@@ -314,6 +581,68 @@ mod tests {
         assert_eq!(
             tokens("What are Metaclasses?"),
             tokens("What is a metaclass?")
+        );
+        assert_eq!(
+            tokens("What is the Difference Between `copy` and `deepcopy`?"),
+            ["deepcopy", "shallowcopy"]
+        );
+        assert_eq!(
+            tokens("Difference between is and == in Python?"),
+            ["op:==", "op:is"]
+        );
+        assert_eq!(
+            tokens("Equality (==) vs Identity (is) operators"),
+            ["op:==", "op:is", "operator"]
+        );
+        assert_eq!(
+            tokens("How to implement rate limiting?"),
+            tokens("How to handle rate-limiting?")
+        );
+        assert_ne!(tokens("What is a string?"), tokens("What are f-strings?"));
+        assert_eq!(tokens("What is the `logging` module?"), ["logging"]);
+        assert_eq!(tokens("What is a module?"), ["module"]);
+        assert_eq!(
+            tokens("How do you use `__slots__` to optimize memory?"),
+            ["memory", "optimize", "slot"]
+        );
+        assert_eq!(tokens("What is event loop in asyncio?"), ["eventloop"]);
+        assert_ne!(
+            tokens("What is `Protocol` in typing?"),
+            tokens("What is the `typing` module?")
+        );
+        assert_ne!(
+            tokens("How does import * work?"),
+            tokens("What types of imports are there?")
+        );
+        assert_eq!(
+            tokens("Difference between asyncio and threading?"),
+            ["asyncio", "threading"]
+        );
+        assert_eq!(tokens("How do you use Generators (yield)?"), ["generator"]);
+        assert_eq!(
+            tokens("Explain shallow vs deep copy."),
+            ["deepcopy", "shallowcopy"]
+        );
+        assert_eq!(tokens("What is functools.lru_cache?"), ["lru_cache"]);
+        assert_eq!(
+            tokens("What is `__init__.py` used for?"),
+            ["__init__", "py"]
+        );
+        assert_eq!(
+            tokens("What are slots in Python classes?"),
+            ["for:class", "slot"]
+        );
+        assert_eq!(
+            tokens("Instance vs Class vs Static Methods"),
+            ["classmethod", "instancemethod", "staticmethod"]
+        );
+        assert_eq!(
+            tokens("How does FastAPI handle middleware?"),
+            ["fastapi", "for:do:", "middleware"]
+        );
+        assert_eq!(
+            tokens("What is the difference between yield and return?"),
+            ["return", "yield"]
         );
     }
 }

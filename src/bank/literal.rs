@@ -68,6 +68,9 @@ fn widen(text: &str, mut range: Range<usize>) -> Range<usize> {
 /// or ~~~ fence, or indented four spaces). Most answers have none, and are
 /// not parsed again; for the rest the parse decides. One pass.
 fn may_open_underscore_emphasis(markdown: &str) -> bool {
+    if memchr::memchr(b'_', markdown.as_bytes()).is_none() {
+        return false;
+    }
     let mut fenced: Option<&str> = None;
     for line in markdown.lines() {
         let trimmed = line.trim_start();

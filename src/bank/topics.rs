@@ -389,8 +389,17 @@ pub fn hits_encoded(text: &Encoded) -> Hits {
 /// import ...`. Evidence as weak as a section name.
 fn imported(answer: &str) -> [bool; TOPICS] {
     let mut found = [false; TOPICS];
-    for line in answer.lines() {
-        let line = line.trim_start();
+    let bytes = answer.as_bytes();
+    let mut last_line = usize::MAX;
+    // Only lines with "import " in them are read.
+    for at in memchr::memmem::find_iter(bytes, b"import ") {
+        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |n| n + 1);
+        if start == last_line {
+            continue;
+        }
+        last_line = start;
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+        let line = answer[start..end].trim_start();
         let module = if let Some(rest) = line.strip_prefix("import ") {
             rest
         } else if let Some(rest) = line.strip_prefix("from ") {

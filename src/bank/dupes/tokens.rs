@@ -343,14 +343,16 @@ fn clause_tokens(tables: &Tables, clause: &str, found: &mut impl FnMut(&str)) ->
         .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
         .flat_map(|w| {
             let w = w.trim_matches('.');
-            let last = w.rsplit('.').next().unwrap_or(w);
-            let whole = FILE_SUFFIXES.contains(&last) || !w.contains('.');
-            let parts: Vec<&str> = if whole {
-                w.split('.').collect()
-            } else {
-                vec![last]
+            let (parts, last) = match w.rfind('.') {
+                None => (1, w),
+                Some(at) => (w.split('.').count(), &w[at + 1..]),
             };
-            parts
+            let skip = if FILE_SUFFIXES.contains(&last) {
+                0
+            } else {
+                parts - 1
+            };
+            w.split('.').skip(skip)
         })
         .filter(|w| !w.is_empty());
     let mut mainguard = false;
@@ -419,11 +421,11 @@ const FILE_SUFFIXES: &[&str] = &[
 fn for_each_token(question: &str, mut found: impl FnMut(&str)) {
     let tables = tables();
     let lower;
-    let text = if question
-        .bytes()
-        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-    {
+    let text = if !question.is_ascii() {
         lower = question.to_lowercase();
+        lower.as_str()
+    } else if question.bytes().any(|b| b.is_ascii_uppercase()) {
+        lower = question.to_ascii_lowercase();
         lower.as_str()
     } else {
         question
@@ -488,9 +490,12 @@ pub fn tokens(question: &str) -> Vec<String> {
     // (two of them at least, so "a class with a static method" stays).
     let kinds = ["instance", "class", "static"];
     let bare = kinds.iter().filter(|k| has_token(&out, k)).count();
-    let method =
-        kinds.iter().any(|k| has_token(&out, &format!("{k}method"))) || has_token(&out, "method");
-    if bare >= 2 && method {
+    let method = || {
+        ["instancemethod", "classmethod", "staticmethod", "method"]
+            .iter()
+            .any(|k| has_token(&out, k))
+    };
+    if bare >= 2 && method() {
         for k in kinds {
             if has_token(&out, k) {
                 out.push(format!("{k}method"));

@@ -7,6 +7,8 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
+mod common;
+
 fn pyquiz() -> Command {
     let mut cmd = Command::cargo_bin("pyquiz").unwrap();
     cmd.env_remove("COLUMNS");
@@ -14,14 +16,10 @@ fn pyquiz() -> Command {
 }
 
 fn json_of(args: &[&str]) -> Vec<Value> {
-    let out = pyquiz()
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice::<Vec<Value>>(&out).expect("valid JSON array")
+    match common::json_output(pyquiz().args(args)) {
+        Value::Array(items) => items,
+        other => panic!("not a JSON array: {other}"),
+    }
 }
 
 #[test]

@@ -12,6 +12,8 @@ use serde_json::Value;
 
 use pyquiz::bank::{Bank, LoadOptions};
 
+mod common;
+
 #[derive(Deserialize)]
 struct Pair {
     a: String,
@@ -86,18 +88,14 @@ fn merges_on_the_hand_built_pair_set() {
 }
 
 fn pyquiz(data: &std::path::Path, args: &[&str]) -> Value {
-    let out = Command::cargo_bin("pyquiz")
-        .unwrap()
-        .env("PYQUIZ_DATA_DIR", data)
-        .env("PYQUIZ_NOW", "2026-03-02T09:00:00Z")
-        .env("PYQUIZ_FUZZ", "0")
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).unwrap()
+    common::json_output(
+        Command::cargo_bin("pyquiz")
+            .unwrap()
+            .env("PYQUIZ_DATA_DIR", data)
+            .env("PYQUIZ_NOW", "2026-03-02T09:00:00Z")
+            .env("PYQUIZ_FUZZ", "0")
+            .args(args),
+    )
 }
 
 /// Every card a default session would ever show, in its order: the whole

@@ -189,26 +189,24 @@ fn fixture() -> tempfile::TempDir {
     dir
 }
 
+mod common;
+
 fn stats(dir: &std::path::Path, extra: &[&str]) -> Value {
-    let out = Command::cargo_bin("pyquiz")
-        .unwrap()
-        .env("PYQUIZ_NOW", NOW)
-        .env("TZ", "UTC")
-        .args([
-            "--no-default-content",
-            "--content",
-            "tests/fixtures/stats-deck.md",
-        ])
-        .arg("--data-dir")
-        .arg(dir)
-        .args(["stats", "--json"])
-        .args(extra)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).unwrap()
+    common::json_output(
+        Command::cargo_bin("pyquiz")
+            .unwrap()
+            .env("PYQUIZ_NOW", NOW)
+            .env("TZ", "UTC")
+            .args([
+                "--no-default-content",
+                "--content",
+                "tests/fixtures/stats-deck.md",
+            ])
+            .arg("--data-dir")
+            .arg(dir)
+            .args(["stats", "--json"])
+            .args(extra),
+    )
 }
 
 fn zeros_but(len: usize, set: &[(usize, u32)]) -> Vec<u32> {

@@ -85,34 +85,33 @@ pub fn repair(text: &str) -> Cow<'_, str> {
     if text.is_ascii() {
         return Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len());
+    // Runs of non-ASCII characters are runs of bytes >= 0x80 (UTF-8 lead
+    // and continuation bytes alike), found without decoding characters.
+    let bytes = text.as_bytes();
+    let mut out: Option<String> = None;
     let mut last = 0;
-    let mut changed = false;
-    let mut iter = text.char_indices().peekable();
-    while let Some((start, c)) = iter.next() {
-        if c.is_ascii() {
-            continue;
-        }
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, next)) = iter.peek() {
-            if next.is_ascii() {
-                break;
-            }
-            end = i + next.len_utf8();
-            iter.next();
-        }
+    let mut at = 0;
+    while let Some(offset) = bytes[at..].iter().position(|&b| b >= 0x80) {
+        let start = at + offset;
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b < 0x80)
+            .map_or(bytes.len(), |n| start + n);
         if let Some(fixed) = repair_run(&text[start..end]) {
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
             out.push_str(&text[last..start]);
             out.push_str(&fixed);
             last = end;
-            changed = true;
+        }
+        at = end;
+    }
+    match out {
+        None => Cow::Borrowed(text),
+        Some(mut out) => {
+            out.push_str(&text[last..]);
+            Cow::Owned(out)
         }
     }
-    if !changed {
-        return Cow::Borrowed(text);
-    }
-    out.push_str(&text[last..]);
-    Cow::Owned(out)
 }
 
 /// Sequences that only occur in mojibake; used by tests and `check`.

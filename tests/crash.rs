@@ -110,21 +110,31 @@ fn kill_9_never_loses_a_reported_change_or_any_line() {
             .spawn()
             .unwrap();
         let stdout = child.stdout.take().unwrap();
+        let (first, started) = std::sync::mpsc::channel::<()>();
         let reader = std::thread::spawn(move || {
-            BufReader::new(stdout)
-                .lines()
-                .map_while(Result::ok)
-                .filter_map(|l| {
-                    let mut parts = l.strip_prefix("done ")?.split(' ');
+            let mut done = Vec::new();
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                let parsed = (|| {
+                    let mut parts = line.strip_prefix("done ")?.split(' ');
                     Some((
                         parts.next()?.to_string(),
                         parts.next()?.to_string(),
                         parts.next()?.to_string(),
                     ))
-                })
-                .collect::<Vec<_>>()
+                })();
+                if let Some(change) = parsed {
+                    if done.is_empty() {
+                        let _ = first.send(());
+                    }
+                    done.push(change);
+                }
+            }
+            done
         });
-        let wait = rng.random_range(5..60u64);
+        // Kill while the child is writing, however long it took to start:
+        // after its first reported change, a random moment later.
+        let _ = started.recv_timeout(Duration::from_secs(30));
+        let wait = rng.random_range(0..40u64);
         std::thread::sleep(Duration::from_millis(wait));
         child.kill().unwrap(); // SIGKILL
         let status = child.wait().unwrap();

@@ -442,6 +442,130 @@ fn ending_signals_restore_the_terminal_after_saving() {
     }
 }
 
+/// A terminal that goes away without a SIGHUP reaching pyquiz (tmux's
+/// kill-session, an emulator closed) left it spinning on end-of-file at
+/// full CPU for as long as it ran. Now it exits, with the grade made
+/// before in the log. The pty is opened by hand here:
+/// portable-pty's reader keeps a copy of the master open, so the terminal
+/// could never go away.
+#[test]
+fn a_terminal_that_goes_away_ends_the_session() {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    use std::os::unix::process::CommandExt;
+
+    let data = TempDir::new().unwrap();
+    let (mut master, mut slave) = (0, 0);
+    let size = libc::winsize {
+        ws_row: 24,
+        ws_col: 80,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: openpty writes two fds into the given integers; the name and
+    // termios pointers may be null.
+    let opened = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            &size,
+        )
+    };
+    assert_eq!(opened, 0);
+    for fd in [master, slave] {
+        // SAFETY: fcntl on an fd just opened; the child must not inherit
+        // the master (it would keep the terminal there).
+        assert_eq!(
+            unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) },
+            0
+        );
+    }
+    // SAFETY: both fds were just opened and are owned here only.
+    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_pyquiz"));
+    cmd.args([
+        "--no-default-content",
+        "--content",
+        fixture().to_str().unwrap(),
+    ])
+    .env_clear()
+    .env("PATH", std::env::var("PATH").unwrap_or_default())
+    .env("TERM", "xterm-256color")
+    .env("PYQUIZ_DATA_DIR", data.path())
+    .env("PYQUIZ_NOW", "2026-03-02T09:00:00Z")
+    .env("PYQUIZ_FUZZ", "0")
+    .env("TZ", "UTC")
+    .stdin(slave.try_clone().unwrap())
+    .stdout(slave.try_clone().unwrap())
+    .stderr(slave.try_clone().unwrap());
+    // A session of its own with no controlling terminal, as when the pty
+    // is not the one a hangup is signalled through (tmux's kill-session):
+    // no SIGHUP comes, only end-of-file.
+    // SAFETY: setsid is async-signal-safe.
+    unsafe {
+        cmd.pre_exec(|| {
+            if libc::setsid() < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().unwrap();
+    drop(cmd);
+    drop(slave);
+    let mut tty = std::fs::File::from(master);
+    let mut parser = vt100::Parser::new(nz(24), nz(80), 0);
+    let mut sent = 0;
+    let start = Instant::now();
+    // Read what it draws, answer its cursor queries, and grade one card.
+    loop {
+        assert!(start.elapsed() < WAIT, "{}", parser.screen().contents());
+        let mut poll = libc::pollfd {
+            fd: std::os::fd::AsRawFd::as_raw_fd(&tty),
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd.
+        if unsafe { libc::poll(&mut poll, 1, 100) } > 0 {
+            let mut buf = [0u8; 8192];
+            let n = tty.read(&mut buf).unwrap();
+            for _ in 0..count(&buf[..n], b"\x1b[6n") {
+                tty.write_all(b"\x1b[1;1R").unwrap();
+            }
+            parser.process(&buf[..n]);
+        }
+        let screen = parser.screen().contents();
+        if sent == 0 && screen.contains("What is the difference between list and tuple?") {
+            tty.write_all(b" ").unwrap();
+            sent = 1;
+        } else if sent == 1 && screen.contains("── Answer") {
+            tty.write_all(b"3").unwrap();
+            sent = 2;
+        } else if sent == 2 && screen.contains("How do you create a virtual environment?") {
+            break;
+        }
+    }
+    // The terminal goes away: its master side is closed.
+    drop(tty);
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "pyquiz kept running without its terminal"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    // 129 when the watch notices first; a write to the gone terminal may
+    // fail first and end the session with an error instead. Either way it
+    // ends by itself, with the grade kept.
+    assert!(status.code().is_some(), "{status:?}");
+    assert_eq!(log_kinds(data.path()), ["review"], "the grade is saved");
+}
+
 /// Walkthrough 2.8: Ctrl-Z was ignored in raw mode. Now it gives the
 /// terminal back and stops (here, in a pty session of its own, the kernel
 /// discards the stop, as for any orphaned process group); then the screen

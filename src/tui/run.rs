@@ -132,6 +132,7 @@ fn install_panic_hook() {
 pub fn run(app: &mut App, started: Instant) -> io::Result<Timings> {
     install_panic_hook();
     let signal = watch_signals()?;
+    watch_terminal();
     enable_raw_mode()?;
     let guard = Guard;
     enter()?;
@@ -227,6 +228,37 @@ pub fn run(app: &mut App, started: Instant) -> io::Result<Timings> {
     drop(terminal);
     drop(guard);
     Ok(timings)
+}
+
+/// How often the terminal is checked for having gone away.
+const TERMINAL_CHECK: Duration = Duration::from_millis(500);
+
+/// Ends the process when its terminal goes away without a SIGHUP reaching
+/// it (a tmux pane killed, an emulator closed): reading a hung-up terminal
+/// only ever returns end-of-file, and crossterm's reader retries that in a
+/// loop that never returns, at full CPU. Every change is already in the
+/// review log when it is made, so exiting loses nothing; the checkpoint is
+/// rolled forward from the log on the next start. Exit code 129, as for a
+/// hangup.
+fn watch_terminal() {
+    std::thread::spawn(|| {
+        loop {
+            std::thread::sleep(TERMINAL_CHECK);
+            if terminal_gone() {
+                std::process::exit(128 + signal_hook::consts::SIGHUP);
+            }
+        }
+    });
+}
+
+/// Whether the terminal has gone away: asking its size fails with EIO once
+/// it is hung up. (Not crossterm's `size()`, which falls back to `tput`.)
+fn terminal_gone() -> bool {
+    let mut size = std::mem::MaybeUninit::<libc::winsize>::uninit();
+    // SAFETY: TIOCGWINSZ writes a winsize through the pointer, which points
+    // to one; only the call's success is used.
+    let asked = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, size.as_mut_ptr()) };
+    asked != 0 && io::Error::last_os_error().raw_os_error() == Some(libc::EIO)
 }
 
 /// The terminating signal received, if any.

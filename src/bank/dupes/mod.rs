@@ -57,11 +57,7 @@ struct Candidate {
 
 /// The weighted Jaccard similarity of two questions' tokens.
 fn similarity(a: &Candidate, b: &Candidate, weights: &[f32]) -> f32 {
-    jaccard(&a.tokens, &b.tokens, weights)
-}
-
-/// Weighted Jaccard similarity of two sorted token lists.
-fn jaccard(a: &[u32], b: &[u32], weights: &[f32]) -> f32 {
+    let (a, b) = (&a.tokens, &b.tokens);
     let (mut i, mut j, mut shared) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -254,16 +250,18 @@ pub fn find(records: &[Record], record_tokens: &[Vec<String>]) -> Vec<Cluster> {
     // asks about the language, not the context ("What is dependency
     // injection in Python?" beside "... in FastAPI"): it is compared with
     // plain weights only.
-    let source_count = sources.len();
-    let mut source_weights: Vec<Option<Vec<f32>>> = vec![None; source_count];
-    for (source, context) in source_weights.iter_mut().enumerate() {
-        let members: Vec<usize> = all
-            .iter()
-            .copied()
-            .filter(|&c| candidates[c].source as usize == source && !candidates[c].in_python)
-            .collect();
+    // Each source's candidates, in one pass (a directory may hold many
+    // files).
+    let mut by_source: Vec<Vec<usize>> = vec![Vec::new(); sources.len()];
+    for (c, candidate) in candidates.iter().enumerate() {
+        if !candidate.in_python {
+            by_source[candidate.source as usize].push(c);
+        }
+    }
+    let mut source_weights: Vec<Option<Vec<f32>>> = vec![None; sources.len()];
+    for (members, context) in by_source.iter().zip(source_weights.iter_mut()) {
         let mut held: FxHashMap<u32, u32> = FxHashMap::default();
-        for &c in &members {
+        for &c in members {
             for &t in &candidates[c].tokens {
                 *held.entry(t).or_default() += 1;
             }
@@ -281,7 +279,7 @@ pub fn find(records: &[Record], record_tokens: &[Vec<String>]) -> Vec<Cluster> {
         for t in common {
             own[t as usize] = own[t as usize].min(tokens::WEAK_WEIGHT);
         }
-        pairs.extend(similar_pairs(&candidates, &members, &own, &df));
+        pairs.extend(similar_pairs(&candidates, members, &own, &df));
         *context = Some(own);
     }
     // The similarity of two candidates: under their source's context

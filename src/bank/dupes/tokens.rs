@@ -517,7 +517,7 @@ pub fn tokens(question: &str) -> Vec<String> {
     }
     // Beside a deep copy, a plain "copy" is the shallow one ("`copy` and
     // `deepcopy`").
-    if out.iter().any(|t| t == "deepcopy")
+    if has_token(&out, "deepcopy")
         && let Some(at) = out.iter().position(|t| t == "copy")
     {
         out.remove(at);

@@ -79,6 +79,8 @@ const PHRASES: &[(&[&str], &str)] = &[
     (&["property", "decorators"], "property"),
     (&["weak", "reference"], "weakref"),
     (&["weak", "references"], "weakref"),
+    (&["static", "analysis"], "staticanalysis"),
+    (&["static", "type", "checking"], "staticanalysis"),
 ];
 
 /// Verbs of doing something with the subject ("How do you implement /
@@ -104,6 +106,29 @@ const DOING: &[&str] = &[
     "apply",
     "define",
     "setup",
+    "read",
+    "reading",
+    "serve",
+    "serving",
+    "mount",
+    "deploy",
+    "deploying",
+    "solve",
+];
+
+/// Verbs whose doing is their own subject: "How do you test code?" asks
+/// how to write tests, "How to profile code?" how to do profiling.
+const ACTIVITIES: &[&str] = &[
+    "test",
+    "profile",
+    "debug",
+    "benchmark",
+    "log",
+    "lint",
+    "document",
+    "package",
+    "refactor",
+    "version",
 ];
 
 /// Single words folded into another token.
@@ -136,8 +161,12 @@ const WORDS: &[(&str, &str)] = &[
     ("backgroundtasks", "backgroundtask"),
     ("fstrings", "fstring"),
     ("weakrefs", "weakref"),
-    ("pickling", "pickle"),
-    ("pickled", "pickle"),
+    ("pickle", "serialize"),
+    ("pickling", "serialize"),
+    ("pickled", "serialize"),
+    ("serialization", "serialize"),
+    ("serializing", "serialize"),
+    ("serialisation", "serialize"),
     ("equality", "op:=="),
     ("identity", "op:is"),
 ];
@@ -212,6 +241,7 @@ const STOP: &[&str] = &[
     "which",
     "why",
     "with",
+    "without",
     "work",
     "works",
     "would",
@@ -231,21 +261,30 @@ const WEAK: &[&str] = &[
     "basics",
     "common",
     "correctly",
+    "endpoint",
     "effectively",
     "exactly",
     "example",
     "good",
     "gracefully",
+    "manually",
     "matching",
     "object",
     "operator",
+    "performance",
+    "practice",
+    "problem",
     "properly",
     "really",
     "safely",
     "securely",
     "simple",
+    "tool",
     "usage",
 ];
+
+/// How much a token said aside counts.
+const ASIDE_WEIGHT: f32 = 0.05;
 
 /// How much a weak token counts, against 1 for any other.
 pub const WEAK_WEIGHT: f32 = 0.15;
@@ -281,7 +320,7 @@ fn tables() -> &'static Tables {
 /// weak words [`WEAK_WEIGHT`], the rest 1.
 pub fn weight(token: &str) -> f32 {
     if token.starts_with(ASIDE) {
-        0.1
+        ASIDE_WEIGHT
     } else if WEAK.contains(&token) {
         WEAK_WEIGHT
     } else {
@@ -367,7 +406,34 @@ fn clause_tokens(tables: &Tables, clause: &str, found: &mut impl FnMut(&str)) ->
     // The word before, if it gave a content token: "the `logging` module"
     // is `logging`, while "a module" or "modules and packages" stay.
     let mut named = false;
+    // Where "How do you / How to" leaves off: the next word is the
+    // learner's doing ("How do you test code?"), whatever the verb.
+    let mut asking_how = 0u8;
+    // "use X to Y": what follows "to" is the purpose, said aside ("use
+    // `__slots__` to optimize memory" asks about `__slots__`).
+    let mut using = false;
     'words: while let Some(word) = words.next() {
+        // 1 after "how", 2 after "how do" / "how can", 3 where the verb
+        // stands ("how do you", "how to").
+        let stage = asking_how;
+        asking_how = match (stage, word) {
+            (_, "how") => 1,
+            (1, "to") => 3,
+            (1, "do" | "can" | "could" | "should" | "would" | "will") => 2,
+            (2, "you" | "i" | "we" | "one") => 3,
+            _ => 0,
+        };
+        if stage == 3 && ACTIVITIES.contains(&word) {
+            emit(DO, role(aside), found);
+        }
+        if word == "use" || word == "using" {
+            using = true;
+        } else if word == "to" && using && named {
+            aside = true;
+        } else if word == "without" {
+            // "without crashing the app" says how, not what.
+            aside = true;
+        }
         if let Some(phrases) = tables.phrases.get(word) {
             for (phrase, token) in phrases {
                 let mut ahead = words.clone();
@@ -385,6 +451,12 @@ fn clause_tokens(tables: &Tables, clause: &str, found: &mut impl FnMut(&str)) ->
             within = true;
         } else if ["and", "or", "vs", "versus", "with", "for"].contains(&word) {
             within = false;
+            // "the GIL in Python and its implications for FastAPI": a
+            // second subject after a conjunction is not said aside.
+            if ["and", "or", "vs", "versus"].contains(&word) {
+                aside = false;
+                using = false;
+            }
         }
         if word == "python" || word == "pythons" {
             found(IN_PYTHON);
@@ -392,6 +464,23 @@ fn clause_tokens(tables: &Tables, clause: &str, found: &mut impl FnMut(&str)) ->
             continue;
         }
         if (word == "module" || word == "modules") && named {
+            named = false;
+            found(MODULE);
+            continue;
+        }
+        // "the memory management model", "FastAPI's dependency injection
+        // system", "Pydantic models" are the thing named.
+        if [
+            "model",
+            "models",
+            "system",
+            "systems",
+            "mechanism",
+            "mechanisms",
+        ]
+        .contains(&word)
+            && named
+        {
             named = false;
             continue;
         }
@@ -401,7 +490,11 @@ fn clause_tokens(tables: &Tables, clause: &str, found: &mut impl FnMut(&str)) ->
             emit(token, role(aside), found);
             named = true;
         } else if tables.doing.contains(word) {
-            emit(DO, role(aside || described), found);
+            // "How does FastAPI integrate with SQLAlchemy?" is the
+            // learner's integrating, as "How to integrate SQLAlchemy with
+            // FastAPI?".
+            let together = words.clone().next() == Some("with");
+            emit(DO, role(aside || (described && !together)), found);
         } else if !tables.stop.contains(word)
             && (word.len() > 1 || word.bytes().all(|b| b.is_ascii_digit()))
         {
@@ -411,6 +504,10 @@ fn clause_tokens(tables: &Tables, clause: &str, found: &mut impl FnMut(&str)) ->
     }
     mainguard
 }
+
+/// Follows a token that named a module ("the `copy` module"); removed by
+/// [`tokens`].
+const MODULE: &str = "mod:";
 
 /// Suffixes that make a dotted word a file name, not a qualified name.
 const FILE_SUFFIXES: &[&str] = &[
@@ -467,6 +564,39 @@ fn for_each_token(question: &str, mut found: impl FnMut(&str)) {
     }
 }
 
+/// A subject and a token that, beside it, is part of it (see [`tokens`]).
+const PARTS: &[(&str, &str)] = &[
+    ("generator", "yield"),
+    ("eventloop", "asyncio"),
+    ("await", "asyncio"),
+    ("memory", "gc"),
+    ("typehint", "staticanalysis"),
+    ("descriptor", "__get__"),
+    ("descriptor", "__set__"),
+    ("descriptor", "__delete__"),
+    ("descriptor", "__set_name__"),
+    ("iterator", "__iter__"),
+    ("iterator", "__next__"),
+    ("contextmanager", "__enter__"),
+    ("contextmanager", "__exit__"),
+    ("sqlalchemy", "orm"),
+];
+
+/// Kinds of test besides unit tests.
+const OTHER_TESTS: &[&str] = &[
+    "integration",
+    "functional",
+    "e2e",
+    "end",
+    "acceptance",
+    "load",
+    "smoke",
+    "regression",
+    "property",
+    "system",
+    "performance",
+];
+
 fn has_token(tokens: &[String], token: &str) -> bool {
     tokens.iter().any(|t| t == token)
 }
@@ -474,17 +604,53 @@ fn has_token(tokens: &[String], token: &str) -> bool {
 /// The content tokens of a question, sorted and without repeats.
 pub fn tokens(question: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for_each_token(question, |t| out.push(t.to_string()));
+    // The modules named as modules ("deepcopy in the copy module").
+    let mut modules: Vec<String> = Vec::new();
+    for_each_token(question, |t| {
+        if t == MODULE {
+            if let Some(last) = out.last() {
+                modules.push(last.clone());
+            }
+        } else {
+            out.push(t.to_string());
+        }
+    });
     out.sort_unstable();
     out.dedup();
     // "Generators (yield)": beside generators, `yield` is how they are
-    // made, not a second subject; so is asyncio beside its event loop.
-    for (subject, part) in [("generator", "yield"), ("eventloop", "asyncio")] {
-        if has_token(&out, subject)
-            && let Some(at) = out.iter().position(|t| t == part)
-        {
-            out.remove(at);
+    // made, not a second subject; so is asyncio beside its event loop or
+    // async/await, garbage collection beside memory management, static
+    // analysis beside type hints (what they are for), the methods of a
+    // protocol beside it ("Descriptors: what are `__get__`, `__set__`?"),
+    // the ORM beside SQLAlchemy, and the `copy` module beside `deepcopy`.
+    for (subject, part) in PARTS {
+        if has_token(&out, subject) {
+            out.retain(|t| t == subject || t != part);
         }
+    }
+    if has_token(&out, "deepcopy") && modules.iter().any(|m| m == "copy") {
+        out.retain(|t| t != "copy");
+    }
+    // "def and async def endpoints", "sync vs async routes": the two
+    // styles are the subject, whatever they are applied to.
+    if has_token(&out, "async") {
+        if let Some(at) = out.iter().position(|t| t == "def") {
+            out[at] = "sync".to_string();
+        }
+        if has_token(&out, "sync") {
+            out.retain(|t| {
+                !["function", "route", "endpoint", "method", "def"].contains(&t.as_str())
+            });
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+    // Unit tests are what "tests" means unless another kind is named.
+    if has_token(&out, "test")
+        && has_token(&out, "unit")
+        && !OTHER_TESTS.iter().any(|k| has_token(&out, k))
+    {
+        out.retain(|t| t != "unit");
     }
     // "Instance vs class vs static methods": the adjectives share the noun
     // (two of them at least, so "a class with a static method" stays).
@@ -550,10 +716,83 @@ mod tests {
         // A scope ends with its clause or at a conjunction.
         let gil = super::tokens("Explain the GIL in Python, and its implications for FastAPI");
         assert_eq!(gil, ["fastapi", "gil", "implication", "in:python"]);
-        assert_eq!(weight("for:memory"), 0.1);
+        assert_eq!(weight("for:memory"), ASIDE_WEIGHT);
         assert_eq!(
             tokens("How to enable CORS in FastAPI?"),
             ["cor", "enable", "fastapi"]
+        );
+    }
+
+    #[test]
+    fn manner_purpose_and_parts_count_for_little() {
+        // What follows "without", and the purpose of a use, are said aside.
+        assert_eq!(
+            tokens("How do you safely handle exceptions without crashing the app?"),
+            ["do:", "exception", "for:app", "for:crashing", "safely"]
+        );
+        // A conjunction ends a word said aside.
+        assert_eq!(
+            tokens("Explain the GIL in Python and its implications for FastAPI."),
+            ["fastapi", "gil", "implication"]
+        );
+        // Parts of a subject beside it.
+        assert_eq!(
+            tokens("Explain Python Descriptors - What Are `__get__`, `__set__`, `__delete__`?"),
+            ["descriptor"]
+        );
+        assert_eq!(tokens("Type Hints and Static Analysis"), ["typehint"]);
+        assert_eq!(tokens("Async/Await and Asyncio"), ["async", "await"]);
+        assert_eq!(
+            tokens("Python's Memory Management and Garbage Collection"),
+            ["manage", "memory"]
+        );
+        assert_eq!(
+            tokens("How does Python's garbage collector detect cycles?"),
+            ["cycle", "detect", "gc"]
+        );
+        // The copy module beside deepcopy is where deepcopy lives; pickle
+        // is serialization.
+        assert_eq!(
+            tokens(
+                "Explain difference between deepcopy in copy module and serialization (pickle)."
+            ),
+            ["deepcopy", "serialize"]
+        );
+        assert_eq!(
+            tokens("What is the difference between `copy` and `deepcopy`?"),
+            ["deepcopy", "shallowcopy"]
+        );
+        // Sync and async styles, whatever they apply to.
+        assert_eq!(
+            tokens("What is the difference between def and async def endpoints in FastAPI?"),
+            tokens("What is difference between Sync and Async routes in FastAPI?")
+        );
+        // Unit tests unless another kind is named; testing is a doing.
+        assert_eq!(
+            tokens("How do you implement unit tests?"),
+            tokens("How do you test Python code?")
+        );
+        assert_eq!(
+            tokens("Difference between unit test and integration test?"),
+            ["integration", "test", "unit"]
+        );
+        assert_ne!(
+            tokens("What is unit testing?"),
+            tokens("How do you test code?")
+        );
+        // "X model / system" is X; "custom" still counts.
+        assert_eq!(
+            tokens("What is Python’s memory management model?"),
+            ["manage", "memory"]
+        );
+        assert_ne!(
+            tokens("How to handle custom exceptions?"),
+            tokens("How do you handle exceptions?")
+        );
+        // The learner integrates, whichever name comes first.
+        assert_eq!(
+            tokens("How does FastAPI integrate with SQLAlchemy?"),
+            tokens("How to integrate SQLAlchemy with FastAPI?")
         );
     }
 
@@ -608,7 +847,7 @@ mod tests {
         assert_eq!(tokens("What is a module?"), ["module"]);
         assert_eq!(
             tokens("How do you use `__slots__` to optimize memory?"),
-            ["memory", "optimize", "slot"]
+            ["for:memory", "for:optimize", "slot"]
         );
         assert_eq!(tokens("What is event loop in asyncio?"), ["eventloop"]);
         assert_ne!(

@@ -4,6 +4,7 @@
 //! (why this layout was picked), and warnings about things that are
 //! probably mistakes in the deck.
 
+use crate::bank::text::Trim;
 use serde::Serialize;
 
 use super::layout::{self, FenceTracker, Layout, any_heading, front_matter, question_like};
@@ -98,13 +99,13 @@ impl FileCheck {
 /// Answers that stand in for one not written yet.
 fn placeholder(answer: &str) -> bool {
     let t = answer
-        .trim()
+        .trim_ws()
         .trim_matches(|c: char| c == '*' || c == '_' || c == '`' || c == '.' || c == ' ');
     let lower = t.to_lowercase();
     matches!(
         lower.as_str(),
         "todo" | "tbd" | "tba" | "fixme" | "wip" | "…" | "?" | "??" | "-" | "n/a" | "xxx"
-    ) || t.is_empty() && !answer.trim().is_empty()
+    ) || t.is_empty() && !answer.trim_ws().is_empty()
         || [
             "todo",
             "tbd",
@@ -259,7 +260,7 @@ fn warnings(lines: &[&str], records: &[Record]) -> Vec<Warning> {
                 line: r.line,
                 message: format!(
                     "placeholder answer {:?}: {}",
-                    r.answer.trim(),
+                    r.answer.trim_ws(),
                     short(&r.question)
                 ),
             });
@@ -320,7 +321,7 @@ fn warnings(lines: &[&str], records: &[Record]) -> Vec<Warning> {
 
 /// A question cut to one short line for messages.
 fn short(text: &str) -> String {
-    let t = text.trim();
+    let t = text.trim_ws();
     if t.chars().count() <= 60 {
         t.to_string()
     } else {

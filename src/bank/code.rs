@@ -1,6 +1,7 @@
 //! Code in answers: which language a block really holds, and finding code
 //! that a source wrote without fences so it can be fenced.
 
+use crate::bank::text::Trim;
 use std::borrow::Cow;
 
 use super::text::{fence, indent_width};
@@ -253,7 +254,7 @@ fn is_dotted_name(s: &str) -> bool {
 
 /// A Python statement or expression line (not indented).
 pub fn is_python_line(line: &str) -> bool {
-    let t = line.trim();
+    let t = line.trim_ws();
     if t.is_empty() || t.contains('→') {
         return false;
     }
@@ -293,7 +294,7 @@ pub fn is_python_line(line: &str) -> bool {
         .iter()
         .any(|kw| starts(kw) && (kw.ends_with(' ') || t[kw.len()..].starts_with([' ', ':'])));
     if compound && let Some(colon) = header_colon(t) {
-        let (header, body) = (&t[..colon], t[colon + 1..].trim());
+        let (header, body) = (&t[..colon], t[colon + 1..].trim_ws());
         if !has_word_run(header) && (body.is_empty() || body == "..." || !has_word_run(body)) {
             return true;
         }
@@ -313,7 +314,7 @@ pub fn is_python_line(line: &str) -> bool {
             .chars()
             .take_while(|c| c.is_alphanumeric() || *c == '_')
             .collect();
-        return !name.is_empty() && rest[name.len()..].trim_start().starts_with(['(', ':']);
+        return !name.is_empty() && rest[name.len()..].trim_start_ws().starts_with(['(', ':']);
     }
     if let Some(rest) = t.strip_prefix('@') {
         let name = rest.split('(').next().unwrap_or("");
@@ -364,7 +365,7 @@ pub fn is_python_line(line: &str) -> bool {
 
 fn strip_comment(t: &str) -> &str {
     match t.find("  #") {
-        Some(i) => t[..i].trim_end(),
+        Some(i) => t[..i].trim_end_ws(),
         None => t,
     }
 }
@@ -381,8 +382,8 @@ fn is_assignment(t: &str) -> bool {
     };
     let lhs = code[..eq]
         .trim_end_matches(['+', '-', '*', '/', '|', '&', '%'])
-        .trim();
-    let rhs = code[eq + 1..].trim();
+        .trim_ws();
+    let rhs = code[eq + 1..].trim_ws();
     if lhs.is_empty() || rhs.is_empty() || has_word_run(rhs) || rhs.ends_with('.') {
         return false;
     }
@@ -390,7 +391,7 @@ fn is_assignment(t: &str) -> bool {
     let (target, annotation) = lhs.split_once(':').unwrap_or((lhs, ""));
     annotation.split_whitespace().count() <= 2
         && target.split(',').all(|part| {
-            let part = part.trim();
+            let part = part.trim_ws();
             let base = part.split('[').next().unwrap_or(part);
             !base.contains(' ') && is_dotted_name(base)
         })
@@ -406,7 +407,7 @@ fn is_call(t: &str) -> bool {
 
 /// A shell command line such as `pip install fastapi` or `$ pytest -q`.
 pub fn is_shell_line(line: &str) -> bool {
-    let t = line.trim().trim_start_matches("$ ");
+    let t = line.trim_ws().trim_start_matches("$ ");
     let first = t.split_whitespace().next().unwrap_or("");
     is_shell_command(first)
         && t.len() > first.len()
@@ -416,23 +417,23 @@ pub fn is_shell_line(line: &str) -> bool {
 }
 
 fn is_sql_start(line: &str) -> bool {
-    let t = line.trim();
+    let t = line.trim_ws();
     SQL_STARTS.iter().any(|s| t.starts_with(s))
         && !reads_as_prose(&t.to_ascii_lowercase().replace("select ", ""))
 }
 
 fn is_sql_continuation(line: &str) -> bool {
-    let t = line.trim();
+    let t = line.trim_ws();
     SQL_CONTINUATIONS.iter().any(|s| t.starts_with(s))
 }
 
 fn is_comment_line(line: &str) -> bool {
-    let t = line.trim_start();
+    let t = line.trim_start_ws();
     t == "#" || t.starts_with("# ")
 }
 
 fn is_bracket_line(line: &str) -> bool {
-    let t = line.trim();
+    let t = line.trim_ws();
     !t.is_empty()
         && t.chars()
             .all(|c| matches!(c, ')' | ']' | '}' | ',' | ';' | ':'))
@@ -450,14 +451,14 @@ fn detect_language_of_lines<S: AsRef<str>>(all_lines: &[S], hint: Option<&str>) 
         all_lines
             .iter()
             .map(|l| l.as_ref())
-            .filter(|l| !l.trim().is_empty())
+            .filter(|l| !l.trim_ws().is_empty())
     };
     let Some(first) = lines().next() else {
         return hint.and_then(Language::from_hint).unwrap_or(Language::Text);
     };
-    if first.trim_start().starts_with(['{', '[']) {
+    if first.trim_start_ws().starts_with(['{', '[']) {
         let joined = lines().collect::<Vec<_>>().join("\n");
-        if serde_json::from_str::<serde_json::Value>(joined.trim()).is_ok() {
+        if serde_json::from_str::<serde_json::Value>(joined.trim_ws()).is_ok() {
             return Language::Json;
         }
     }
@@ -468,13 +469,13 @@ fn detect_language_of_lines<S: AsRef<str>>(all_lines: &[S], hint: Option<&str>) 
             .unwrap_or(Language::Python);
     };
     let is_toml_header = |l: &str| {
-        let t = l.trim();
+        let t = l.trim_ws();
         t.starts_with('[') && t.ends_with(']') && !t.contains(',') && !t.contains(' ')
     };
     let is_toml_pair = |l: &str| {
         l.split_once(" = ").is_some_and(|(k, v)| {
-            let v = v.trim();
-            is_identifier(&k.trim().replace(['-', '.'], "_"))
+            let v = v.trim_ws();
+            is_identifier(&k.trim_ws().replace(['-', '.'], "_"))
                 && (v.starts_with('"')
                     || v.starts_with('[')
                     || v.starts_with('{')
@@ -493,18 +494,18 @@ fn detect_language_of_lines<S: AsRef<str>>(all_lines: &[S], hint: Option<&str>) 
     {
         return Language::Sql;
     }
-    if significant().all(|l| is_shell_line(l) || l.trim_end().ends_with('\\')) {
+    if significant().all(|l| is_shell_line(l) || l.trim_end_ws().ends_with('\\')) {
         return Language::Bash;
     }
     // Python wins over JavaScript whenever both show; look for it first,
     // which usually stops at the first line.
     let py_signal = significant()
-        .any(|l| is_python_line(l) || indent_width(l) > 0 && l.trim_end().ends_with(':'));
+        .any(|l| is_python_line(l) || indent_width(l) > 0 && l.trim_end_ws().ends_with(':'));
     if py_signal {
         return Language::Python;
     }
     let js_signal = significant().any(|l| {
-        let t = l.trim();
+        let t = l.trim_ws();
         t.starts_with("const ")
             || t.starts_with("let ")
             || t.starts_with("function ")
@@ -526,7 +527,7 @@ fn detect_language_of_lines<S: AsRef<str>>(all_lines: &[S], hint: Option<&str>) 
 /// language its content really holds (info strings are not trusted: 000's
 /// `javascript` fences hold Python). Also says whether the answer has code.
 pub fn answer_markdown<S: AsRef<str>>(lines: &[S]) -> (String, bool) {
-    let line = |i: usize| lines[i].as_ref().trim_end();
+    let line = |i: usize| lines[i].as_ref().trim_end_ws();
     let mut out = String::with_capacity(lines.iter().map(|l| l.as_ref().len() + 1).sum());
     // Blank lines seen since the last line written: written only when a
     // line follows them, so trailing ones are dropped.
@@ -574,7 +575,7 @@ pub fn answer_markdown<S: AsRef<str>>(lines: &[S]) -> (String, bool) {
         };
         let hint = (!info.is_empty()).then_some(info);
         let lang = detect_language_of_lines(&lines[i + 1..close], hint);
-        let indent = &text[..text.len() - text.trim_start().len()];
+        let indent = &text[..text.len() - text.trim_start_ws().len()];
         write(&mut out, indent, &mut blanks);
         out.push_str(run);
         out.push_str(lang.as_str());
@@ -635,7 +636,7 @@ fn code_block_end<S: AsRef<str>>(lines: &[S], start: usize) -> Option<usize> {
         let next = lines[start + 1..]
             .iter()
             .map(AsRef::as_ref)
-            .find(|l| !l.trim().is_empty());
+            .find(|l| !l.trim_ws().is_empty());
         next.is_some_and(|n| starts_code(n) || is_comment_line(n))
     };
     if !starts_code(first) && !comment_start {
@@ -647,7 +648,7 @@ fn code_block_end<S: AsRef<str>>(lines: &[S], start: usize) -> Option<usize> {
     let mut open_brackets = bracket_balance(first);
     while i < lines.len() {
         let line = lines[i].as_ref();
-        if line.trim().is_empty() {
+        if line.trim_ws().is_empty() {
             i += 1;
             continue;
         }
@@ -659,7 +660,7 @@ fn code_block_end<S: AsRef<str>>(lines: &[S], start: usize) -> Option<usize> {
             || (sql && is_sql_continuation(line))
             || lines[end - 1]
                 .as_ref()
-                .trim_end()
+                .trim_end_ws()
                 .ends_with(['\\', ',', '(', '[', '{']);
         if !continues || fence(line).is_some() {
             break;

@@ -3,6 +3,7 @@
 
 use super::model::{Difficulty, Record};
 use super::topics::Topic;
+use crate::bank::text::Trim;
 
 /// A bad filter value. The message lists the valid values and, where one
 /// is close, suggests it.
@@ -65,7 +66,7 @@ impl Filter {
 fn values(raw: &[String]) -> impl Iterator<Item = String> + '_ {
     raw.iter()
         .flat_map(|v| v.split(','))
-        .map(|v| v.trim().to_lowercase())
+        .map(|v| v.trim_ws().to_lowercase())
         .filter(|v| !v.is_empty())
 }
 

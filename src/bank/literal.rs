@@ -10,6 +10,7 @@
 //! (`` `&lt;=` ``, written so because `<` opens JSX in MDX) become the
 //! characters they stand for, as MDX shows them.
 
+use crate::bank::text::Trim;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -73,7 +74,7 @@ fn may_open_underscore_emphasis(markdown: &str) -> bool {
     }
     let mut fenced: Option<&str> = None;
     for line in markdown.lines() {
-        let trimmed = line.trim_start();
+        let trimmed = line.trim_start_ws();
         let marker = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
         match (fenced, marker) {
             (None, Some(m)) => {

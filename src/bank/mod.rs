@@ -30,6 +30,7 @@ pub use filter::{Filter, FilterError, parse_difficulties, parse_sources, parse_t
 pub use model::{Difficulty, DifficultySource, Member, Record};
 pub use topics::Topic;
 
+use crate::bank::text::Trim;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -183,7 +184,7 @@ fn normalize(
     Record {
         id: ids.assign_normalized(source, &key),
         source: source.to_string(),
-        has_answer: !answer.trim().is_empty(),
+        has_answer: !answer.trim_ws().is_empty(),
         has_code,
         question: literal::identifiers_as_code(&question).into_owned(),
         answer,

@@ -1,5 +1,6 @@
 //! The normalized question record and its small value types.
 
+use crate::bank::text::Trim;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -54,7 +55,7 @@ impl FromStr for Difficulty {
     fn from_str(s: &str) -> Result<Self, ()> {
         Difficulty::ALL
             .into_iter()
-            .find(|d| d.as_str().eq_ignore_ascii_case(s.trim()))
+            .find(|d| d.as_str().eq_ignore_ascii_case(s.trim_ws()))
             .ok_or(())
     }
 }

@@ -62,7 +62,19 @@ fn round_trip(run: &str, byte_of: fn(char) -> Option<u8>) -> Option<String> {
     String::from_utf8(bytes?).ok()
 }
 
+/// Whether a run's first character could be the first byte of a UTF-8
+/// sequence (0xC2 to 0xF4) in either code page: if not, neither round trip
+/// can succeed, and most genuine text (`’`, `é`, CJK) stops here without
+/// being copied.
+fn could_start_utf8(c: char) -> bool {
+    let lead = |b: Option<u8>| b.is_some_and(|b| (0xC2..=0xF4).contains(&b));
+    lead(cp1252_byte(c)) || lead(mac_roman_byte(c))
+}
+
 fn repair_run(run: &str) -> Option<String> {
+    if !run.chars().next().is_some_and(could_start_utf8) {
+        return None;
+    }
     let mut current = run.to_string();
     let mut changed = false;
     // Text that went through the wrong decoder twice needs two passes.
@@ -80,6 +92,25 @@ fn repair_run(run: &str) -> Option<String> {
     changed.then_some(current)
 }
 
+/// The first byte at or after `from` that is not ASCII, looking at eight
+/// bytes at a time (most of a document is ASCII).
+fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = &bytes[from..];
+    let ascii_words = rest
+        .chunks_exact(8)
+        .take_while(|chunk| {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            u64::from_ne_bytes(word) & 0x8080_8080_8080_8080 == 0
+        })
+        .count();
+    let skip = ascii_words * 8;
+    rest[skip..]
+        .iter()
+        .position(|&b| b >= 0x80)
+        .map(|n| from + skip + n)
+}
+
 /// Repairs every mojibake run in `text`, leaving genuine non-ASCII alone.
 pub fn repair(text: &str) -> Cow<'_, str> {
     if text.is_ascii() {
@@ -91,8 +122,7 @@ pub fn repair(text: &str) -> Cow<'_, str> {
     let mut out: Option<String> = None;
     let mut last = 0;
     let mut at = 0;
-    while let Some(offset) = bytes[at..].iter().position(|&b| b >= 0x80) {
-        let start = at + offset;
+    while let Some(start) = next_non_ascii(bytes, at) {
         let end = bytes[start..]
             .iter()
             .position(|&b| b < 0x80)

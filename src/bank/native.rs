@@ -17,6 +17,7 @@
 //! hand with only a heading gets its id, topics and difficulty inferred like
 //! any other deck's.
 
+use crate::bank::text::Trim;
 use serde::{Deserialize, Serialize};
 
 use super::error::BankError;
@@ -38,7 +39,7 @@ pub fn is_native(text: &str) -> bool {
     text.trim_start_matches('\u{feff}')
         .lines()
         .next()
-        .is_some_and(|l| l.trim_end() == MAGIC)
+        .is_some_and(|l| l.trim_end_ws() == MAGIC)
 }
 
 #[derive(Serialize, Deserialize, Default)]
@@ -77,7 +78,7 @@ pub fn write(title: &str, records: &[&Record]) -> Result<String, String> {
                 "card {}: its answer has a line starting with `{}` ({line}); \
                  it cannot be written in pyquiz's own layout",
                 r.id,
-                CARD.trim_end()
+                CARD.trim_end_ws()
             ));
         }
         let meta = Meta {
@@ -129,8 +130,8 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Record>, BankError> {
     for (k, &start) in starts.iter().enumerate() {
         let end = starts.get(k + 1).copied().unwrap_or(lines.len());
         let json = lines[start][CARD.len()..]
-            .trim_end()
-            .strip_suffix(CARD_END.trim_start())
+            .trim_end_ws()
+            .strip_suffix(CARD_END.trim_start_ws())
             .ok_or_else(|| error(start + 1, "card marker is not closed with `-->`".into()))?;
         let meta: Meta = serde_json::from_str(json)
             .map_err(|e| error(start + 1, format!("card metadata: {e}")))?;
@@ -139,7 +140,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Record>, BankError> {
             .get(heading)
             .filter(|_| heading < end)
             .and_then(|l| l.strip_prefix("## "))
-            .map(str::trim)
+            .map(Trim::trim_ws)
             .filter(|q| !q.is_empty())
             .ok_or_else(|| {
                 error(
@@ -148,10 +149,10 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Record>, BankError> {
                 )
             })?;
         let mut body = &lines[heading + 1..end];
-        while body.first().is_some_and(|l| l.trim().is_empty()) {
+        while body.first().is_some_and(|l| l.trim_ws().is_empty()) {
             body = &body[1..];
         }
-        while body.last().is_some_and(|l| l.trim().is_empty()) {
+        while body.last().is_some_and(|l| l.trim_ws().is_empty()) {
             body = &body[..body.len() - 1];
         }
         let answer = body.join("\n");
@@ -209,7 +210,7 @@ fn record(
             .id
             .unwrap_or_else(|| ids.assign_normalized(&source, &key)),
         source,
-        has_answer: !answer.trim().is_empty(),
+        has_answer: !answer.trim_ws().is_empty(),
         has_code: answer.lines().any(|l| text::fence(l).is_some()),
         question,
         answer,

@@ -46,7 +46,7 @@ pub fn dedent<S: AsRef<str>>(lines: &[S]) -> Vec<Cow<'_, str>> {
     let common = lines
         .iter()
         .map(AsRef::as_ref)
-        .filter(|l| !l.trim().is_empty())
+        .filter(|l| !l.trim_ws().is_empty())
         .map(indent_width)
         .min()
         .unwrap_or(0);
@@ -54,7 +54,7 @@ pub fn dedent<S: AsRef<str>>(lines: &[S]) -> Vec<Cow<'_, str>> {
         .iter()
         .map(|l| {
             let l = l.as_ref();
-            if l.trim().is_empty() {
+            if l.trim_ws().is_empty() {
                 Cow::Borrowed("")
             } else {
                 strip_indent(l, common)
@@ -79,13 +79,13 @@ pub fn fence(line: &str) -> Option<(&str, &str)> {
     if marker == '`' && info.contains('`') {
         return None;
     }
-    Some((run, info.trim()))
+    Some((run, info.trim_ws()))
 }
 
 /// A line that separates parts of a document: a thematic break of three or
 /// more `-`, `*` or `_`, or a run of `=`.
 pub fn is_rule(line: &str) -> bool {
-    let t = line.trim();
+    let t = line.trim_ws();
     t.len() >= 3
         && ['-', '*', '_', '=']
             .iter()
@@ -141,9 +141,9 @@ pub fn section_title(mut title: String) -> String {
 /// Removes numbering such as `Q12:`, `Q12.`, `12.`, `12)` and a leading
 /// `**[HARD]**` marker from the start of a question.
 pub fn strip_numbering(question: &str) -> String {
-    let mut q = question.trim();
+    let mut q = question.trim_ws();
     if let Some(rest) = q.strip_prefix("**[HARD]**") {
-        q = rest.trim_start();
+        q = rest.trim_start_ws();
     }
     let after_q = q
         .strip_prefix('Q')
@@ -158,11 +158,11 @@ pub fn strip_numbering(question: &str) -> String {
             .or_else(|| rest.strip_prefix(": "))
             .or_else(|| rest.strip_prefix(") "))
         {
-            q = rest.trim_start();
+            q = rest.trim_start_ws();
         }
     }
     if let Some(rest) = q.strip_prefix("**[HARD]**") {
-        q = rest.trim_start();
+        q = rest.trim_start_ws();
     }
     q.to_string()
 }
@@ -170,11 +170,11 @@ pub fn strip_numbering(question: &str) -> String {
 /// Removes one pair of `**…**` wrapping the whole text; literal `*args`
 /// and `**kwargs` inside stay.
 pub fn strip_outer_bold(text: &str) -> &str {
-    let t = text.trim();
+    let t = text.trim_ws();
     if t.len() > 4
         && let Some(inner) = t.strip_prefix("**").and_then(|r| r.strip_suffix("**"))
     {
-        return inner.trim();
+        return inner.trim_ws();
     }
     t
 }
@@ -195,10 +195,53 @@ pub fn decode_entities(text: &str) -> String {
 /// Does the line start with an emoji or pictographic symbol? Headings that
 /// do (`### 🔹 Summary`) are section labels in the seed files.
 pub fn starts_with_symbol(text: &str) -> bool {
-    text.trim_start().chars().next().is_some_and(|c| {
+    text.trim_start_ws().chars().next().is_some_and(|c| {
         let cp = c as u32;
         (0x2190..=0x2BFF).contains(&cp) || (0x1F000..=0x1FAFF).contains(&cp)
     })
+}
+
+/// `str::trim` and its one-sided forms, with the same results, that skip
+/// ASCII whitespace a byte at a time and only decode characters where a
+/// non-ASCII one meets the edge (where a Unicode space may be). Ingestion
+/// trims every line several times, and std's trim decodes each edge
+/// character.
+pub trait Trim {
+    fn trim_ws(&self) -> &str;
+    fn trim_start_ws(&self) -> &str;
+    fn trim_end_ws(&self) -> &str;
+}
+
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
+}
+
+impl Trim for str {
+    fn trim_ws(&self) -> &str {
+        self.trim_start_ws().trim_end_ws()
+    }
+
+    fn trim_start_ws(&self) -> &str {
+        let bytes = self.as_bytes();
+        let skip = bytes.iter().take_while(|&&b| ascii_space(b)).count();
+        let rest = &self[skip..];
+        if rest.as_bytes().first().is_some_and(|&b| b >= 0x80) {
+            str::trim_start(rest)
+        } else {
+            rest
+        }
+    }
+
+    fn trim_end_ws(&self) -> &str {
+        let bytes = self.as_bytes();
+        let keep = bytes.len() - bytes.iter().rev().take_while(|&&b| ascii_space(b)).count();
+        let rest = &self[..keep];
+        if rest.as_bytes().last().is_some_and(|&b| b >= 0x80) {
+            str::trim_end(rest)
+        } else {
+            rest
+        }
+    }
 }
 
 #[cfg(test)]
@@ -235,5 +278,16 @@ mod tests {
             "What are *args and **kwargs?"
         );
         assert_eq!(strip_outer_bold("Use **kwargs"), "Use **kwargs");
+    }
+
+    proptest::proptest! {
+        /// The fast trims give std's results on any text, Unicode spaces
+        /// included.
+        #[test]
+        fn trims_agree_with_std(s in "[ \t\r\n\u{0b}\u{0c}\u{a0}\u{85}\u{2003}\u{3000}a-zé😀]{0,12}") {
+            proptest::prop_assert_eq!(s.trim_ws(), s.trim());
+            proptest::prop_assert_eq!(s.trim_start_ws(), s.trim_start());
+            proptest::prop_assert_eq!(s.trim_end_ws(), s.trim_end());
+        }
     }
 }

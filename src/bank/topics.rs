@@ -5,6 +5,7 @@
 //! section name (1) and the modules its answer's code imports (1); see
 //! [`classify`].
 
+use crate::bank::text::Trim;
 use serde::{Deserialize, Serialize};
 
 use super::phrases::{Encoded, PhraseIndex};
@@ -399,7 +400,7 @@ fn imported(answer: &str) -> [bool; TOPICS] {
         }
         last_line = start;
         let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
-        let line = answer[start..end].trim_start();
+        let line = answer[start..end].trim_start_ws();
         let module = if let Some(rest) = line.strip_prefix("import ") {
             rest
         } else if let Some(rest) = line.strip_prefix("from ") {
@@ -411,7 +412,7 @@ fn imported(answer: &str) -> [bool; TOPICS] {
             continue;
         };
         let top = module
-            .trim_start()
+            .trim_start_ws()
             .split(|c: char| !(c.is_alphanumeric() || c == '_'))
             .next()
             .unwrap_or("");

@@ -2,6 +2,7 @@
 
 use super::Cluster;
 use crate::bank::model::{DifficultySource, Member, Record};
+use crate::bank::text::Trim;
 use crate::bank::{Difficulty, Topic};
 
 /// How well a question is phrased, higher is better: a question ending in
@@ -9,7 +10,7 @@ use crate::bank::{Difficulty, Topic};
 /// ("What is X? How do you use it?"), sentence case beats Title Case, and
 /// length near a typical question's (about 50 characters) wins ties.
 pub fn phrasing_score(question: &str) -> i32 {
-    let q = question.trim();
+    let q = question.trim_ws();
     let mut score = 0;
     if q.ends_with('?') {
         score += 6;

@@ -7,6 +7,7 @@
 use super::{Layout, RawCard, any_heading};
 use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
+use crate::bank::text::Trim;
 use crate::bank::text::{
     expand_leading_tabs, fence, indent_width, is_rule, section_title, strip_numbering,
     strip_outer_bold,
@@ -26,19 +27,19 @@ fn item_question(line: &str) -> Option<&str> {
     let rest = line[digits..]
         .strip_prefix(". ")
         .or_else(|| line[digits..].strip_prefix(") "))?;
-    let rest = rest.trim();
+    let rest = rest.trim_ws();
     (rest.starts_with("**") && rest.ends_with("**") && rest.len() > 4)
         .then(|| strip_outer_bold(rest))
 }
 
 fn is_artifact(line: &str) -> bool {
     let t = line
-        .trim()
+        .trim_ws()
         .trim_start_matches("//")
         .trim_start_matches('#')
-        .trim();
+        .trim_ws();
     t.trim_matches('.')
-        .trim()
+        .trim_ws()
         .eq_ignore_ascii_case("existing code")
 }
 
@@ -49,12 +50,12 @@ fn normalize_body(lines: &[&str]) -> (String, bool) {
     let mut expanded: Vec<(usize, String)> = Vec::with_capacity(lines.len());
     let mut fence_indent: Option<(usize, String)> = None;
     for line in lines {
-        if line.trim().is_empty() {
+        if line.trim_ws().is_empty() {
             expanded.push((usize::MAX, String::new()));
             continue;
         }
         let width = indent_width(line);
-        let text = expand_leading_tabs(line).trim_start().to_string();
+        let text = expand_leading_tabs(line).trim_start_ws().to_string();
         if let Some((run, info)) = fence(line) {
             match &fence_indent {
                 None => fence_indent = Some((width, run.to_string())),

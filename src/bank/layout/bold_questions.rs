@@ -11,6 +11,7 @@ use super::{
 };
 use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
+use crate::bank::text::Trim;
 use crate::bank::text::{dedent, indent_width, is_rule, section_title, strip_numbering};
 
 pub struct BoldQuestions;
@@ -18,7 +19,7 @@ pub struct BoldQuestions;
 /// `**What is X?**`, `**1. What is X?**`, `1. **What is X?**`,
 /// `**What is X**?` → the question text.
 fn bold_question(line: &str) -> Option<String> {
-    let t = line.trim_end();
+    let t = line.trim_end_ws();
     // Cheap tests first: most lines that start with `*` are bullets.
     if !(t.ends_with("**") || t.ends_with("**?")) || indent_width(line) > 0 {
         return None;
@@ -28,17 +29,18 @@ fn bold_question(line: &str) -> Option<String> {
         t[digits..]
             .strip_prefix(". ")
             .or_else(|| t[digits..].strip_prefix(") "))?
-            .trim_start()
+            .trim_start_ws()
     } else {
         t
     };
     let inner = t.strip_prefix("**")?;
     let (inner, after) = inner.rsplit_once("**")?;
-    let after = after.trim();
-    if inner.trim().is_empty() || inner.contains("**") || !(after.is_empty() || after == "?") {
+    let after = after.trim_ws();
+    if inner.trim_ws().is_empty() || inner.contains("**") || !(after.is_empty() || after == "?") {
         return None;
     }
-    (question_like(inner) || after == "?" || digits > 0).then(|| format!("{}{after}", inner.trim()))
+    (question_like(inner) || after == "?" || digits > 0)
+        .then(|| format!("{}{after}", inner.trim_ws()))
 }
 
 impl Layout for BoldQuestions {

@@ -8,6 +8,7 @@
 //! ignored.
 
 use crate::bank::model::Difficulty;
+use crate::bank::text::Trim;
 
 /// What a file's front matter says about its cards.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -21,7 +22,7 @@ pub struct FrontMatter {
 
 /// Reads the front matter of `lines` if the first line opens one.
 pub fn read(lines: &[&str]) -> FrontMatter {
-    let Some(first) = lines.first().map(|l| l.trim_end()) else {
+    let Some(first) = lines.first().map(|l| l.trim_end_ws()) else {
         return FrontMatter::default();
     };
     let toml = match first {
@@ -30,7 +31,7 @@ pub fn read(lines: &[&str]) -> FrontMatter {
         _ => return FrontMatter::default(),
     };
     let close = lines.iter().skip(1).position(|l| {
-        let t = l.trim_end();
+        let t = l.trim_end_ws();
         if toml {
             t == "+++"
         } else {
@@ -45,7 +46,7 @@ pub fn read(lines: &[&str]) -> FrontMatter {
     // matter: every non-blank line must be a key, a list item or indented.
     let looks_like_data = !body.is_empty()
         && body.iter().all(|l| {
-            let t = l.trim();
+            let t = l.trim_ws();
             t.is_empty()
                 || t.starts_with('#')
                 || t.starts_with("- ")
@@ -62,7 +63,7 @@ pub fn read(lines: &[&str]) -> FrontMatter {
     };
     let mut list_key: Option<String> = None;
     for line in body {
-        let t = line.trim();
+        let t = line.trim_ws();
         if let Some(item) = t.strip_prefix("- ") {
             if list_key.as_deref().is_some_and(is_tags_key) {
                 push_tag(&mut fm.tags, item);
@@ -97,7 +98,7 @@ fn is_tags_key(key: &str) -> bool {
 }
 
 fn push_tag(tags: &mut Vec<String>, item: &str) {
-    let tag = unquote(item.trim()).trim_start_matches('#').trim();
+    let tag = unquote(item.trim_ws()).trim_start_matches('#').trim_ws();
     if !tag.is_empty() && !tags.iter().any(|t| t == tag) {
         tags.push(tag.to_string());
     }
@@ -106,16 +107,16 @@ fn push_tag(tags: &mut Vec<String>, item: &str) {
 /// `key: value` (YAML) or `key = value` (TOML).
 fn key_value(line: &str, toml: bool) -> Option<(&str, &str)> {
     let (key, value) = line.split_once(if toml { '=' } else { ':' })?;
-    let key = key.trim();
+    let key = key.trim_ws();
     let is_key = !key.is_empty()
         && key
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'));
-    is_key.then(|| (key, value.trim()))
+    is_key.then(|| (key, value.trim_ws()))
 }
 
 fn unquote(value: &str) -> &str {
-    let v = value.trim();
+    let v = value.trim_ws();
     v.strip_prefix('"')
         .and_then(|v| v.strip_suffix('"'))
         .or_else(|| v.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))

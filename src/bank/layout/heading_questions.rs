@@ -14,6 +14,7 @@ use super::{
 };
 use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
+use crate::bank::text::Trim;
 use crate::bank::text::{dedent, is_rule, section_title, strip_outer_bold};
 
 pub struct HeadingQuestions;
@@ -73,11 +74,11 @@ impl Layout for HeadingQuestions {
             let mut body = take_meta(&mut card, body);
             if card.question.is_empty() {
                 // `### Question 12`: the first paragraph asks.
-                let start = body.iter().position(|l| !l.trim().is_empty());
+                let start = body.iter().position(|l| !l.trim_ws().is_empty());
                 if let Some(start) = start {
                     let end = body[start..]
                         .iter()
-                        .position(|l| l.trim().is_empty())
+                        .position(|l| l.trim_ws().is_empty())
                         .map_or(body.len(), |e| start + e);
                     card.question = question_text(&body[start..end]);
                     body.drain(..end);

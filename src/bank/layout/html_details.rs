@@ -9,6 +9,7 @@
 use super::{FenceTracker, Layout, RawCard, any_heading, kind};
 use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
+use crate::bank::text::Trim;
 use crate::bank::text::{
     decode_entities, dedent, section_title, squash_spaces, strip_numbering, strip_outer_bold,
 };
@@ -75,7 +76,7 @@ fn inline_markdown(html: &str) -> String {
             rest = "";
             break;
         };
-        let tag = rest[lt + 1..lt + gt].trim().to_ascii_lowercase();
+        let tag = rest[lt + 1..lt + gt].trim_ws().to_ascii_lowercase();
         let name = tag
             .trim_start_matches('/')
             .split([' ', '/'])

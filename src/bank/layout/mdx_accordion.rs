@@ -6,13 +6,14 @@
 use super::{Layout, RawCard, heading};
 use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
+use crate::bank::text::Trim;
 use crate::bank::text::{decode_entities, dedent, section_title, strip_numbering};
 
 pub struct MdxAccordion;
 
 /// The `title` attribute of an `<Accordion …>` opening tag.
 fn accordion_title(line: &str) -> Option<String> {
-    let t = line.trim();
+    let t = line.trim_ws();
     let rest = t.strip_prefix("<Accordion")?;
     if !rest.starts_with([' ', '>']) {
         return None; // <AccordionGroup>
@@ -26,10 +27,10 @@ fn accordion_title(line: &str) -> Option<String> {
 }
 
 fn is_answer_label(line: &str) -> Option<&str> {
-    let t = line.trim();
+    let t = line.trim_ws();
     t.strip_prefix("**Answer**:")
         .or_else(|| t.strip_prefix("**Answer:**"))
-        .map(str::trim)
+        .map(Trim::trim_ws)
 }
 
 impl Layout for MdxAccordion {
@@ -64,7 +65,7 @@ impl Layout for MdxAccordion {
             };
             let start = i;
             let close = (i + 1..lines.len())
-                .find(|&j| lines[j].trim() == "</Accordion>")
+                .find(|&j| lines[j].trim_ws() == "</Accordion>")
                 .ok_or_else(|| BankError::Parse {
                     file: file.to_string(),
                     line: start + 1,
@@ -74,7 +75,7 @@ impl Layout for MdxAccordion {
                 })?;
             let mut body: Vec<&str> = lines[start + 1..close].to_vec();
             // The answer starts after the `**Answer**:` label.
-            if let Some(pos) = body.iter().position(|l| !l.trim().is_empty())
+            if let Some(pos) = body.iter().position(|l| !l.trim_ws().is_empty())
                 && let Some(rest) = is_answer_label(body[pos])
             {
                 if rest.is_empty() {

@@ -12,6 +12,7 @@ use super::{FenceTracker, Layout, RawCard, heading};
 use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
 use crate::bank::model::Difficulty;
+use crate::bank::text::Trim;
 use crate::bank::text::{
     indent_width, section_title, squash_spaces, strip_indent, strip_numbering,
 };
@@ -21,21 +22,21 @@ pub struct MkDocsAdmonition;
 
 /// `??? success "View Answer"` → ("success", "View Answer").
 fn admonition(line: &str) -> Option<(&str, String)> {
-    let t = line.trim_start();
+    let t = line.trim_start_ws();
     let rest = t
         .strip_prefix("???+")
         .or_else(|| t.strip_prefix("???"))
         .or_else(|| t.strip_prefix("!!!"))?;
-    let rest = rest.trim();
+    let rest = rest.trim_ws();
     let (kind, title) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
-    let title = title.trim().trim_matches('"').to_string();
+    let title = title.trim_ws().trim_matches('"').to_string();
     (!kind.is_empty()).then_some((kind, title))
 }
 
 /// Removes the trailing ` - Google, Meta Interview Question` from a title;
 /// an inner ` - ` stays.
 fn clean_title(title: &str) -> String {
-    let title = title.trim();
+    let title = title.trim_ws();
     let title = if title.ends_with("Interview Question") {
         title.rfind(" - ").map_or(title, |i| &title[..i])
     } else {
@@ -54,25 +55,25 @@ struct Meta {
 fn split_list(value: &str) -> Vec<String> {
     value
         .split(',')
-        .map(|s| s.trim().trim_matches('`').trim().to_string())
+        .map(|s| s.trim_ws().trim_matches('`').trim_ws().to_string())
         .filter(|s| !s.is_empty())
         .collect()
 }
 
 /// Parses `**Difficulty:** … | **Tags:** … | **Asked by:** …`.
 fn meta_line(line: &str) -> Option<Meta> {
-    let t = line.trim();
+    let t = line.trim_ws();
     if !t.starts_with("**Difficulty:**") {
         return None;
     }
     let mut meta = Meta::default();
     for part in t.split(" | ") {
-        let part = part.trim();
+        let part = part.trim_ws();
         let Some((key, value)) = part.strip_prefix("**").and_then(|p| p.split_once("**")) else {
             continue;
         };
         let key = key.trim_end_matches(':').to_ascii_lowercase();
-        let value = value.trim_start_matches(':').trim();
+        let value = value.trim_start_matches(':').trim_ws();
         match key.as_str() {
             "difficulty" => meta.difficulty = Difficulty::from_label(value),
             "tags" => meta.tags = split_list(value),
@@ -93,10 +94,11 @@ fn indented_block<'a, S: AsRef<str>>(
 ) -> (Vec<Cow<'a, str>>, usize) {
     let line = |i: usize| lines[i].as_ref();
     let mut end = start;
-    while end < lines.len() && (line(end).trim().is_empty() || indent_width(line(end)) >= width) {
+    while end < lines.len() && (line(end).trim_ws().is_empty() || indent_width(line(end)) >= width)
+    {
         end += 1;
     }
-    while end > start && line(end - 1).trim().is_empty() {
+    while end > start && line(end - 1).trim_ws().is_empty() {
         end -= 1;
     }
     let block = lines[start..end]
@@ -147,10 +149,10 @@ fn convert_callouts<'a>(lines: &'a [Cow<'a, str>]) -> Vec<Cow<'a, str>> {
 }
 
 fn table_cells(line: &str) -> Option<Vec<String>> {
-    let t = line.trim();
+    let t = line.trim_ws();
     let inner = t.strip_prefix('|')?;
     let inner = inner.strip_suffix('|').unwrap_or(inner);
-    Some(inner.split('|').map(|c| c.trim().to_string()).collect())
+    Some(inner.split('|').map(|c| c.trim_ws().to_string()).collect())
 }
 
 fn is_delimiter_row(line: &str) -> bool {
@@ -239,7 +241,7 @@ impl Layout for MkDocsAdmonition {
                 let (mut body, end) = indented_block(lines, i + 1, 4);
                 if let Some(mut card) = pending.take().filter(|_| is_answer_title(&title)) {
                     // A worked example carries its metadata line inside.
-                    if let Some(first) = body.iter().position(|l| !l.trim().is_empty())
+                    if let Some(first) = body.iter().position(|l| !l.trim_ws().is_empty())
                         && let Some(meta) = meta_line(&body[first])
                     {
                         card.difficulty = meta.difficulty;
@@ -296,7 +298,7 @@ fn company_section(section: &str) -> Option<&str> {
         rest.strip_suffix(" interview")
             .or_else(|| rest.strip_suffix(" Interview"))
             .unwrap_or(rest)
-            .trim(),
+            .trim_ws(),
     )
 }
 

@@ -16,6 +16,7 @@ mod question_headings;
 
 use super::error::BankError;
 use super::model::Difficulty;
+use crate::bank::text::Trim;
 use crate::bank::text::section_title;
 
 /// A question as a layout parser found it, before normalization.
@@ -89,7 +90,7 @@ pub fn by_name(name: &str) -> Option<&'static dyn Layout> {
     LAYOUTS
         .iter()
         .copied()
-        .find(|l| l.name().eq_ignore_ascii_case(name.trim()))
+        .find(|l| l.name().eq_ignore_ascii_case(name.trim_ws()))
 }
 
 /// Kinds of line a layout's score may count, by how the line starts
@@ -274,7 +275,7 @@ pub fn parse(
     };
     let mut cards = layout.parse(file, &lines)?;
     // A heading with nothing after its number is not a question.
-    cards.retain(|c| !c.question.trim().is_empty());
+    cards.retain(|c| !c.question.trim_ws().is_empty());
     if cards.is_empty() {
         return Err(no_questions());
     }
@@ -319,7 +320,7 @@ pub(crate) fn any_heading(line: &str) -> Option<(usize, &str)> {
         return Some((level, ""));
     }
     rest.strip_prefix(' ')
-        .map(|r| (level, r.trim().trim_end_matches('#').trim()))
+        .map(|r| (level, r.trim_ws().trim_end_matches('#').trim_ws()))
 }
 
 /// Tracks the fenced code blocks of a document so that `# comment` lines
@@ -360,7 +361,7 @@ pub(crate) fn question_text<S: AsRef<str>>(lines: &[S]) -> String {
         let line = line.as_ref();
         let is_fence = super::text::fence(line).is_some();
         let in_code = fences.in_code(line);
-        let t = line.trim();
+        let t = line.trim_ws();
         if is_fence || t.is_empty() {
             continue;
         }
@@ -387,10 +388,10 @@ pub(crate) enum MetaLine {
 }
 
 pub(crate) fn meta_line(line: &str) -> Option<MetaLine> {
-    let t = line.trim().trim_start_matches(['-', '*', '_', ' ']);
+    let t = line.trim_ws().trim_start_matches(['-', '*', '_', ' ']);
     let colon = t.find(':')?;
-    let key = t[..colon].trim_end_matches(['*', '_']).trim();
-    let value = t[colon + 1..].trim_start_matches(['*', '_']).trim();
+    let key = t[..colon].trim_end_matches(['*', '_']).trim_ws();
+    let value = t[colon + 1..].trim_start_matches(['*', '_']).trim_ws();
     if value.is_empty() {
         return None;
     }
@@ -399,7 +400,7 @@ pub(crate) fn meta_line(line: &str) -> Option<MetaLine> {
         "tags" | "topics" => Some(MetaLine::Tags(
             value
                 .split([',', ' '])
-                .map(|t| t.trim().trim_start_matches('#').trim_matches('`'))
+                .map(|t| t.trim_ws().trim_start_matches('#').trim_matches('`'))
                 .filter(|t| !t.is_empty())
                 .map(str::to_string)
                 .collect(),
@@ -444,7 +445,7 @@ pub(crate) fn question_like(text: &str) -> bool {
         .get(..8)
         .is_some_and(|w| w.eq_ignore_ascii_case("question"))
     {
-        let rest = t[8..].trim_start();
+        let rest = t[8..].trim_start_ws();
         return rest.is_empty()
             || rest.starts_with(|c: char| c.is_ascii_digit() || c == ':' || c == '.');
     } else if b.first().is_some_and(|c| *c == b'Q' || *c == b'q') {
@@ -461,15 +462,15 @@ pub(crate) fn question_like(text: &str) -> bool {
 
 /// `Q. text`, `Q12: text`, `Question 12: text`, `12. text` → `text`.
 pub(crate) fn strip_question_number(text: &str) -> String {
-    let t = text.trim();
+    let t = text.trim_ws();
     let lower = t.get(..8).map(str::to_ascii_lowercase);
     let t = if lower.as_deref() == Some("question") {
-        let rest = t[8..].trim_start();
+        let rest = t[8..].trim_start_ws();
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        let rest = rest[digits..].trim_start();
+        let rest = rest[digits..].trim_start_ws();
         rest.strip_prefix([':', '.', ')'])
             .unwrap_or(rest)
-            .trim_start()
+            .trim_start_ws()
     } else if let Some(rest) = t
         .strip_prefix("Q. ")
         .or_else(|| t.strip_prefix("Q: "))

@@ -11,6 +11,7 @@
 use super::{FenceTracker, Layout, RawCard, any_heading, kind, question_text};
 use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
+use crate::bank::text::Trim;
 use crate::bank::text::{dedent, is_rule, section_title, strip_numbering, strip_outer_bold};
 
 pub struct MultipleChoice;
@@ -23,16 +24,16 @@ fn option_start(text: &str) -> bool {
 
 /// An option line: its position (0 for A), text, and whether it is ticked.
 fn option(line: &str) -> Option<(Option<usize>, &str, bool)> {
-    let t = line.trim();
+    let t = line.trim_ws();
     let t = t
         .strip_prefix("- ")
         .or_else(|| t.strip_prefix("* "))
         .unwrap_or(t);
     if let Some(rest) = t.strip_prefix("[ ] ") {
-        return Some((None, rest.trim(), false));
+        return Some((None, rest.trim_ws(), false));
     }
     if let Some(rest) = t.strip_prefix("[x] ").or_else(|| t.strip_prefix("[X] ")) {
-        return Some((None, rest.trim(), true));
+        return Some((None, rest.trim_ws(), true));
     }
     let t = t.strip_prefix("**").unwrap_or(t);
     let (letter, rest) = if let Some(r) = t.strip_prefix('(') {
@@ -47,7 +48,7 @@ fn option(line: &str) -> Option<(Option<usize>, &str, bool)> {
         return None;
     }
     let index = usize::from(letter.to_ascii_lowercase() - b'a');
-    let rest = rest.trim().trim_start_matches("**").trim();
+    let rest = rest.trim_ws().trim_start_matches("**").trim_ws();
     (index < 12 && !rest.is_empty()).then_some((Some(index), rest, false))
 }
 
@@ -64,7 +65,7 @@ const ANSWER_LABELS: &[&str] = &[
 /// `Answer: B`, `**Answer:** (b) because …`, `Correct answer: B, D`.
 fn answer_line(line: &str) -> Option<(Vec<usize>, &str)> {
     let t = line
-        .trim()
+        .trim_ws()
         .trim_start_matches(['✅', '✔', '👉', ' '])
         .trim_start_matches("**");
     if !t.starts_with(['a', 'A', 'c', 'C']) {
@@ -73,16 +74,16 @@ fn answer_line(line: &str) -> Option<(Vec<usize>, &str)> {
     let label = ANSWER_LABELS
         .iter()
         .find(|l| t.get(..l.len()).is_some_and(|w| w.eq_ignore_ascii_case(l)))?;
-    let rest = t[label.len()..].trim_start();
+    let rest = t[label.len()..].trim_start_ws();
     let rest = rest
         .strip_prefix(':')
-        .map(|r| r.trim_start().trim_start_matches("**"))
+        .map(|r| r.trim_start_ws().trim_start_matches("**"))
         .or_else(|| rest.strip_prefix("**:"))
         .or_else(|| {
             rest.strip_prefix("**")
-                .and_then(|r| r.trim_start().strip_prefix(':'))
+                .and_then(|r| r.trim_start_ws().strip_prefix(':'))
         })?
-        .trim();
+        .trim_ws();
     let mut letters = Vec::new();
     let mut rest = rest;
     loop {
@@ -136,7 +137,7 @@ fn runs<'a>(lines: &[&'a str], code: &[bool]) -> Vec<Run<'a>> {
         let mut end = i + 1;
         let mut j = i + 1;
         while j < lines.len() && !code[j] {
-            if lines[j].trim().is_empty() {
+            if lines[j].trim_ws().is_empty() {
                 j += 1;
                 continue;
             }
@@ -187,7 +188,7 @@ impl Layout for MultipleChoice {
             .iter()
             .filter(|l| {
                 answer_line(l).is_some()
-                    || l.trim_start().starts_with("- [")
+                    || l.trim_start_ws().starts_with("- [")
                         && option(l).is_some_and(|(n, _, ticked)| n.is_none() && ticked)
             })
             .count()
@@ -204,12 +205,12 @@ impl Layout for MultipleChoice {
         let mut floor = 0;
         for run in &runs {
             let mut s = run.start;
-            while s > floor && lines[s - 1].trim().is_empty() {
+            while s > floor && lines[s - 1].trim_ws().is_empty() {
                 s -= 1;
             }
             let text_end = s;
             while s > floor
-                && !lines[s - 1].trim().is_empty()
+                && !lines[s - 1].trim_ws().is_empty()
                 && any_heading(lines[s - 1]).is_none()
             {
                 s -= 1;
@@ -311,11 +312,11 @@ impl Layout for MultipleChoice {
 fn strip_label(stem: &str) -> String {
     let lower = stem.to_ascii_lowercase();
     if lower.starts_with("question") {
-        let rest = stem["question".len()..].trim_start();
+        let rest = stem["question".len()..].trim_start_ws();
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        let rest = rest[digits..].trim_start();
+        let rest = rest[digits..].trim_start_ws();
         if let Some(r) = rest.strip_prefix(':').or_else(|| rest.strip_prefix('.')) {
-            return r.trim().to_string();
+            return r.trim_ws().to_string();
         }
         if digits > 0 {
             return rest.to_string();

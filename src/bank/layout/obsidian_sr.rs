@@ -15,6 +15,7 @@
 use super::{FenceTracker, Layout, RawCard, any_heading, kind, question_text};
 use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
+use crate::bank::text::Trim;
 use crate::bank::text::{dedent, fence, section_title, strip_numbering};
 
 pub struct ObsidianSr;
@@ -22,14 +23,14 @@ pub struct ObsidianSr;
 /// Removes the plugin's `<!--SR:…-->` comments from a line.
 fn without_sr_comment(line: &str) -> &str {
     match line.find("<!--SR:") {
-        Some(at) => line[..at].trim_end(),
+        Some(at) => line[..at].trim_end_ws(),
         None => line,
     }
 }
 
 /// A line of deck tags only: `#flashcards`, `#flashcards/python #review`.
 fn is_tag_line(line: &str) -> bool {
-    let t = line.trim();
+    let t = line.trim_ws();
     !t.is_empty()
         && t.split_whitespace()
             .all(|w| w.len() > 1 && w.starts_with('#') && !w[1..].starts_with('#'))
@@ -52,7 +53,7 @@ fn one_liner(line: &str) -> Option<(&str, &str, bool)> {
                 if run > 3 {
                     return None;
                 }
-                let (q, a) = (line[..i].trim(), line[i + run..].trim());
+                let (q, a) = (line[..i].trim_ws(), line[i + run..].trim_ws());
                 let words = q.split_whitespace().count();
                 let ok = words >= 2 && !a.is_empty() && !q.starts_with(['-', '*', '|', '>']);
                 return ok.then_some((q, a, run == 3));
@@ -66,7 +67,7 @@ fn one_liner(line: &str) -> Option<(&str, &str, bool)> {
 
 /// `?` or `??` alone on a line: a multi-line card's separator.
 fn separator(line: &str) -> Option<bool> {
-    match line.trim() {
+    match line.trim_ws() {
         "?" => Some(false),
         "??" => Some(true),
         _ => None,
@@ -127,7 +128,7 @@ impl Layout for ObsidianSr {
                 continue;
             }
             let text = without_sr_comment(line);
-            if text.trim().is_empty() || is_tag_line(text) {
+            if text.trim_ws().is_empty() || is_tag_line(text) {
                 paragraph = None;
                 i += 1;
                 continue;
@@ -146,7 +147,7 @@ impl Layout for ObsidianSr {
                 let mut answer_fences = FenceTracker::default();
                 while end < lines.len() {
                     let in_code = answer_fences.in_code(lines[end]);
-                    if !in_code && without_sr_comment(lines[end]).trim().is_empty() {
+                    if !in_code && without_sr_comment(lines[end]).trim_ws().is_empty() {
                         break;
                     }
                     end += 1;

@@ -14,6 +14,7 @@
 use super::{FenceTracker, Layout, RawCard, any_heading, kind, question_text, take_meta};
 use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
+use crate::bank::text::Trim;
 use crate::bank::text::{dedent, is_rule, section_title, strip_numbering, strip_outer_bold};
 
 pub struct QaLabels;
@@ -61,14 +62,14 @@ pub(crate) fn label_start(t: &str) -> bool {
 /// A label at the start of a line: its kind, the label as written, and the
 /// text after it.
 fn label(line: &str) -> Option<(Kind, &str, &str)> {
-    let t = line.trim();
+    let t = line.trim_ws();
     if let Some((_, text)) = any_heading(t) {
         // `### Solution`, `## Question 3: text`.
         let text = strip_outer_bold(text);
         if let Some(found) = inline_label(text, true) {
             return Some(found);
         }
-        let word = text.trim_end_matches(':').trim();
+        let word = text.trim_end_matches(':').trim_ws();
         return WORDS
             .iter()
             .find(|(w, _)| w.len() > 1 && w.eq_ignore_ascii_case(word))
@@ -79,7 +80,7 @@ fn label(line: &str) -> Option<(Kind, &str, &str)> {
     }
     // `**Solution**` or `**Hints:**` alone on its line.
     let inner = t.strip_prefix("**")?.strip_suffix("**")?;
-    let word = inner.trim_end_matches(':').trim();
+    let word = inner.trim_end_matches(':').trim_ws();
     WORDS
         .iter()
         .find(|(w, _)| w.len() > 1 && w.eq_ignore_ascii_case(word))
@@ -125,7 +126,7 @@ fn inline_label(t: &str, heading: bool) -> Option<(Kind, &str, &str)> {
     if word_len == 1 && !word.as_bytes()[0].is_ascii_uppercase() {
         return None;
     }
-    Some((kind, word, after.trim()))
+    Some((kind, word, after.trim_ws()))
 }
 
 /// One labelled part of a card's answer.
@@ -149,7 +150,7 @@ impl<'a> Card<'a> {
     fn push(&mut self, line: &'a str) {
         if let Some(s) = self.sections.last_mut() {
             s.lines.push(line);
-        } else if line.trim().is_empty() {
+        } else if line.trim_ws().is_empty() {
             self.question_done |= !self.question.is_empty();
         } else if !self.question_done {
             self.question.push(line);
@@ -184,7 +185,7 @@ fn finish(card: Card<'_>, section: &str, cards: &mut Vec<RawCard>) {
         // The text on the label's line, then the lines under it, whose
         // indentation is their own.
         let (first, rest) = body.split_first().map_or(("", &[][..]), |(f, r)| (*f, r));
-        lines.push(first.trim().to_string());
+        lines.push(first.trim_ws().to_string());
         lines.extend(dedent(rest).into_iter().map(|l| l.into_owned()));
     }
     (raw.answer, raw.has_code) = answer_markdown(&lines);
@@ -276,7 +277,7 @@ impl Layout for QaLabels {
                 section = section_title(strip_numbering(text));
                 continue;
             }
-            if is_rule(line) && !line.trim_start().starts_with("**") {
+            if is_rule(line) && !line.trim_start_ws().starts_with("**") {
                 if let Some(card) = current.take() {
                     finish(card, &section, &mut cards);
                 }

@@ -15,6 +15,7 @@
 use super::{Layout, RawCard, any_heading, heading};
 use crate::bank::code::{answer_markdown, fence_bare_code};
 use crate::bank::error::BankError;
+use crate::bank::text::Trim;
 use crate::bank::text::{
     is_rule, section_title, squash_spaces, starts_with_symbol, strip_numbering,
 };
@@ -24,15 +25,15 @@ pub struct QaSeries;
 const MARKERS: &[&str] = &["Answer:", "A:", "👉"];
 
 fn marker(line: &str) -> Option<&str> {
-    let t = line.trim_start();
+    let t = line.trim_start_ws();
     MARKERS
         .iter()
         .find_map(|m| t.strip_prefix(m))
-        .map(str::trim)
+        .map(Trim::trim_ws)
 }
 
 fn has_explicit_answer_marker(line: &str) -> bool {
-    let t = line.trim_start();
+    let t = line.trim_start_ws();
     t.starts_with("Answer:") || t.starts_with("A:")
 }
 
@@ -43,12 +44,12 @@ fn numbered(text: &str) -> Option<&str> {
     (digits > 0)
         .then(|| rest[digits..].strip_prefix(". "))
         .flatten()
-        .map(str::trim)
+        .map(Trim::trim_ws)
 }
 
 /// `Core Python (30 Questions)`, `Advanced Python (25)`.
 fn announces_count(text: &str) -> bool {
-    let t = text.trim_end();
+    let t = text.trim_end_ws();
     let Some(inner) = t
         .strip_suffix(')')
         .and_then(|r| r.rsplit_once('('))
@@ -56,26 +57,26 @@ fn announces_count(text: &str) -> bool {
     else {
         return false;
     };
-    let inner = inner.trim();
+    let inner = inner.trim_ws();
     let inner = inner
         .strip_suffix("Questions")
         .or_else(|| inner.strip_suffix("questions"))
         .unwrap_or(inner);
-    let inner = inner.trim();
+    let inner = inner.trim_ws();
     !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit())
 }
 
 /// A plain line such as `2. Advanced Python (15 Questions)`.
 fn plain_section_label(line: &str) -> Option<String> {
-    let text = numbered(line.trim())?;
-    (announces_count(text) && line.trim() == line).then(|| strip_numbering(line.trim()))
+    let text = numbered(line.trim_ws())?;
+    (announces_count(text) && line.trim_ws() == line).then(|| strip_numbering(line.trim_ws()))
 }
 
 fn next_nonblank<'a>(lines: &[&'a str], from: usize) -> Option<&'a str> {
     lines[from.min(lines.len())..]
         .iter()
         .copied()
-        .find(|l| !l.trim().is_empty())
+        .find(|l| !l.trim_ws().is_empty())
 }
 
 /// What a line starts, if anything.
@@ -120,7 +121,7 @@ fn classify(lines: &[&str], i: usize) -> Option<Start> {
     if let Some(label) = plain_section_label(line) {
         return Some(Start::Section(label));
     }
-    let t = line.trim();
+    let t = line.trim_ws();
     if t.is_empty() || line.starts_with([' ', '\t']) || has_explicit_answer_marker(t) {
         return None;
     }
@@ -131,7 +132,7 @@ fn classify(lines: &[&str], i: usize) -> Option<Start> {
         || (t.len() < 200
             && (t.ends_with('?') || t.ends_with('.'))
             && i > 0
-            && lines[i - 1].trim().is_empty());
+            && lines[i - 1].trim_ws().is_empty());
     (looks_like_question && has_explicit_answer_marker(next))
         .then(|| Start::Question(numbered(t).unwrap_or(t).to_string()))
 }
@@ -150,9 +151,9 @@ fn ends_answer(lines: &[&str], i: usize) -> bool {
 
 /// The answer Markdown and whether it has code.
 fn build_answer(body: &[&str]) -> (String, bool) {
-    let mut lines: Vec<&str> = body.iter().map(|l| l.trim_end()).collect();
+    let mut lines: Vec<&str> = body.iter().map(|l| l.trim_end_ws()).collect();
     // Drop the answer marker (`👉`, `A:`, `Answer:`), keeping text after it.
-    if let Some(pos) = lines.iter().position(|l| !l.trim().is_empty())
+    if let Some(pos) = lines.iter().position(|l| !l.trim_ws().is_empty())
         && let Some(rest) = marker(lines[pos])
     {
         if rest.is_empty() {
@@ -210,7 +211,7 @@ impl Layout for QaSeries {
                 }
                 Some(Start::Section(text)) => {
                     finish(current.take(), i, &mut cards);
-                    section = section_title(text.trim().to_string());
+                    section = section_title(text.trim_ws().to_string());
                 }
                 None if ends_answer(lines, i) => {
                     finish(current.take(), i, &mut cards);

@@ -7,6 +7,7 @@ use super::{FenceTracker, Layout, RawCard, any_heading, heading};
 use crate::bank::code::answer_markdown;
 use crate::bank::error::BankError;
 use crate::bank::model::Difficulty;
+use crate::bank::text::Trim;
 use crate::bank::text::{dedent, is_rule, section_title, strip_numbering};
 
 pub struct QuestionHeadings;
@@ -18,14 +19,14 @@ fn numbered_question(text: &str) -> Option<&str> {
     (digits > 0)
         .then(|| rest[digits..].strip_prefix(':'))
         .flatten()
-        .map(str::trim)
+        .map(Trim::trim_ws)
 }
 
 fn difficulty_line(line: &str) -> Option<&str> {
-    let t = line.trim();
+    let t = line.trim_ws();
     t.strip_prefix("**Difficulty**:")
         .or_else(|| t.strip_prefix("**Difficulty:**"))
-        .map(str::trim)
+        .map(Trim::trim_ws)
 }
 
 /// Navigation links back to the table of contents are not answer text.
@@ -105,7 +106,7 @@ impl Layout for QuestionHeadings {
             };
             if let Some(label) = difficulty_line(line)
                 && card.difficulty.is_none()
-                && body.iter().all(|l| l.trim().is_empty())
+                && body.iter().all(|l| l.trim_ws().is_empty())
             {
                 card.difficulty = Difficulty::from_label(label);
                 continue;

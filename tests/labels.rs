@@ -8,7 +8,13 @@
 //!   rules were not written against, in a layout of its own
 //!   (tests/fixtures/decks/devlovers, MIT licence, source named there).
 //!
-//! In each file the even positions are the half the rules were tuned on,
+//! - tests/labels/difficulty_fresh.json: difficulty alone for 75 more
+//!   records of the built-in bank (position 1 modulo 7, inferred
+//!   difficulty), labelled after the difficulty rules were frozen, without
+//!   seeing what they give: a held-out set none of the rules was tuned on.
+//!
+//! In the first two files the even positions are the half the rules were
+//! tuned on,
 //! the odd ones held out. The figures, with precision and recall per topic
 //! on the held-out halves, are printed (`cargo test --test labels --
 //! --nocapture`) and may not fall below what the rules reach now.
@@ -159,4 +165,50 @@ fn topics_and_difficulty_on_the_labelled_samples() {
         "devlovers difficulty {:.3}",
         d.inferred_difficulty
     );
+}
+
+#[derive(Deserialize)]
+struct DifficultyLabel {
+    id: String,
+    question: String,
+    difficulty: Vec<String>,
+    why: String,
+}
+
+#[test]
+fn inferred_difficulty_on_the_fresh_held_out_sample() {
+    let labels: Vec<DifficultyLabel> =
+        serde_json::from_str(include_str!("labels/difficulty_fresh.json")).expect("labels parse");
+    assert_eq!(labels.len(), 75);
+    let bank = Bank::load(&LoadOptions::default()).unwrap();
+    let records: HashMap<&str, &Record> = bank.records.iter().map(|r| (r.id.as_str(), r)).collect();
+    let mut plausible = 0;
+    for l in &labels {
+        assert!(!l.why.is_empty(), "{}: a label needs its reason", l.id);
+        let r = records[l.id.as_str()];
+        assert_eq!(r.question, l.question, "a labelled question changed");
+        assert_eq!(
+            r.difficulty_source,
+            pyquiz::bank::DifficultySource::Inferred,
+            "{}",
+            l.id
+        );
+        if l.difficulty.iter().any(|d| d == r.difficulty.as_str()) {
+            plausible += 1;
+        } else {
+            eprintln!(
+                "  {} for {:?} ({})",
+                r.difficulty.as_str(),
+                l.question,
+                l.why
+            );
+        }
+    }
+    let share = plausible as f64 / labels.len() as f64;
+    eprintln!(
+        "fresh held-out ({}): inferred difficulty plausible {:.1}%",
+        labels.len(),
+        100.0 * share
+    );
+    assert!(share >= 0.88, "fresh difficulty {share:.3}");
 }

@@ -70,21 +70,25 @@ impl<K: Copy> PhraseIndex<K> {
     /// Calls `found` once for each phrase of a reading that takes, from
     /// left to right, the longest phrase starting at each word and skips
     /// the words it covers: "event loop" is not also "loop", nor
-    /// "`__init__.py`" also "`__init__`".
+    /// "`__init__.py`" also "`__init__`". A phrase listed under several
+    /// keys is found under each, in the order they were listed.
     pub fn for_each_longest_match(&self, text: &Encoded, mut found: impl FnMut(K)) {
         let ids = &text.0;
         let mut i = 0;
         while i < ids.len() {
-            let longest = self.by_first.get(&ids[i]).and_then(|candidates| {
+            let candidates = self.by_first.get(&ids[i]).map_or(&[][..], Vec::as_slice);
+            let matching = || {
                 candidates
                     .iter()
                     .filter(|(_, phrase)| ids[i..].starts_with(phrase))
-                    .max_by_key(|(_, phrase)| phrase.len())
-            });
-            match longest {
-                Some((key, phrase)) => {
-                    found(*key);
-                    i += phrase.len();
+            };
+            match matching().map(|(_, phrase)| phrase.len()).max() {
+                // A phrase listed under several keys counts for each.
+                Some(longest) => {
+                    for (key, _) in matching().filter(|(_, p)| p.len() == longest) {
+                        found(*key);
+                    }
+                    i += longest;
                 }
                 None => i += 1,
             }

@@ -149,7 +149,7 @@ pub fn check(file: &str, bytes: &[u8], forced: Option<&'static dyn Layout>) -> F
     };
     let native = forced.is_none() && native::is_native(&text);
     let text = mojibake::repair(&text).into_owned();
-    let mut lines: Vec<&str> = text.lines().collect();
+    let mut lines: Vec<&str> = crate::bank::text::lines(&text);
     // The layout to parse with: the one given, or the best of the scores
     // shown (so detection runs once).
     let mut layout = forced;

@@ -442,7 +442,7 @@ fn is_bracket_line(line: &str) -> bool {
 /// Decides which language a block of code holds. `hint` is the fence's info
 /// string, used only when the content itself says nothing.
 pub fn detect_language(code: &str, hint: Option<&str>) -> Language {
-    let lines: Vec<&str> = code.lines().collect();
+    let lines: Vec<&str> = crate::bank::text::lines(code);
     detect_language_of_lines(&lines, hint)
 }
 

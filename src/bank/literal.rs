@@ -73,7 +73,7 @@ fn may_open_underscore_emphasis(markdown: &str) -> bool {
         return false;
     }
     let mut fenced: Option<&str> = None;
-    for line in markdown.lines() {
+    for line in crate::bank::text::lines(markdown) {
         let trimmed = line.trim_start_ws();
         let marker = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
         match (fenced, marker) {

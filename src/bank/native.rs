@@ -116,7 +116,7 @@ pub fn write(title: &str, records: &[&Record]) -> Result<String, String> {
 /// of cards whose metadata gives none.
 pub fn parse(file: &str, text: &str) -> Result<Vec<Record>, BankError> {
     let text = text.trim_start_matches('\u{feff}');
-    let lines: Vec<&str> = text.lines().collect();
+    let lines: Vec<&str> = text::lines(text);
     let error = |line: usize, message: String| BankError::Parse {
         file: file.to_string(),
         line,

@@ -259,7 +259,7 @@ pub fn parse(
     text: &str,
     forced: Option<&'static dyn Layout>,
 ) -> Result<(&'static str, Vec<RawCard>), BankError> {
-    let mut lines: Vec<&str> = text.lines().collect();
+    let mut lines: Vec<&str> = crate::bank::text::lines(text);
     let fm = front_matter::read(&lines);
     for line in lines.iter_mut().take(fm.lines) {
         *line = &line[..0];

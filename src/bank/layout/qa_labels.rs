@@ -251,6 +251,10 @@ impl Layout for QaLabels {
                 continue;
             }
             if let Some((kind, word, rest)) = label(line) {
+                // `A: ```python` opens a code block on the label's line
+                // (hashcards writes answers so): the lines up to its
+                // closing fence are code, not labels.
+                fences.in_code(rest);
                 if kind == Kind::Question {
                     if let Some(card) = current.take() {
                         finish(card, &section, &mut cards);
@@ -341,5 +345,18 @@ mod tests {
             cards[2].answer,
             "**Hints**\n\n- slicing\n\n**Solution**\n\n```python\ns[::-1]\n```"
         );
+    }
+
+    #[test]
+    fn an_answer_may_open_a_code_block_on_its_label_line() {
+        // hashcards' documented form: the code of `A:` starts on its line.
+        let text = "Q: What does this print?\nA: ```python\nprint(1)\n```\n\nQ: Second?\nA: ```\nQ: not a label inside code\n```\n\nQ: Third?\nA: Three.\n";
+        let lines: Vec<&str> = text.lines().collect();
+        let cards = QaLabels.parse("t.md", &lines).unwrap();
+        let questions: Vec<&str> = cards.iter().map(|c| c.question.as_str()).collect();
+        assert_eq!(questions, ["What does this print?", "Second?", "Third?"]);
+        assert!(cards[0].answer.contains("print(1)") && cards[0].has_code);
+        assert!(cards[1].answer.contains("Q: not a label inside code"));
+        assert_eq!(cards[2].answer, "Three.");
     }
 }

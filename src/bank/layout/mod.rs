@@ -1,6 +1,7 @@
 //! Step 3 of ingestion: recognize a document's layout and parse it into raw
 //! cards. One file per layout.
 
+mod anki_text;
 mod bold_numbered_list;
 mod bold_questions;
 pub mod front_matter;
@@ -74,6 +75,7 @@ pub static LAYOUTS: &[&dyn Layout] = &[
     &multiple_choice::MultipleChoice,
     &heading_questions::HeadingQuestions,
     &bold_questions::BoldQuestions,
+    &anki_text::AnkiText,
 ];
 
 /// Names of all layouts, for messages.

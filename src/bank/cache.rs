@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::dupes::{Cluster, ClusterMember};
 use super::topics::Topic;
-use super::{Bank, Difficulty, DifficultySource, Record, SourceInfo};
+use super::{Bank, CardKind, Difficulty, DifficultySource, Record, SourceInfo};
 
 /// Loads with fewer bytes of deck files than this are parsed every time
 /// (the built-in deck alone parses in a few milliseconds).
@@ -29,7 +29,7 @@ pub const MIN_BYTES: usize = 4 << 20;
 const KEEP: usize = 3;
 
 /// Bumped whenever the cached shape changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// One input of a load, as the key sees it.
 pub struct KeyInput<'a> {
@@ -73,6 +73,8 @@ struct CachedRecord {
     asked_by: Vec<String>,
     line: usize,
     cluster: Option<String>,
+    kind: CardKind,
+    note: Option<String>,
 }
 
 impl From<CachedRecord> for Record {
@@ -92,6 +94,8 @@ impl From<CachedRecord> for Record {
             asked_by: r.asked_by,
             line: r.line,
             cluster: r.cluster,
+            kind: r.kind,
+            note: r.note,
             members: Vec::new(),
         }
     }
@@ -114,6 +118,8 @@ impl From<&Record> for CachedRecord {
             asked_by: r.asked_by.clone(),
             line: r.line,
             cluster: r.cluster.clone(),
+            kind: r.kind,
+            note: r.note.clone(),
         }
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod cache;
 pub mod check;
+mod cloze;
 mod code;
 pub mod content;
 mod decode;
@@ -27,7 +28,7 @@ pub mod topics;
 pub use code::{Language, detect_language};
 pub use error::BankError;
 pub use filter::{Filter, FilterError, parse_difficulties, parse_sources, parse_topics};
-pub use model::{Difficulty, DifficultySource, Member, Record};
+pub use model::{CardKind, Difficulty, DifficultySource, Member, Record};
 pub use topics::Topic;
 
 use crate::bank::text::Trim;
@@ -196,6 +197,8 @@ fn normalize(
         asked_by: card.asked_by,
         line: card.line,
         cluster: None,
+        kind: card.kind,
+        note: card.note.clone(),
         members: Vec::new(),
     }
 }

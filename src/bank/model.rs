@@ -84,6 +84,24 @@ pub struct Member {
     pub similarity: Option<f32>,
 }
 
+/// What kind of card a record is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CardKind {
+    /// A question and its answer.
+    #[default]
+    Basic,
+    /// One deletion of a cloze note: the text with the deletion hidden
+    /// asks, the text with it shown answers.
+    Cloze,
+}
+
+impl CardKind {
+    pub fn is_basic(&self) -> bool {
+        *self == CardKind::Basic
+    }
+}
+
 /// One question of the bank, normalized. The JSON field names are part of
 /// pyquiz's interface (`pyquiz list --json`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -106,6 +124,13 @@ pub struct Record {
     /// The duplicate cluster the question belongs to (`pyquiz dupes`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster: Option<String>,
+    /// A cloze deletion is `cloze`; plain cards leave the field out.
+    #[serde(default, skip_serializing_if = "CardKind::is_basic")]
+    pub kind: CardKind,
+    /// The note a card was made from with its siblings (the deletions of
+    /// one cloze note): siblings are buried like a cluster's copies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// For a card merged from a cluster: every source's version, the answer
     /// shown first leading.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -113,6 +138,13 @@ pub struct Record {
 }
 
 impl Record {
+    /// The group whose cards wait for tomorrow once one of them is answered
+    /// today (sibling burying): its cluster's copies, or its note's other
+    /// deletions.
+    pub fn siblings(&self) -> Option<&str> {
+        self.cluster.as_deref().or(self.note.as_deref())
+    }
+
     /// Sources the record speaks for: its own, or all its members'.
     pub fn sources(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.source.as_str()).chain(self.members.iter().map(|m| m.source.as_str()))

@@ -21,7 +21,7 @@ use crate::bank::text::Trim;
 use serde::{Deserialize, Serialize};
 
 use super::error::BankError;
-use super::model::{Difficulty, DifficultySource, Record};
+use super::model::{CardKind, Difficulty, DifficultySource, Record};
 use super::topics::{self, Topic};
 use super::{difficulty, id, text};
 
@@ -61,6 +61,10 @@ struct Meta {
     tags: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     asked_by: Vec<String>,
+    #[serde(default, skip_serializing_if = "CardKind::is_basic")]
+    kind: CardKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
 }
 
 /// Writes records as one native deck. Fails only if an answer has a line
@@ -90,6 +94,8 @@ pub fn write(title: &str, records: &[&Record]) -> Result<String, String> {
             section: r.section.clone(),
             tags: r.tags.clone(),
             asked_by: r.asked_by.clone(),
+            kind: r.kind,
+            note: r.note.clone(),
         };
         // `-->` would end the comment early; `\u003e` is the same JSON.
         let json = serde_json::to_string(&meta)
@@ -222,6 +228,8 @@ fn record(
         asked_by: meta.asked_by,
         line,
         cluster: None,
+        kind: meta.kind,
+        note: meta.note,
         members: Vec::new(),
     }
 }
@@ -282,6 +290,8 @@ mod tests {
             asked_by: vec![],
             line: 5,
             cluster: None,
+            kind: CardKind::Cloze,
+            note: Some("n1".into()),
             members: Vec::new(),
         };
         let text = write("T", &[&record]).expect("writes");

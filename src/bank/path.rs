@@ -136,6 +136,8 @@ mod tests {
             asked_by: Vec::new(),
             line: 1,
             cluster: None,
+            kind: Default::default(),
+            note: None,
             members: Vec::new(),
         }
     }

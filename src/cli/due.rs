@@ -104,7 +104,7 @@ pub fn queue(
     let cards = without_answered_siblings(
         records
             .iter()
-            .map(|r| (r.id.as_str(), store.card(&r.id), r.cluster.as_deref())),
+            .map(|r| (r.id.as_str(), store.card(&r.id), r.siblings())),
         clock,
     );
     Ok(build_queue(

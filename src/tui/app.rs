@@ -628,7 +628,7 @@ impl App {
         let cards = without_answered_siblings(
             self.records
                 .iter()
-                .map(|r| (r.id.as_str(), self.store.card(&r.id), r.cluster.as_deref())),
+                .map(|r| (r.id.as_str(), self.store.card(&r.id), r.siblings())),
             &clock,
         );
         let queue = build_queue(

@@ -164,6 +164,8 @@ fn merged_card(records: &[Record], cluster: &Cluster) -> Record {
         asked_by: union(|r| &r.asked_by),
         line: richest.line,
         cluster: Some(cluster.id.clone()),
+        kind: member(phrased).kind,
+        note: member(phrased).note.clone(),
         members: by_richness
             .iter()
             .map(|&i| {

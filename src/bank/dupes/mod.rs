@@ -294,6 +294,13 @@ pub fn find(records: &[Record], record_tokens: &[Vec<String>]) -> Vec<Cluster> {
             _ => plain,
         }
     };
+    // The deletions of one cloze note are different cards by design: never
+    // the same question.
+    let siblings = |x: usize, y: usize| {
+        let (a, b) = (&records[candidates[x].index], &records[candidates[y].index]);
+        a.note.is_some() && a.note == b.note
+    };
+    pairs.retain(|&(_, c, d)| !siblings(c as usize, d as usize));
     // A pair both joins found once, at its higher similarity.
     pairs.sort_by(|x, y| x.1.cmp(&y.1).then(x.2.cmp(&y.2)).then(y.0.total_cmp(&x.0)));
     pairs.dedup_by(|later, kept| later.1 == kept.1 && later.2 == kept.2);
@@ -311,7 +318,7 @@ pub fn find(records: &[Record], record_tokens: &[Vec<String>]) -> Vec<Cluster> {
         let all_similar = groups[a].iter().all(|&x| {
             groups[b]
                 .iter()
-                .all(|&y| pair_similarity(x, y) >= THRESHOLD)
+                .all(|&y| !siblings(x, y) && pair_similarity(x, y) >= THRESHOLD)
         });
         if !all_similar {
             continue;

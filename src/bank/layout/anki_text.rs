@@ -25,6 +25,7 @@
 //! them in bold, and the note's other fields, answer.
 
 use super::{Layout, RawCard, kind, question_text};
+use crate::bank::cloze;
 use crate::bank::error::BankError;
 use crate::bank::text::Trim;
 
@@ -550,86 +551,6 @@ fn field_lines(field: &str, html: bool) -> Vec<String> {
     }
 }
 
-/// One cloze deletion: `{{c2::text::hint}}` at `start..end`.
-struct Deletion<'a> {
-    start: usize,
-    end: usize,
-    number: u32,
-    text: &'a str,
-    hint: Option<&'a str>,
-}
-
-fn deletions(text: &str) -> Vec<Deletion<'_>> {
-    let mut found = Vec::new();
-    let mut from = 0;
-    while let Some(open) = text[from..].find("{{c").map(|i| from + i) {
-        let body_start = open + 3;
-        let digits = text[body_start..]
-            .bytes()
-            .take_while(u8::is_ascii_digit)
-            .count();
-        let after = body_start + digits;
-        let close = text[after..].find("}}").map(|i| after + i);
-        match (digits, text[after..].starts_with("::"), close) {
-            (1.., true, Some(close)) => {
-                let inner = &text[after + 2..close];
-                let (answer, hint) = match inner.split_once("::") {
-                    Some((a, h)) => (a, Some(h)),
-                    None => (inner, None),
-                };
-                found.push(Deletion {
-                    start: open,
-                    end: close + 2,
-                    number: text[body_start..after].parse().unwrap_or(0),
-                    text: answer,
-                    hint,
-                });
-                from = close + 2;
-            }
-            _ => from = body_start,
-        }
-    }
-    found
-}
-
-/// The text with cloze `number`'s deletions replaced by `hidden(d)` and the
-/// others by their text.
-fn fill(
-    text: &str,
-    all: &[Deletion<'_>],
-    number: u32,
-    hidden: impl Fn(&Deletion) -> String,
-) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for d in all {
-        out.push_str(&text[at..d.start]);
-        if d.number == number {
-            out.push_str(&hidden(d));
-        } else {
-            out.push_str(d.text);
-        }
-        at = d.end;
-    }
-    out.push_str(&text[at..]);
-    out
-}
-
-/// Whether byte `at` of Markdown `text` lies inside a fenced code block.
-fn in_code(text: &str, at: usize) -> bool {
-    let mut fences = super::FenceTracker::default();
-    let mut start = 0;
-    for line in text.split('\n') {
-        let end = start + line.len();
-        let code = fences.in_code(line);
-        if at <= end {
-            return code && super::super::text::fence(line).is_none();
-        }
-        start = end + 1;
-    }
-    false
-}
-
 impl Layout for AnkiText {
     fn name(&self) -> &'static str {
         "anki-text"
@@ -719,37 +640,17 @@ impl Layout for AnkiText {
                 }
             };
             let text = front.join("\n");
-            let all = deletions(&text);
-            if all.is_empty() || !(notetype.is_empty() || notetype.to_lowercase().contains("cloze"))
-            {
+            let deletions = cloze::anki(&text);
+            let cloze_type = notetype.is_empty() || notetype.to_lowercase().contains("cloze");
+            if deletions.is_empty() || !cloze_type {
                 cards.push(card(question_text(&front), &back));
-                continue;
-            }
-            // One card per cloze number, in order of first appearance.
-            let mut numbers: Vec<u32> = Vec::new();
-            for d in &all {
-                if !numbers.contains(&d.number) {
-                    numbers.push(d.number);
-                }
-            }
-            for n in numbers {
-                let asked = fill(&text, &all, n, |d| format!("[{}]", d.hint.unwrap_or("…")));
-                // Bold shows the deletion in prose; in code it would be
-                // taken literally.
-                let shown = fill(&text, &all, n, |d| {
-                    if in_code(&text, d.start) {
-                        d.text.to_string()
-                    } else {
-                        format!("**{}**", d.text)
-                    }
-                });
-                let mut answer: Vec<String> = shown.split('\n').map(str::to_string).collect();
-                if !back.is_empty() {
-                    answer.push(String::new());
-                    answer.extend(back.iter().cloned());
-                }
-                let asked: Vec<&str> = asked.split('\n').collect();
-                cards.push(card(question_text(&asked), &answer));
+            } else {
+                cards.extend(cloze::cards(
+                    &text,
+                    &deletions,
+                    &back,
+                    &card(String::new(), &[]),
+                ));
             }
         }
         Ok(cards)
@@ -824,15 +725,11 @@ mod tests {
     }
 
     #[test]
-    fn entities_and_cloze_edge_cases() {
+    fn entities_decode() {
         assert_eq!(
             decode("a&nbsp;b &#39;c&#x27; &bogus; &"),
             "a b 'c' &bogus; &"
         );
-        let text = "{{c1::a}} {{c1::b::hint}} {{c}} {{c2::}}";
-        let d = deletions(text);
-        assert_eq!(d.len(), 3);
-        assert_eq!(fill(text, &d, 1, |_| "_".into()), "_ _ {{c}} ");
     }
 
     #[test]

@@ -42,6 +42,10 @@ pub fn read(lines: &[&str]) -> FrontMatter {
         return FrontMatter::default();
     };
     let body = &lines[1..close];
+    // hashcards writes TOML between `---` lines (`name = "Deck"`).
+    let toml = toml
+        || (body.iter().any(|l| key_value(l.trim_ws(), true).is_some())
+            && !body.iter().any(|l| key_value(l.trim_ws(), false).is_some()));
     // A rule at the top of a document followed by prose is not front
     // matter: every non-blank line must be a key, a list item or indented.
     let looks_like_data = !body.is_empty()
@@ -76,7 +80,8 @@ pub fn read(lines: &[&str]) -> FrontMatter {
         let key = key.to_ascii_lowercase();
         list_key = value.is_empty().then(|| key.clone());
         match key.as_str() {
-            "title" if !value.is_empty() => fm.title = Some(unquote(value).to_string()),
+            // `name`: hashcards' deck name.
+            "title" | "name" if !value.is_empty() => fm.title = Some(unquote(value).to_string()),
             "difficulty" | "level" => fm.difficulty = Difficulty::from_label(unquote(value)),
             k if is_tags_key(k) => {
                 let inner = value

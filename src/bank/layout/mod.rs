@@ -40,6 +40,10 @@ pub struct RawCard {
     pub tags: Vec<String>,
     /// Companies said to ask the question.
     pub asked_by: Vec<String>,
+    /// A cloze deletion, or a plain card.
+    pub kind: crate::bank::CardKind,
+    /// The note a cloze deletion was made from (see `Record::note`).
+    pub note: Option<String>,
 }
 
 /// A document layout pyquiz can read.

@@ -26,6 +26,8 @@ enum Kind {
     Answer,
     /// Hints, explanation, notes: kept with their label.
     Extra,
+    /// hashcards' `C:`: a cloze note, its deletions in `[brackets]`.
+    Cloze,
 }
 
 /// Label words, lowercase, and what they label.
@@ -34,6 +36,7 @@ const WORDS: &[(&str, Kind)] = &[
     ("question", Kind::Question),
     ("problem", Kind::Question),
     ("a", Kind::Answer),
+    ("c", Kind::Cloze),
     ("ans", Kind::Answer),
     ("answer", Kind::Answer),
     ("solution", Kind::Answer),
@@ -138,6 +141,8 @@ struct Section<'a> {
 
 struct Card<'a> {
     line: usize,
+    /// A cloze note: `question` holds its text, blank lines included.
+    cloze: bool,
     question: Vec<&'a str>,
     /// A blank line has ended the question's paragraph.
     question_done: bool,
@@ -148,7 +153,9 @@ impl<'a> Card<'a> {
     /// A line that is not a label: the question's paragraph goes on until
     /// a blank line; text after it with no label is the answer.
     fn push(&mut self, line: &'a str) {
-        if let Some(s) = self.sections.last_mut() {
+        if self.cloze && self.sections.is_empty() {
+            self.question.push(line);
+        } else if let Some(s) = self.sections.last_mut() {
             s.lines.push(line);
         } else if line.trim_ws().is_empty() {
             self.question_done |= !self.question.is_empty();
@@ -165,6 +172,9 @@ impl<'a> Card<'a> {
 }
 
 fn finish(card: Card<'_>, section: &str, cards: &mut Vec<RawCard>) {
+    if card.cloze {
+        return finish_cloze(card, section, cards);
+    }
     let question = strip_numbering(strip_outer_bold(&question_text(&card.question)));
     let mut raw = RawCard {
         line: card.line,
@@ -193,6 +203,37 @@ fn finish(card: Card<'_>, section: &str, cards: &mut Vec<RawCard>) {
     cards.push(raw);
 }
 
+/// A `C:` note: one card per `[deletion]`, the note's other sections
+/// under each answer. Without a deletion it is a prompt with no answer.
+fn finish_cloze(card: Card<'_>, section: &str, cards: &mut Vec<RawCard>) {
+    let mut raw = RawCard {
+        line: card.line,
+        section: section.to_string(),
+        ..RawCard::default()
+    };
+    let mut lines = take_meta(&mut raw, card.question);
+    while lines.last().is_some_and(|l| l.trim_ws().is_empty()) {
+        lines.pop();
+    }
+    let (first, rest) = lines.split_first().map_or(("", &[][..]), |(f, r)| (*f, r));
+    let mut text_lines = vec![first.trim_ws().to_string()];
+    text_lines.extend(dedent(rest).into_iter().map(|l| l.into_owned()));
+    let text = text_lines.join("\n");
+    let deletions = crate::bank::cloze::brackets(&text);
+    let extra: Vec<String> = card
+        .sections
+        .into_iter()
+        .flat_map(|s| s.lines)
+        .map(|l| l.trim_end_ws().to_string())
+        .collect();
+    if deletions.is_empty() {
+        raw.question = question_text(&text_lines);
+        cards.push(raw);
+    } else {
+        cards.extend(crate::bank::cloze::cards(&text, &deletions, &extra, &raw));
+    }
+}
+
 fn capitalize(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map_or_else(String::new, |c| {
@@ -216,7 +257,7 @@ impl Layout for QaLabels {
     }
 
     fn score(&self, lines: &[&str]) -> usize {
-        let (mut questions, mut answers) = (0, 0);
+        let (mut questions, mut answers, mut clozes) = (0, 0, 0);
         for l in lines {
             // Every label word starts with one of these letters, after
             // heading marks and emphasis.
@@ -224,18 +265,24 @@ impl Layout for QaLabels {
                 .bytes()
                 .find(|b| !matches!(b, b'#' | b' ' | b'*' | b'_' | b'\t'))
                 .map(|b| b.to_ascii_lowercase());
-            if !matches!(first, Some(b'q' | b'p' | b'a' | b's' | b'h' | b'e' | b'n')) {
+            if !matches!(
+                first,
+                Some(b'q' | b'p' | b'a' | b's' | b'h' | b'e' | b'n' | b'c')
+            ) {
                 continue;
             }
             match label(l) {
                 Some((Kind::Question, _, _)) => questions += 1,
                 Some((Kind::Answer | Kind::Extra, _, _)) => answers += 1,
-                None => {}
+                Some((Kind::Cloze, _, text)) if text.is_empty() || text.contains('[') => {
+                    clozes += 1
+                }
+                Some((Kind::Cloze, _, _)) | None => {}
             }
         }
         // Answer labels alone (the 003 deck's `A:` after numbered
         // headings) are some other layout's.
-        2 * questions.min(answers)
+        2 * (questions.min(answers) + clozes)
     }
 
     fn parse(&self, _file: &str, lines: &[&str]) -> Result<Vec<RawCard>, BankError> {
@@ -255,12 +302,20 @@ impl Layout for QaLabels {
                 // (hashcards writes answers so): the lines up to its
                 // closing fence are code, not labels.
                 fences.in_code(rest);
-                if kind == Kind::Question {
+                if kind == Kind::Cloze && !(rest.is_empty() || rest.contains('[')) {
+                    // `C: some option` with nothing to hide is no cloze.
+                    if let Some(card) = &mut current {
+                        card.push(line);
+                    }
+                    continue;
+                }
+                if kind == Kind::Question || kind == Kind::Cloze {
                     if let Some(card) = current.take() {
                         finish(card, &section, &mut cards);
                     }
                     current = Some(Card {
                         line: i + 1,
+                        cloze: kind == Kind::Cloze,
                         question: if rest.is_empty() { vec![] } else { vec![rest] },
                         question_done: false,
                         sections: Vec::new(),

@@ -38,7 +38,7 @@ fn is_tag_line(line: &str) -> bool {
 
 /// `question::answer` (or `:::` for a reversible card): the two sides and
 /// whether the card goes both ways.
-fn one_liner(line: &str) -> Option<(&str, &str, bool)> {
+pub(crate) fn one_liner(line: &str) -> Option<(&str, &str, bool)> {
     let line = without_sr_comment(line);
     let bytes = line.as_bytes();
     let (mut depth, mut in_code) = (0i32, false);

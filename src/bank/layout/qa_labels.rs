@@ -297,6 +297,26 @@ impl Layout for QaLabels {
                 }
                 continue;
             }
+            // repeater's one-line cards beside its `Q:`/`A:` ones:
+            // `question::answer`, flush left.
+            if !line.starts_with([' ', '\t'])
+                && line.contains("::")
+                && let Some((question, answer, _)) = super::obsidian_sr::one_liner(line)
+            {
+                if let Some(card) = current.take() {
+                    finish(card, &section, &mut cards);
+                }
+                let (answer, has_code) = answer_markdown(&[answer]);
+                cards.push(RawCard {
+                    line: i + 1,
+                    question: strip_numbering(question),
+                    answer,
+                    has_code,
+                    section: section.clone(),
+                    ..RawCard::default()
+                });
+                continue;
+            }
             if let Some((kind, word, rest)) = label(line) {
                 // `A: ```python` opens a code block on the label's line
                 // (hashcards writes answers so): the lines up to its

@@ -4,6 +4,7 @@
 mod anki_text;
 mod bold_numbered_list;
 mod bold_questions;
+mod carddown;
 pub mod front_matter;
 mod heading_questions;
 mod html_details;
@@ -80,6 +81,7 @@ pub static LAYOUTS: &[&dyn Layout] = &[
     &heading_questions::HeadingQuestions,
     &bold_questions::BoldQuestions,
     &anki_text::AnkiText,
+    &carddown::Carddown,
 ];
 
 /// Names of all layouts, for messages.
@@ -122,6 +124,8 @@ pub mod kind {
     pub const TICK: u16 = 1 << 9;
     /// Holds `::` (Obsidian one-liners, SR comments).
     pub const COLONS: u16 = 1 << 10;
+    /// Holds carddown's `🧠` or `#flashcard` marker.
+    pub const CARD_MARKER: u16 = 1 << 11;
     /// What the built-in deck's layouts score.
     pub const BUILT_IN: u16 = HEADING | EMPHASIS | DIGIT | TAG | CAPITAL_A | MARK | PIPE | POINTER;
 }
@@ -184,10 +188,15 @@ fn kinds(line: &str) -> u16 {
 /// never found (the search is checked line by line, so it is never found
 /// wrongly either).
 fn colon_lines(text: &str, lines: &[&str]) -> Vec<usize> {
+    lines_holding(text, lines, "::")
+}
+
+/// Which lines hold `needle` (see [`colon_lines`]).
+fn lines_holding(text: &str, lines: &[&str], needle: &str) -> Vec<usize> {
     let mut found = Vec::new();
     let base = text.as_ptr() as usize;
     let mut line = 0;
-    for at in memchr::memmem::find_iter(text.as_bytes(), b"::") {
+    for at in memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()) {
         // The line holding byte `at`: the last one starting at or before it.
         while line + 1 < lines.len() {
             let next = lines[line + 1];
@@ -198,7 +207,7 @@ fn colon_lines(text: &str, lines: &[&str]) -> Vec<usize> {
                 break;
             }
         }
-        if found.last() != Some(&line) && lines.get(line).is_some_and(|l| l.contains("::")) {
+        if found.last() != Some(&line) && lines.get(line).is_some_and(|l| l.contains(needle)) {
             found.push(line);
         }
     }
@@ -210,6 +219,11 @@ fn colon_lines(text: &str, lines: &[&str]) -> Vec<usize> {
 pub fn scores(text: &str, lines: &[&str]) -> Vec<(&'static dyn Layout, usize)> {
     let colons = colon_lines(text, lines);
     let mut next_colon = colons.iter().peekable();
+    let mut marked = lines_holding(text, lines, "🧠");
+    marked.extend(lines_holding(text, lines, "#flashcard"));
+    marked.sort_unstable();
+    marked.dedup();
+    let mut next_marked = marked.iter().peekable();
     let candidates: Vec<(u16, &str)> = lines
         .iter()
         .enumerate()
@@ -217,6 +231,9 @@ pub fn scores(text: &str, lines: &[&str]) -> Vec<(&'static dyn Layout, usize)> {
             let mut k = kinds(l);
             if next_colon.next_if(|&&c| c == i).is_some() {
                 k |= kind::COLONS;
+            }
+            if next_marked.next_if(|&&c| c == i).is_some() {
+                k |= kind::CARD_MARKER;
             }
             (k, *l)
         })

@@ -51,7 +51,14 @@ struct Headers {
 /// A header line's key and value: `#separator:tab` → ("separator", "tab").
 fn header(line: &str) -> Option<(String, &str)> {
     let rest = line.strip_prefix('#')?;
+    // A Markdown heading has a space or another `#` here.
+    if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
     let (key, value) = rest.split_once(':')?;
+    if key.len() > 16 {
+        return None;
+    }
     let key = key.trim_ws().to_ascii_lowercase();
     KEYS.contains(&key.as_str())
         .then_some((key, value.trim_ws()))

@@ -625,7 +625,7 @@ pub fn tokens(question: &str) -> Vec<String> {
     // the ORM beside SQLAlchemy, and the `copy` module beside `deepcopy`.
     for (subject, part) in PARTS {
         if has_token(&out, subject) {
-            out.retain(|t| t == subject || t != part);
+            out.retain(|t| t != part);
         }
     }
     if has_token(&out, "deepcopy") && modules.iter().any(|m| m == "copy") {

@@ -790,3 +790,38 @@ fn new_cards_follow_the_learning_path_unless_another_order_is_chosen() {
             "new-order is path, source or random",
         ));
 }
+
+/// `pyquiz config theme` keeps the colours chosen for the terminal's
+/// background (the study screen reads it; tests/terminal.rs checks that).
+#[test]
+fn the_theme_setting_is_kept() {
+    let tmp = TempDir::new().unwrap();
+    let (dir, now) = (tmp.path(), "2026-03-02T09:00:00Z");
+    pyquiz(dir, now)
+        .args(["config", "theme"])
+        .assert()
+        .success()
+        .stdout("auto\n");
+    pyquiz(dir, now)
+        .args(["config", "theme", "Light"])
+        .assert()
+        .success()
+        .stdout("theme = light\n");
+    pyquiz(dir, now)
+        .args(["config"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("theme = light\n"));
+    pyquiz(dir, now)
+        .args(["config", "theme", "sepia"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("theme is auto, light or dark"));
+    pyquiz(dir, now)
+        .args(["--theme", "sepia", "due"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "possible values: auto, light, dark",
+        ));
+}

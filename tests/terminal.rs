@@ -24,6 +24,10 @@ struct Term {
     parser: vt100::Parser,
     /// Everything the program wrote.
     raw: Vec<u8>,
+    /// The default foreground and background this terminal reports to
+    /// OSC 10/11 (`rgb:rrrr/gggg/bbbb`); `None` ignores those queries, as
+    /// a terminal without them does.
+    colours: Option<(&'static str, &'static str)>,
 }
 
 impl Term {
@@ -83,6 +87,7 @@ impl Term {
             output: rx,
             parser: vt100::Parser::new(nz(size.1), nz(size.0), 0),
             raw: Vec::new(),
+            colours: None,
         }
     }
 
@@ -91,13 +96,29 @@ impl Term {
     fn pump(&mut self, timeout: Duration) -> bool {
         match self.output.recv_timeout(timeout) {
             Ok(bytes) => {
-                let queries = count(&bytes, b"\x1b[6n");
                 self.parser.process(&bytes);
                 self.raw.extend_from_slice(&bytes);
-                for _ in 0..queries {
-                    let (row, col) = self.parser.screen().cursor_position();
-                    let reply = format!("\x1b[{};{}R", row + 1, col + 1);
-                    self.writer.write_all(reply.as_bytes()).unwrap();
+                // Answer the queries in the order they came, as a terminal
+                // does: cursor position, device attributes (always), and
+                // the default colours when this terminal reports them.
+                let mut replies = String::new();
+                for at in 0..bytes.len() {
+                    let rest = &bytes[at..];
+                    if rest.starts_with(b"\x1b[6n") {
+                        let (row, col) = self.parser.screen().cursor_position();
+                        replies.push_str(&format!("\x1b[{};{}R", row + 1, col + 1));
+                    } else if rest.starts_with(b"\x1b[c") {
+                        replies.push_str("\x1b[?62;22c");
+                    } else if let Some((fg, bg)) = self.colours {
+                        if rest.starts_with(b"\x1b]10;?") {
+                            replies.push_str(&format!("\x1b]10;{fg}\x1b\\"));
+                        } else if rest.starts_with(b"\x1b]11;?") {
+                            replies.push_str(&format!("\x1b]11;{bg}\x07"));
+                        }
+                    }
+                }
+                if !replies.is_empty() {
+                    self.writer.write_all(replies.as_bytes()).unwrap();
                     self.writer.flush().unwrap();
                 }
                 true
@@ -316,8 +337,42 @@ fn study_reveal_grade_quit_and_continue_next_time() {
 /// Reveals the fixture's first card, scrolls to its code, opens and closes
 /// help, quits; returns the SGR parameter lists written.
 fn colour_run(args: &[&str], envs: &[(&str, &str)]) -> Vec<String> {
+    colour_run_in(None, args, envs).0
+}
+
+/// `colour_run_in` on a data directory whose theme setting is `theme`.
+fn colour_run_with_setting(
+    theme: &str,
+    colours: Option<(&'static str, &'static str)>,
+) -> (Vec<String>, bool) {
     let data = TempDir::new().unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_pyquiz"))
+        .args(["config", "theme", theme])
+        .env("PYQUIZ_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{status:?}");
+    colour_run_on(data, colours, &[], &[])
+}
+
+/// `colour_run` in a terminal that reports these default colours; also
+/// returns whether pyquiz asked for the background.
+fn colour_run_in(
+    colours: Option<(&'static str, &'static str)>,
+    args: &[&str],
+    envs: &[(&str, &str)],
+) -> (Vec<String>, bool) {
+    colour_run_on(TempDir::new().unwrap(), colours, args, envs)
+}
+
+fn colour_run_on(
+    data: TempDir,
+    colours: Option<(&'static str, &'static str)>,
+    args: &[&str],
+    envs: &[(&str, &str)],
+) -> (Vec<String>, bool) {
     let mut t = Term::start_with(data.path(), args, envs, (80, 24));
+    t.colours = colours;
     t.wait_text("What is the difference between list and tuple?");
     t.keys(" ");
     t.wait_text("── Answer");
@@ -335,7 +390,58 @@ fn colour_run(args: &[&str], envs: &[(&str, &str)]) -> Vec<String> {
     assert_terminal_restored(&raw, &parser);
     let params = sgr_params(&raw);
     assert!(!params.is_empty(), "bold and resets are still written");
-    params
+    (params, count(&raw, b"\x1b]11;?") > 0)
+}
+
+const WHITE: (&str, &str) = ("rgb:0000/0000/0000", "rgb:ffff/ffff/ffff");
+const BLACK: (&str, &str) = ("rgb:e5e5/e5e5/e5e5", "rgb:0000/0000/0000");
+const SOLARIZED_DARK: (&str, &str) = ("rgb:8383/9494/9696", "rgb:0000/2b2b/3636");
+
+/// Code blocks were drawn on palette black with the default foreground:
+/// black on black on a white terminal (walk-through §2.3). pyquiz asks the
+/// terminal for its background (OSC 11) and draws light code blocks on a
+/// light one; COLORFGBG answers first when set; --theme skips the query.
+#[test]
+fn the_terminal_background_chooses_the_theme() {
+    // SGR parameter lists holding this sequence of parameters
+    let has = |p: &[String], seq: &str| {
+        p.iter()
+            .any(|p| format!(";{p};").contains(&format!(";{seq};")))
+    };
+    // palette black as a background (the dark theme's code block)
+    let dark_band = |p: &[String]| has(p, "48;5;0");
+    // grey 254 as a background (the light theme's code block)
+    let light_band = |p: &[String]| has(p, "48;5;254");
+
+    let (white, asked) = colour_run_in(Some(WHITE), &[], &[]);
+    assert!(asked, "the background is asked for");
+    assert!(light_band(&white) && !dark_band(&white), "{white:?}");
+    for dark in [BLACK, SOLARIZED_DARK] {
+        let (params, asked) = colour_run_in(Some(dark), &[], &[]);
+        assert!(asked);
+        assert!(dark_band(&params) && !light_band(&params), "{params:?}");
+        // nothing in palette colour 8 (Solarized Dark's background)
+        assert!(!has(&params, "38;5;8") && !has(&params, "90"), "{params:?}");
+    }
+
+    // COLORFGBG (rxvt, Konsole) decides without a query.
+    let (params, asked) = colour_run_in(Some(BLACK), &[], &[("COLORFGBG", "0;15")]);
+    assert!(!asked && light_band(&params), "{params:?}");
+
+    // --theme and PYQUIZ_THEME choose; nothing is asked.
+    let (params, asked) = colour_run_in(Some(WHITE), &["--theme", "dark"], &[]);
+    assert!(!asked && dark_band(&params), "{params:?}");
+    let (params, asked) = colour_run_in(Some(BLACK), &[], &[("PYQUIZ_THEME", "light")]);
+    assert!(!asked && light_band(&params), "{params:?}");
+
+    // So does the setting (pyquiz config theme).
+    let (params, asked) = colour_run_with_setting("light", Some(BLACK));
+    assert!(!asked && light_band(&params), "{params:?}");
+
+    // A terminal that does not answer OSC 11 (only device attributes) is
+    // dark, without waiting out the timeout.
+    let (params, asked) = colour_run_in(None, &[], &[]);
+    assert!(asked && dark_band(&params), "{params:?}");
 }
 
 fn colour_codes(params: &[String]) -> Vec<&String> {

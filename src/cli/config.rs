@@ -4,13 +4,14 @@ use std::io::Write;
 
 use super::CliError;
 use crate::schedule::NewCardOrder;
-use crate::store::{Settings, Store};
+use crate::store::{Settings, Store, ThemeSetting};
 
-pub const KEYS: [&str; 4] = [
+pub const KEYS: [&str; 5] = [
     "desired-retention",
     "new-per-day",
     "reviews-per-day",
     "new-order",
+    "theme",
 ];
 
 fn show(s: &Settings, key: &str) -> Option<String> {
@@ -19,6 +20,7 @@ fn show(s: &Settings, key: &str) -> Option<String> {
         "new-per-day" => s.new_per_day.to_string(),
         "reviews-per-day" => s.reviews_per_day.to_string(),
         "new-order" => s.new_order.name().to_string(),
+        "theme" => s.theme.name().to_string(),
         _ => return None,
     })
 }
@@ -82,6 +84,12 @@ pub fn run(
                         ))
                     })?;
                     store.update_settings(|s| s.new_order = order)?;
+                }
+                "theme" => {
+                    let theme = ThemeSetting::parse(v).ok_or_else(|| {
+                        CliError::BadSetting(format!("theme is auto, light or dark, not {v:?}"))
+                    })?;
+                    store.update_settings(|s| s.theme = theme)?;
                 }
                 _ => return Err(unknown(k)),
             }

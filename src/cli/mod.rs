@@ -27,7 +27,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::bank::{self, Bank, BankError, Filter, FilterError, LoadOptions};
 use crate::schedule::{ClockError, OptimizeError, ScheduleError};
-use crate::store::{Access, StoreError};
+use crate::store::{Access, StoreError, ThemeSetting};
 
 /// Drill Python interview questions with spaced repetition.
 #[derive(Debug, Parser)]
@@ -63,6 +63,12 @@ pub struct Cli {
     /// e.g. ~/.local/share/pyquiz).
     #[arg(long, value_name = "DIR", global = true, env = "PYQUIZ_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
+
+    /// Colours for a light or a dark terminal background; auto asks the
+    /// terminal (default: the theme setting, auto unless changed).
+    #[arg(long, value_name = "THEME", global = true, env = "PYQUIZ_THEME",
+          value_parser = theme_parser())]
+    pub theme: Option<ThemeSetting>,
 
     /// Without a command: what today's study session covers.
     #[command(flatten)]
@@ -274,6 +280,13 @@ fn layout_parser() -> clap::builder::PossibleValuesParser {
             .iter()
             .map(|l| clap::builder::PossibleValue::new(l.name()).help(l.about())),
     )
+}
+
+/// `--theme`'s values, parsed as the setting is.
+fn theme_parser() -> impl clap::builder::TypedValueParser<Value = ThemeSetting> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(ThemeSetting::ALL.map(|t| t.name()))
+        .map(|v| ThemeSetting::parse(&v).unwrap_or_default())
 }
 
 /// Filters shared by every command that works on questions.
@@ -662,6 +675,7 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(),
                 cli.data_dir.as_ref(),
                 session::OpenOn::Browse,
                 color,
+                cli.theme,
                 out,
             )
         }
@@ -678,6 +692,7 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(),
                     cli.data_dir.as_ref(),
                     session::OpenOn::Stats,
                     color,
+                    cli.theme,
                     out,
                 );
             }
@@ -693,6 +708,7 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(),
         Some(Command::Practice { drill, weakest }) => session::run_drill(
             &bank,
             cli.data_dir.as_ref(),
+            cli.theme,
             &drill,
             session::DrillKind::Practice { weakest },
             out,
@@ -705,6 +721,7 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(),
         }) => session::run_drill(
             &bank,
             cli.data_dir.as_ref(),
+            cli.theme,
             &drill,
             session::DrillKind::Interview {
                 minutes,
@@ -716,7 +733,7 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(),
         Some(
             Command::Completions { .. } | Command::Man | Command::Check { .. } | Command::Recover,
         ) => Ok(()),
-        None => session::run(&bank, cli.data_dir.as_ref(), &cli.study, out),
+        None => session::run(&bank, cli.data_dir.as_ref(), cli.theme, &cli.study, out),
     }
 }
 

@@ -13,7 +13,7 @@ use super::{CliError, FilterArgs};
 use crate::bank::{Bank, Filter};
 use crate::schedule::practice_order;
 use crate::schedule::{Clock, Limits, NewCardOrder, NewOrder};
-use crate::store::Access;
+use crate::store::{Access, ThemeSetting};
 use crate::tui::app::{App, Session, SessionKind, Ui};
 use crate::tui::drill::InterviewConfig;
 use crate::tui::highlight::HighlighterSlot;
@@ -88,11 +88,16 @@ impl StudyArgs {
 }
 
 impl ColorChoice {
-    pub fn theme(self) -> Theme {
+    /// The theme for this choice; the terminal's background is asked for
+    /// only when colour will be written and the setting is `auto`.
+    pub fn theme(self, setting: ThemeSetting) -> Theme {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         match self {
-            ColorChoice::Always => Theme::ansi(),
             ColorChoice::Never => Theme::plain(),
-            ColorChoice::Auto => Theme::from_env(),
+            ColorChoice::Auto if no_color => Theme::plain(),
+            ColorChoice::Always | ColorChoice::Auto => {
+                Theme::new(crate::tui::background::palette(setting))
+            }
         }
     }
 }
@@ -127,6 +132,7 @@ pub fn describe(filter: &Filter) -> String {
 pub fn run(
     bank: &Bank,
     data_dir: Option<&PathBuf>,
+    theme: Option<ThemeSetting>,
     args: &StudyArgs,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
@@ -162,6 +168,7 @@ pub fn run(
         order,
         card_limit: args.limit.map(|n| n as usize),
         color: args.color,
+        theme,
     };
     launch.run(data_dir, |_, _, _| Ok(SessionKind::Study), out)
 }
@@ -196,6 +203,7 @@ pub enum DrillKind {
 pub fn run_drill(
     bank: &Bank,
     data_dir: Option<&PathBuf>,
+    theme: Option<ThemeSetting>,
     args: &DrillArgs,
     kind: DrillKind,
     out: &mut dyn Write,
@@ -222,6 +230,7 @@ pub fn run_drill(
         order: NewChoice::Fixed(NewOrder::Source),
         card_limit: None,
         color: args.color,
+        theme,
     };
     launch.run(
         data_dir,
@@ -270,6 +279,7 @@ pub fn run_screen(
     data_dir: Option<&PathBuf>,
     open_on: OpenOn,
     color: ColorChoice,
+    theme: Option<ThemeSetting>,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let records: Vec<_> = bank.filtered(filter).cloned().collect();
@@ -281,6 +291,7 @@ pub fn run_screen(
         order: NewChoice::Fixed(NewOrder::Source),
         card_limit: None,
         color,
+        theme,
     };
     launch.run(data_dir, |_, _, _| Ok(SessionKind::Study), out)
 }
@@ -307,6 +318,8 @@ struct Launch {
     order: NewChoice,
     card_limit: Option<usize>,
     color: ColorChoice,
+    /// `--theme`; the setting when not given.
+    theme: Option<ThemeSetting>,
 }
 
 impl Launch {
@@ -371,7 +384,9 @@ impl Launch {
         }
         let (width, height) = ratatui::crossterm::terminal::size()?;
         let ui = Ui {
-            theme: self.color.theme(),
+            theme: self
+                .color
+                .theme(self.theme.unwrap_or(store.settings().theme)),
             highlighter: HighlighterSlot::load_in_background(),
             size: ratatui::layout::Size::new(width, height),
         };

@@ -37,8 +37,8 @@ pub use error::StoreError;
 pub use lock::LOCK_FILE;
 pub use log::{AnswerFacts, AnswerKind, Event, LogEntry, LoggedState, Verdict};
 pub use progress::{
-    FORMAT_VERSION, KIND_REVIEW, LogMark, Progress, Repair, Settings, Snapshot, Today, UNDO_DEPTH,
-    UndoAction, UndoEntry,
+    FORMAT_VERSION, KIND_REVIEW, LogMark, Progress, Repair, Settings, Snapshot, ThemeSetting,
+    Today, UNDO_DEPTH, UndoAction, UndoEntry,
 };
 
 use crate::schedule::{CardState, Clock, DayCounts, Grade, Outcome, ReviewRecord};

@@ -118,6 +118,44 @@ pub struct Settings {
     /// The order new cards come in (the learning path unless changed).
     #[serde(default, skip_serializing_if = "NewCardOrder::is_path")]
     pub new_order: NewCardOrder,
+    /// Colours for a light or a dark terminal, or detected (`auto`).
+    #[serde(default, skip_serializing_if = "ThemeSetting::is_auto")]
+    pub theme: ThemeSetting,
+}
+
+/// The colours a person chooses (`--theme`, `pyquiz config theme`): for
+/// the terminal's background as detected, or for a light or dark one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeSetting {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl ThemeSetting {
+    pub const ALL: [ThemeSetting; 3] =
+        [ThemeSetting::Auto, ThemeSetting::Light, ThemeSetting::Dark];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ThemeSetting::Auto => "auto",
+            ThemeSetting::Light => "light",
+            ThemeSetting::Dark => "dark",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ThemeSetting> {
+        let text = text.trim();
+        ThemeSetting::ALL
+            .into_iter()
+            .find(|t| t.name().eq_ignore_ascii_case(text))
+    }
+
+    pub fn is_auto(&self) -> bool {
+        *self == ThemeSetting::Auto
+    }
 }
 
 impl Default for Settings {
@@ -128,6 +166,7 @@ impl Default for Settings {
             reviews_per_day: DEFAULT_REVIEWS_PER_DAY,
             parameters: Vec::new(),
             new_order: NewCardOrder::Path,
+            theme: ThemeSetting::Auto,
         }
     }
 }

@@ -389,15 +389,23 @@ impl Renderer<'_> {
             .max()
             .unwrap_or(0)
             .max(avail.saturating_sub(2));
+        let margin = self.theme.code_margin;
+        let margin_style = if self.theme.color {
+            bg
+        } else {
+            self.theme.muted
+        };
         for line in lines {
             let used = line.width();
-            let mut body = vec![Span::styled(" ", bg)];
+            let mut body = vec![Span::styled(margin, margin_style)];
             body.extend(
                 line.spans
                     .into_iter()
-                    .map(|s| Span::styled(s.content, bg.patch(s.style))),
+                    .map(|s| Span::styled(s.content, self.theme.code_token(s.style))),
             );
-            body.push(Span::styled(" ".repeat(inner.saturating_sub(used) + 1), bg));
+            if self.theme.color {
+                body.push(Span::styled(" ".repeat(inner.saturating_sub(used) + 1), bg));
+            }
             self.push_line(body);
         }
         self.gap();
@@ -654,16 +662,42 @@ mod tests {
             .iter()
             .find(|l| plain_text(&[(*l).clone()]).contains("return"))
             .unwrap();
+        // The band's background always comes with a foreground: default
+        // text on a fixed background is invisible on some palette.
         assert!(
             code_line
                 .spans
                 .iter()
-                .all(|s| s.style.bg == Some(Color::Black))
+                .all(|s| s.style.bg == Some(Color::Black) && s.style.fg.is_some()),
+            "{code_line:?}"
         );
-        assert!(
-            code_line.spans.iter().any(|s| s.style.fg.is_some()),
-            "highlighted"
-        );
+        let colours: std::collections::BTreeSet<_> = code_line
+            .spans
+            .iter()
+            .map(|s| format!("{:?}", s.style.fg))
+            .collect();
+        assert!(colours.len() >= 2, "highlighted: {colours:?}");
+    }
+
+    #[test]
+    fn code_blocks_without_colour_keep_a_bar() {
+        let md = "Text.\n\n```python\ndef f():\n    return 1\n```\n\nAfter.";
+        let lines = render(md, 40, &Theme::plain(), Some(&Highlighter::new()));
+        let text = plain_text(&lines);
+        assert!(text.contains("\n│ def f():\n│     return 1\n"), "{text}");
+    }
+
+    #[test]
+    fn light_code_blocks_use_a_light_band_with_dark_text() {
+        let md = "```python\nx = max(1, 2)  # c\n```\n";
+        let lines = render(md, 40, &Theme::light(), Some(&Highlighter::new()));
+        for span in lines.iter().flat_map(|l| l.spans.iter()) {
+            assert_eq!(span.style.bg, Theme::light().code_block.bg, "{span:?}");
+            assert!(
+                matches!(span.style.fg, Some(Color::Indexed(_))),
+                "fixed colour, not the palette: {span:?}"
+            );
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! it imports ratatui.
 
 pub mod app;
+pub mod background;
 pub mod browse;
 pub mod draw;
 pub mod drill;

@@ -10,10 +10,11 @@ use jiff::{SignedDuration, Timestamp};
 use pyquiz::bank::{Bank, LoadOptions};
 use pyquiz::schedule::{Clock, Grade, Limits, NewOrder, Phase, Scheduler, SchedulerConfig};
 use pyquiz::store::{Access, Store};
-use pyquiz::tui::app::{Action, App, Session, SessionKind, Ui};
+use pyquiz::tui::app::{Action, App, Overlay, Session, SessionKind, Ui};
 use pyquiz::tui::drill::{InterviewConfig, Mark, Mode};
 use pyquiz::tui::highlight::{Highlighter, HighlighterSlot};
 use pyquiz::tui::theme::Theme;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
 use tempfile::TempDir;
 
@@ -217,16 +218,21 @@ fn scroll_and_help() {
     a.update(Action::Reveal);
     a.update(Action::ToggleHelp);
     assert!(a.help);
-    // all of the help fits on 80x24: nothing to scroll
+    // all of the help fits on 80x24: nothing to scroll, so a scroll key
+    // closes it like any other key (and does not scroll the card)
     a.update(Action::ScrollDown(2));
-    assert_eq!(a.help_scroll, 0);
+    assert_eq!((a.help, a.current.as_ref().unwrap().scroll), (false, 0));
     // on 40x12 it scrolls (and the card does not), up to its last line
     a.update(Action::Resize(40, 12));
+    a.update(Action::ToggleHelp);
     a.update(Action::ScrollDown(2));
     assert_eq!((a.help_scroll, a.current.as_ref().unwrap().scroll), (2, 0));
     a.update(Action::ScrollDown(100));
-    let entries = pyquiz::tui::keymap::help(Mode::Study).len() + 1; // and the mouse wheel
-    assert_eq!(a.help_scroll as usize, entries - (12 - 2));
+    // every binding and the mouse wheel, some descriptions on two lines
+    let entries = pyquiz::tui::keymap::help(Mode::Study).len() + 1;
+    let lines = pyquiz::tui::screens::help::lines(&a, 40).len();
+    assert!(lines > entries);
+    assert_eq!(a.help_scroll as usize, lines - (12 - 2));
     // any other key closes help without acting
     let before = current_id(&a);
     a.update(Action::Grade(Grade::Good));
@@ -601,4 +607,94 @@ fn a_merged_cards_other_answers_are_one_key_away() {
     // The key is in the help and the footer only when it does something.
     let ctx = a.key_context();
     assert!(ctx.others);
+}
+
+/// A key as the terminal loop handles it: through the keymap, in the
+/// app's current context, into `update`.
+fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+    let event = KeyEvent::new(code, modifiers);
+    if let Some(action) = pyquiz::tui::keymap::action_for(event, app.key_context()) {
+        app.update(action);
+    }
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    key(app, code, KeyModifiers::NONE);
+}
+
+#[test]
+fn any_key_closes_help_and_does_nothing_else() {
+    let tmp = TempDir::new().unwrap();
+    let mut a = app(&tmp, Rc::new(Cell::new(0)));
+    let card = current_id(&a);
+    for code in [
+        KeyCode::Esc,
+        KeyCode::Char('q'),
+        KeyCode::Char('?'),
+        KeyCode::F(1),
+        KeyCode::Char('/'),
+        KeyCode::Char('t'),
+        KeyCode::Char('b'),
+        KeyCode::Char('s'),
+        KeyCode::Char('u'),
+        KeyCode::Char(' '),
+        KeyCode::Enter,
+        KeyCode::Char('3'),
+    ] {
+        press(&mut a, KeyCode::Char('?'));
+        assert!(a.help, "? opens help");
+        press(&mut a, code);
+        assert!(!a.help, "{code:?} closes help");
+        assert!(!a.quit, "{code:?} on help quit the session");
+        assert!(a.overlay.is_none(), "{code:?} on help opened a screen");
+        assert_eq!(current_id(&a), card, "{code:?} on help acted on the card");
+        assert!(!a.current.as_ref().unwrap().revealed);
+    }
+    // Scroll keys scroll it and leave it open (40x12: it does not fit).
+    a.update(Action::Resize(40, 12));
+    press(&mut a, KeyCode::F(1));
+    press(&mut a, KeyCode::Char('j'));
+    press(&mut a, KeyCode::End);
+    assert!(a.help && a.help_scroll > 1);
+    press(&mut a, KeyCode::Home);
+    assert_eq!((a.help, a.help_scroll), (true, 0));
+    // Only Ctrl-C quits, from help too.
+    key(&mut a, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(a.quit);
+}
+
+#[test]
+fn help_over_browse_and_stats_closes_back_to_them_and_ctrl_c_quits_anywhere() {
+    let tmp = TempDir::new().unwrap();
+    let mut a = app(&tmp, Rc::new(Cell::new(0)));
+    press(&mut a, KeyCode::Char('/'));
+    assert!(matches!(a.overlay, Some(Overlay::Browse(_))));
+    // F1 toggles help in browse; Esc and q close it, never the browser,
+    // and a letter is not typed into the search.
+    press(&mut a, KeyCode::F(1));
+    assert!(a.help);
+    press(&mut a, KeyCode::F(1));
+    assert!(!a.help);
+    for code in [KeyCode::Esc, KeyCode::Char('q')] {
+        press(&mut a, KeyCode::F(1));
+        press(&mut a, code);
+        assert!(!a.help && !a.quit);
+        let Some(Overlay::Browse(view)) = &a.overlay else {
+            panic!("{code:?} on help closed the browser");
+        };
+        assert_eq!(view.browse.query, "");
+    }
+    key(&mut a, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(a.quit, "Ctrl-C quits from browse");
+    drop(a);
+
+    let mut a = app(&tmp, Rc::new(Cell::new(0)));
+    press(&mut a, KeyCode::Char('t'));
+    assert!(matches!(a.overlay, Some(Overlay::Stats(_))));
+    press(&mut a, KeyCode::Char('?'));
+    assert!(a.help);
+    press(&mut a, KeyCode::Esc);
+    assert!(!a.help && !a.quit && matches!(a.overlay, Some(Overlay::Stats(_))));
+    key(&mut a, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(a.quit, "Ctrl-C quits from stats");
 }

@@ -51,7 +51,12 @@ pub enum Action {
     PageDown,
     PageUp,
     ToggleHelp,
+    /// Close the help overlay (any key but a scroll key, while it is open).
+    CloseHelp,
+    /// Leave this screen: quits the session, closes an overlay.
     Quit,
+    /// `Ctrl-C`: quit the whole session from any screen.
+    Exit,
     /// `Ctrl-Z`: give the terminal back and stop until resumed (the
     /// terminal loop does it; the session's state does not change).
     Background,
@@ -262,7 +267,6 @@ impl App {
     pub fn key_context(&self) -> super::keymap::Ctx {
         super::keymap::Ctx {
             screen: match &self.overlay {
-                _ if self.help => super::keymap::Screen::Session,
                 Some(Overlay::Browse(_)) => super::keymap::Screen::Browse,
                 Some(Overlay::Stats(_)) => super::keymap::Screen::Stats,
                 None => super::keymap::Screen::Session,
@@ -274,6 +278,7 @@ impl App {
                 .current
                 .as_ref()
                 .is_some_and(|c| self.records[c.index].members.len() > 1),
+            help: self.help,
         }
     }
 
@@ -349,7 +354,11 @@ impl App {
             || self.size.height < super::layout::MIN_HEIGHT)
             && !matches!(
                 action,
-                Action::Quit | Action::Resize(..) | Action::Tick | Action::Background
+                Action::Quit
+                    | Action::Exit
+                    | Action::Resize(..)
+                    | Action::Tick
+                    | Action::Background
             )
         {
             return;
@@ -360,10 +369,10 @@ impl App {
                 // Saved at last: on to the next card; this key only retried.
                 self.quit_unsaved = false;
                 self.next_card();
-                if !matches!(action, Action::Quit | Action::Resize(..)) {
+                if !matches!(action, Action::Quit | Action::Exit | Action::Resize(..)) {
                     return;
                 }
-            } else if action == Action::Quit {
+            } else if matches!(action, Action::Quit | Action::Exit) {
                 // Quitting would drop it: say so first; a second quit
                 // leaves without it (and the session exits non-zero).
                 if self.quit_unsaved {
@@ -379,7 +388,14 @@ impl App {
                 self.quit_unsaved = false;
             }
         }
-        if self.overlay.is_some() && !self.help {
+        if action == Action::Exit {
+            self.quit = true;
+            return;
+        }
+        if self.help && self.update_help(action) {
+            return;
+        }
+        if self.overlay.is_some() {
             self.update_overlay(action);
             return;
         }
@@ -387,7 +403,7 @@ impl App {
             Action::OpenBrowse => self.open_browse(),
             Action::OpenStats => self.open_stats(),
             Action::Browse(_) | Action::Background => {}
-            Action::Quit => self.quit = true,
+            Action::Quit | Action::Exit => self.quit = true,
             Action::Resize(w, h) => {
                 self.size = Size::new(w, h);
                 self.render_view();
@@ -398,17 +414,10 @@ impl App {
                 }
             }
             Action::ToggleHelp => {
-                self.help = !self.help;
+                self.help = true;
                 self.help_scroll = 0;
             }
-            Action::ScrollDown(n) if self.help => {
-                let max = super::screens::help::max_scroll(self);
-                self.help_scroll = self.help_scroll.saturating_add(n).min(max);
-            }
-            Action::ScrollUp(n) if self.help => {
-                self.help_scroll = self.help_scroll.saturating_sub(n);
-            }
-            _ if self.help => self.help = false,
+            Action::CloseHelp => {}
             Action::Reveal => {
                 if self.current.as_ref().is_some_and(|c| !c.revealed) {
                     if self.view.answer.is_none() {
@@ -742,6 +751,27 @@ impl App {
         } else {
             self.render_view();
         }
+    }
+
+    /// A key while help is open: scroll keys scroll it, anything else
+    /// closes it and does nothing more. False for what still applies
+    /// under it (a resize, the clock, Ctrl-Z).
+    fn update_help(&mut self, action: Action) -> bool {
+        let max = super::screens::help::max_scroll(self);
+        let page = (self.size.height / 2).max(1);
+        match action {
+            Action::Resize(..) | Action::Tick | Action::Background | Action::Exit => return false,
+            // All of it shows: "any key closes" holds for scroll keys too.
+            _ if max == 0 => self.help = false,
+            Action::ScrollDown(n) => self.help_scroll = self.help_scroll.saturating_add(n).min(max),
+            Action::ScrollUp(n) => self.help_scroll = self.help_scroll.saturating_sub(n),
+            Action::PageDown => self.help_scroll = self.help_scroll.saturating_add(page).min(max),
+            Action::PageUp => self.help_scroll = self.help_scroll.saturating_sub(page),
+            Action::ScrollTop => self.help_scroll = 0,
+            Action::ScrollBottom => self.help_scroll = max,
+            _ => self.help = false,
+        }
+        true
     }
 
     fn update_overlay(&mut self, action: Action) {

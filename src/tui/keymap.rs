@@ -65,6 +65,8 @@ pub struct Ctx {
     pub revealed: bool,
     /// It is merged from several sources' questions (more than one answer).
     pub others: bool,
+    /// The help overlay is open over `screen` and has the keys.
+    pub help: bool,
 }
 
 impl Ctx {
@@ -75,6 +77,7 @@ impl Ctx {
             card,
             revealed,
             others: false,
+            help: false,
         }
     }
 }
@@ -333,8 +336,8 @@ pub const BINDINGS: &[Binding] = &[
         ),
     ),
     b(
-        &[KeyCode::Char('?')],
-        "?",
+        &[KeyCode::Char('?'), KeyCode::F(1)],
+        "?/F1",
         Action::ToggleHelp,
         When::Always,
         "Show or hide this help",
@@ -371,10 +374,20 @@ pub fn action_for(key: KeyEvent, ctx: Ctx) -> Option<Action> {
     }
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl && key.code == KeyCode::Char('c') {
-        return Some(Action::Quit);
+        return Some(Action::Exit);
     }
     if ctrl && key.code == KeyCode::Char('z') {
         return Some(Action::Background);
+    }
+    if ctx.help {
+        // Help scrolls with the scroll keys; every other key closes it
+        // (never quits, never opens another screen).
+        return Some(
+            HELP_BINDINGS
+                .iter()
+                .find(|b| !ctrl && b.keys.contains(&key.code))
+                .map_or(Action::CloseHelp, |b| b.action),
+        );
     }
     match ctx.screen {
         Screen::Browse => browse_action(key, ctrl),
@@ -408,6 +421,12 @@ fn browse_action(key: KeyEvent, ctrl: bool) -> Option<Action> {
 
 /// Footer hints for the current state: `label description` pairs.
 pub fn hints(ctx: Ctx) -> Vec<(&'static str, &'static str)> {
+    if ctx.help {
+        return HELP_BINDINGS
+            .iter()
+            .filter_map(|b| b.hint.map(|h| (short(b.label), h)))
+            .collect();
+    }
     match ctx.screen {
         Screen::Browse => BROWSE_BINDINGS
             .iter()
@@ -432,6 +451,21 @@ fn short(label: &'static str) -> &'static str {
         .next()
         .filter(|first| !first.is_empty())
         .unwrap_or(label)
+}
+
+/// The help overlay's scroll keys, as its frame names them (`j/k`).
+pub fn scroll_label_for_help() -> String {
+    let first = |action| {
+        HELP_BINDINGS
+            .iter()
+            .find(|b| b.action == action)
+            .map_or("", |b| short(b.label))
+    };
+    format!(
+        "{}/{}",
+        first(Action::ScrollDown(1)),
+        first(Action::ScrollUp(1))
+    )
 }
 
 /// How the keys of the (first) binding for `action` are written.
@@ -701,8 +735,8 @@ pub const STATS_BINDINGS: &[Binding] = &[
         None,
     ),
     b(
-        &[KeyCode::Char('?')],
-        "?",
+        &[KeyCode::Char('?'), KeyCode::F(1)],
+        "?/F1",
         Action::ToggleHelp,
         When::Always,
         "Show or hide this help",
@@ -715,6 +749,71 @@ pub const STATS_BINDINGS: &[Binding] = &[
         When::Always,
         "Close the statistics",
         Some("close"),
+    ),
+];
+
+/// Keys while the help overlay is open; any other key closes it too.
+pub const HELP_BINDINGS: &[Binding] = &[
+    b(
+        &[KeyCode::Char('j'), KeyCode::Down],
+        "j/↓",
+        Action::ScrollDown(1),
+        When::Always,
+        "Scroll down",
+        Some("scroll"),
+    ),
+    b(
+        &[KeyCode::Char('k'), KeyCode::Up],
+        "k/↑",
+        Action::ScrollUp(1),
+        When::Always,
+        "Scroll up",
+        None,
+    ),
+    b(
+        &[KeyCode::PageDown],
+        "PgDn",
+        Action::PageDown,
+        When::Always,
+        "Scroll down a page",
+        None,
+    ),
+    b(
+        &[KeyCode::PageUp],
+        "PgUp",
+        Action::PageUp,
+        When::Always,
+        "Scroll up a page",
+        None,
+    ),
+    b(
+        &[KeyCode::Home],
+        "Home",
+        Action::ScrollTop,
+        When::Always,
+        "Scroll to the top",
+        None,
+    ),
+    b(
+        &[KeyCode::End],
+        "End",
+        Action::ScrollBottom,
+        When::Always,
+        "Scroll to the end",
+        None,
+    ),
+    b(
+        &[
+            KeyCode::Esc,
+            KeyCode::Char('q'),
+            KeyCode::Char('?'),
+            KeyCode::F(1),
+        ],
+        "Esc/q/?/F1",
+        Action::CloseHelp,
+        When::Always,
+        "Close the help (so does any other key)",
+        Some("close help"),
     ),
 ];
 
@@ -759,7 +858,7 @@ mod tests {
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(
             action_for(ctrl_c, Ctx::study(true, false)),
-            Some(Action::Quit)
+            Some(Action::Exit)
         );
         let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
         assert_eq!(
@@ -806,6 +905,7 @@ mod tests {
             card: true,
             revealed: true,
             others: false,
+            help: false,
         };
         let a: Vec<&str> = hints(interview).iter().map(|h| h.1).collect();
         assert_eq!(
@@ -843,7 +943,7 @@ mod tests {
             action_for(ctrl('o'), browse),
             Some(Action::Browse(BrowseAction::CycleSort))
         );
-        assert_eq!(action_for(ctrl('c'), browse), Some(Action::Quit));
+        assert_eq!(action_for(ctrl('c'), browse), Some(Action::Exit));
         assert_eq!(
             action_for(press(KeyCode::Esc), browse),
             Some(Action::Browse(BrowseAction::Close))
@@ -863,6 +963,7 @@ mod tests {
                 card,
                 revealed,
                 others: false,
+                help: false,
             })
         }) {
             let mut seen = std::collections::HashSet::new();

@@ -4,8 +4,8 @@
 //! previous matches when it can (typing on at the end of the query), so the
 //! list stays quick on very large decks.
 
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32String};
+use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 
 use crate::bank::{Difficulty, Record, Topic};
 use crate::schedule::{CardState, Phase};
@@ -306,8 +306,11 @@ impl Browse {
             let questions = &self.questions;
             let score = |chunk: &[usize], matcher: &mut Matcher| {
                 let mut out = Vec::with_capacity(chunk.len());
+                let mut chars = Vec::new();
                 for &i in chunk {
-                    if let Some(score) = pattern.score(questions[i].slice(..), matcher) {
+                    if let Some(score) =
+                        pattern_score(&pattern, questions[i].slice(..), matcher, &mut chars)
+                    {
                         out.push((i, score + 1000));
                     } else if let Some(answers) = answers
                         && words.iter().all(|w| answers[i].contains(w.as_str()))
@@ -376,6 +379,38 @@ impl Browse {
         }
         self.matches = scored.into_iter().map(|(i, _)| i).collect();
     }
+}
+
+/// The pattern's score for one question: `Pattern::score`, except that a
+/// case-sensitive `^prefix`, `suffix$` or `^exact$` atom is matched against
+/// the question as code points. nucleo-matcher 0.3.1 compares such an atom
+/// with the whole of an ASCII haystack, so `^How` matched only a question
+/// that is exactly "How" (fixed upstream in helix-editor/nucleo#71, not yet
+/// released).
+fn pattern_score(
+    pattern: &Pattern,
+    question: Utf32Str<'_>,
+    matcher: &mut Matcher,
+    chars: &mut Vec<char>,
+) -> Option<u32> {
+    let mut total = 0;
+    for atom in &pattern.atoms {
+        let anchored = matches!(
+            atom.kind,
+            AtomKind::Prefix | AtomKind::Postfix | AtomKind::Exact
+        );
+        let cased = || atom.needle_text().chars().any(char::is_uppercase);
+        let score = match question {
+            Utf32Str::Ascii(bytes) if anchored && cased() => {
+                chars.clear();
+                chars.extend(bytes.iter().map(|&b| b as char));
+                atom.score(Utf32Str::Unicode(chars), matcher)
+            }
+            _ => atom.score(question, matcher),
+        };
+        total += u32::from(score?);
+    }
+    Some(total)
 }
 
 #[cfg(test)]
@@ -491,5 +526,53 @@ mod tests {
                 .iter()
                 .all(|&i| records[i].answer.to_lowercase().contains("memoryview"))
         );
+    }
+
+    #[test]
+    fn anchored_searches_respect_smart_case_on_ascii_questions() {
+        let records = bank();
+        let briefs = records.iter().map(|_| Brief::of(None)).collect();
+        let mut b = Browse::new(&records, briefs);
+        let count = |b: &mut Browse, query: &str| {
+            b.update(BrowseAction::ClearQuery, &records, 10);
+            for c in query.chars() {
+                b.update(BrowseAction::Type(c), &records, 10);
+            }
+            b.matches.len()
+        };
+        let starting = |p: &str| records.iter().filter(|r| r.question.starts_with(p)).count();
+        let how = starting("How");
+        assert!(how > 100, "{how}");
+        assert_eq!(count(&mut b, "^How"), how);
+        assert!(count(&mut b, "^how") >= how);
+        // Words are separate terms (fzf): ^What, then is, the, G anywhere.
+        count(&mut b, "^What is the G");
+        let listed: Vec<&str> = b
+            .matches
+            .iter()
+            .map(|&i| records[i].question.as_str())
+            .collect();
+        assert!(listed.iter().all(|q| q.starts_with("What")), "{listed:?}");
+        let gil = records
+            .iter()
+            .filter(|r| r.question.starts_with("What is the G"))
+            .count();
+        assert!(
+            gil > 0
+                && listed
+                    .iter()
+                    .filter(|q| q.starts_with("What is the G"))
+                    .count()
+                    == gil
+        );
+        let ending = records
+            .iter()
+            .filter(|r| r.question.ends_with("Python?"))
+            .count();
+        assert!(ending > 10);
+        assert_eq!(count(&mut b, "Python?$"), ending);
+        // Case-sensitive means it: no question starts with a capital "HOW".
+        assert_eq!(count(&mut b, "^HOW"), starting("HOW"));
+        assert_eq!(count(&mut b, "!^How"), records.len() - how);
     }
 }

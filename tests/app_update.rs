@@ -490,6 +490,17 @@ fn interview_times_questions_logs_verdicts_and_drills_the_missed() {
     assert_eq!(a.mode, Mode::Practice);
     assert_eq!(current_id(&a).unwrap(), a.records[1].id);
     assert_eq!(a.remaining(), 2);
+    // q leaves the drill for the interview's end screen, not the app.
+    a.update(Action::Reveal);
+    a.update(Action::Grade(Grade::Good));
+    a.update(Action::Quit);
+    assert!(!a.quit);
+    assert_eq!(a.mode, Mode::Interview);
+    assert!(a.current.is_none());
+    assert_eq!(a.interview.as_ref().unwrap().answered.len(), 3);
+    assert_eq!(a.side_runs.reviewed, 1);
+    a.update(Action::Quit);
+    assert!(a.quit);
 }
 
 #[test]
@@ -697,4 +708,113 @@ fn help_over_browse_and_stats_closes_back_to_them_and_ctrl_c_quits_anywhere() {
     assert!(!a.help && !a.quit && matches!(a.overlay, Some(Overlay::Stats(_))));
     key(&mut a, KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert!(a.quit, "Ctrl-C quits from stats");
+}
+
+/// Opens the browser and selects the card on the study screen.
+fn browse_to_current(a: &mut App) {
+    let current = a.current.as_ref().unwrap().index;
+    press(a, KeyCode::Char('/'));
+    let Some(Overlay::Browse(view)) = &a.overlay else {
+        panic!("no browser");
+    };
+    let at = view
+        .browse
+        .matches
+        .iter()
+        .position(|&i| i == current)
+        .unwrap();
+    for _ in 0..at {
+        press(a, KeyCode::Down);
+    }
+    let Some(Overlay::Browse(view)) = &a.overlay else {
+        panic!("no browser");
+    };
+    assert_eq!(view.browse.selected_record(), Some(current));
+}
+
+#[test]
+fn a_card_suspended_from_the_browser_leaves_the_study_screen() {
+    let tmp = TempDir::new().unwrap();
+    let mut a = app(&tmp, Rc::new(Cell::new(0)));
+    a.update(Action::Reveal);
+    let card = current_id(&a).unwrap();
+    browse_to_current(&mut a);
+    key(&mut a, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(a.store.card(&card).unwrap().suspended);
+    press(&mut a, KeyCode::Esc);
+    assert!(a.overlay.is_none());
+    let next = current_id(&a).unwrap();
+    assert_ne!(next, card, "the suspended card is still on screen");
+    assert!(!a.current.as_ref().unwrap().revealed);
+    // Grading goes to the next card; the suspended one never comes back.
+    for _ in 0..10 {
+        a.update(Action::Reveal);
+        a.update(Action::Grade(Grade::Easy));
+        assert_ne!(current_id(&a).as_deref(), Some(card.as_str()));
+    }
+    let state = a.store.card(&card).unwrap();
+    assert_eq!(state.reps, 0, "the suspended card was graded");
+}
+
+#[test]
+fn practice_from_the_browser_comes_back_to_it_and_to_the_session() {
+    let tmp = TempDir::new().unwrap();
+    let mut a = app(&tmp, Rc::new(Cell::new(0)));
+    a.update(Action::Reveal);
+    a.update(Action::Grade(Grade::Good));
+    let card = current_id(&a).unwrap();
+    let reviewed = a.stats.reviewed;
+    press(&mut a, KeyCode::Char('/'));
+    for c in "what".chars() {
+        press(&mut a, KeyCode::Char(c));
+    }
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.mode, Mode::Practice);
+    assert!(a.overlay.is_none());
+    a.update(Action::Reveal);
+    a.update(Action::Grade(Grade::Again));
+    a.update(Action::Reveal);
+    a.update(Action::Grade(Grade::Good));
+    // q: back to the browser, its query kept.
+    press(&mut a, KeyCode::Char('q'));
+    assert!(!a.quit, "q in the practice quit the app");
+    assert_eq!(a.mode, Mode::Study);
+    let Some(Overlay::Browse(view)) = &a.overlay else {
+        panic!("not back in the browser");
+    };
+    assert_eq!(view.browse.query, "what");
+    // Esc: back to the study session, on the card it was on.
+    press(&mut a, KeyCode::Esc);
+    assert!(a.overlay.is_none() && !a.quit);
+    assert_eq!(current_id(&a).unwrap(), card);
+    assert_eq!(a.stats.reviewed, reviewed);
+    assert_eq!((a.side_runs.reviewed, a.side_runs.again), (2, 1));
+    // The practice answers are logged, the schedule untouched by them.
+    let kinds: Vec<String> = a
+        .store
+        .read_log()
+        .unwrap()
+        .iter()
+        .map(|e| e.kind.clone())
+        .collect();
+    assert_eq!(kinds.iter().filter(|k| k.as_str() == "practice").count(), 2);
+    press(&mut a, KeyCode::Char('q'));
+    assert!(a.quit);
+}
+
+#[test]
+fn ctrl_c_in_a_practice_from_the_browser_ends_the_whole_session() {
+    let tmp = TempDir::new().unwrap();
+    let mut a = app(&tmp, Rc::new(Cell::new(0)));
+    let card = current_id(&a).unwrap();
+    press(&mut a, KeyCode::Char('/'));
+    press(&mut a, KeyCode::Enter);
+    a.update(Action::Reveal);
+    a.update(Action::Grade(Grade::Good));
+    key(&mut a, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(a.quit);
+    // What the exit line reports is the study session, practice aside.
+    assert_eq!(a.mode, Mode::Study);
+    assert_eq!(current_id(&a).unwrap(), card);
+    assert_eq!(a.side_runs.reviewed, 1);
 }

@@ -848,3 +848,30 @@ fn interview_counts_down_marks_and_reports() {
     );
     assert_eq!(log_kinds(data.path()), ["interview", "interview"]);
 }
+
+#[test]
+fn the_mouse_wheel_moves_the_browser_selection() {
+    let data = TempDir::new().unwrap();
+    let mut t = Term::start_with(data.path(), &["browse"], &[], (100, 30));
+    t.wait_text("3/3");
+    let selected = |screen: &str| {
+        screen
+            .lines()
+            .find(|l| l.starts_with('▌'))
+            .map(|l| l.chars().take(40).collect::<String>())
+            .unwrap_or_default()
+    };
+    let first = selected(&t.screen());
+    assert!(!first.is_empty(), "{}", t.screen());
+    // Wheel down (SGR button 65) over the list, at column 6, row 6.
+    t.keys("\x1b[<65;6;6M");
+    t.wait_for("the next row selected", |s| {
+        let now = selected(s);
+        !now.is_empty() && now != first
+    });
+    // Wheel up (64) brings the selection back.
+    t.keys("\x1b[<64;6;6M");
+    t.wait_for("the first row selected again", |s| selected(s) == first);
+    t.keys("\x1b");
+    t.finish_restored();
+}

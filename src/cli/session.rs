@@ -421,15 +421,31 @@ impl Launch {
             });
         }
         if self.overlay.is_some() && app.mode == crate::tui::drill::Mode::Study {
-            return Ok(());
+            return side_runs(&app, out);
         }
         write_timings(&timings)?;
         goodbye(&app, &app.clock(), out)
     }
 }
 
+/// The practice runs started from within the session, once left.
+fn side_runs(app: &App, out: &mut dyn Write) -> Result<(), CliError> {
+    let s = &app.side_runs;
+    if s.reviewed > 0 {
+        writeln!(
+            out,
+            "Practised {} question{} outside the schedule ({} again).",
+            s.reviewed,
+            if s.reviewed == 1 { "" } else { "s" },
+            s.again
+        )?;
+    }
+    Ok(())
+}
+
 /// One line after the terminal is restored: what was done, what is next.
 fn goodbye(app: &App, clock: &Clock, out: &mut dyn Write) -> Result<(), CliError> {
+    side_runs(app, out)?;
     let s = &app.stats;
     if app.mode != crate::tui::drill::Mode::Study {
         writeln!(

@@ -194,6 +194,26 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// Closing the overlay quits (`pyquiz browse`, `pyquiz stats`).
     pub overlay_only: bool,
+    /// Sessions set aside by a practice started on top of them (from the
+    /// browser, or the interview's drill), innermost last: leaving the
+    /// practice comes back to the newest.
+    outer: Vec<Outer>,
+    /// The answers of those practice runs, once they are left.
+    pub side_runs: SessionStats,
+}
+
+/// A session waiting under a practice run, as it was left.
+struct Outer {
+    title: String,
+    current: Option<Current>,
+    stats: SessionStats,
+    started: Timestamp,
+    session_grades: Vec<Grade>,
+    mode: Mode,
+    drill: Drill,
+    interview: Option<Interview>,
+    overlay: Option<Overlay>,
+    overlay_only: bool,
 }
 
 impl App {
@@ -242,6 +262,8 @@ impl App {
             interview: None,
             overlay: None,
             overlay_only: false,
+            outer: Vec::new(),
+            side_runs: SessionStats::default(),
         };
         match session.kind {
             SessionKind::Study => {}
@@ -389,6 +411,7 @@ impl App {
             }
         }
         if action == Action::Exit {
+            while self.leave_practice() {}
             self.quit = true;
             return;
         }
@@ -403,7 +426,11 @@ impl App {
             Action::OpenBrowse => self.open_browse(),
             Action::OpenStats => self.open_stats(),
             Action::Browse(_) | Action::Background => {}
-            Action::Quit | Action::Exit => self.quit = true,
+            Action::Quit | Action::Exit => {
+                if !self.leave_practice() {
+                    self.quit = true;
+                }
+            }
             Action::Resize(w, h) => {
                 self.size = Size::new(w, h);
                 self.render_view();
@@ -579,6 +606,11 @@ impl App {
                     return;
                 }
                 self.refresh_queue();
+                if entry.action == UndoAction::Practice {
+                    // An answer of a practice run already left: the study
+                    // card on screen stays.
+                    return;
+                }
                 if let Some(&index) = self.index_of.get(&entry.card) {
                     let kind = self
                         .queue
@@ -795,7 +827,7 @@ impl App {
             Action::Browse(BrowseAction::Practice) => self.practise_listed(),
             Action::Browse(BrowseAction::ToggleSuspend) => self.toggle_suspend_selected(),
             Action::Browse(a) => {
-                let page = super::screens::browse::list_rows(self.size);
+                let page = super::layout::browse_list_rows(self.size);
                 let records = &self.records;
                 if let Some(Overlay::Browse(view)) = &mut self.overlay
                     && view.browse.update(a, records, page)
@@ -833,7 +865,7 @@ impl App {
 
     /// Renders the browser's selected card for its preview pane.
     fn render_preview(&mut self) {
-        let width = super::screens::browse::preview_width(self.size);
+        let width = super::layout::browse_preview_width(self.size);
         let Some(Overlay::Browse(view)) = &self.overlay else {
             return;
         };
@@ -884,7 +916,13 @@ impl App {
                     view.browse.briefs[index] = brief;
                 }
                 if self.mode == Mode::Study {
-                    self.refresh_queue();
+                    if suspend && self.current.as_ref().is_some_and(|c| c.index == index) {
+                        // The card on the study screen is set aside: the
+                        // session goes on with the next one.
+                        self.next_card();
+                    } else {
+                        self.refresh_queue();
+                    }
                 }
             }
             Err(e) => self.status = Some(e.to_string()),
@@ -902,11 +940,60 @@ impl App {
         }
         let mut order = view.browse.matches.clone();
         order.rotate_left(view.browse.selected);
-        self.overlay = None;
-        self.overlay_only = false;
-        self.interview = None;
+        self.set_aside_session();
         let title = format!("practice · {} listed", order.len());
         self.start_practice(order, title);
+    }
+
+    /// Puts the running session (and the browser over it) aside for a
+    /// practice run on top; `leave_practice` brings it back.
+    fn set_aside_session(&mut self) {
+        self.outer.push(Outer {
+            title: self.title.clone(),
+            current: self.current.take(),
+            stats: std::mem::take(&mut self.stats),
+            started: self.started,
+            session_grades: std::mem::take(&mut self.session_grades),
+            mode: self.mode,
+            drill: std::mem::take(&mut self.drill),
+            interview: self.interview.take(),
+            overlay: self.overlay.take(),
+            overlay_only: std::mem::replace(&mut self.overlay_only, false),
+        });
+    }
+
+    /// Leaves a practice run started on top of another session and shows
+    /// that session again as it was left (its browser with its query).
+    /// False when there is none: this is the outermost session.
+    fn leave_practice(&mut self) -> bool {
+        let Some(outer) = self.outer.pop() else {
+            return false;
+        };
+        let practised = std::mem::take(&mut self.stats);
+        self.side_runs.reviewed += practised.reviewed;
+        self.side_runs.again += practised.again;
+        self.title = outer.title;
+        self.current = outer.current;
+        self.stats = outer.stats;
+        self.started = outer.started;
+        self.session_grades = outer.session_grades;
+        self.mode = outer.mode;
+        self.drill = outer.drill;
+        self.interview = outer.interview;
+        self.overlay = outer.overlay;
+        self.overlay_only = outer.overlay_only;
+        self.status = Some(format!(
+            "practised {} question{} ({} again); back to the session",
+            practised.reviewed,
+            if practised.reviewed == 1 { "" } else { "s" },
+            practised.again
+        ));
+        if self.mode == Mode::Study {
+            self.refresh_queue();
+        }
+        self.render_view();
+        self.render_preview();
+        true
     }
 
     /// Practice: the answer is logged, the schedule untouched; a card
@@ -1013,6 +1100,7 @@ impl App {
             return;
         }
         let title = format!("drilling the questions not nailed · {}", self.title);
+        self.set_aside_session();
         self.start_practice(order, title);
     }
 

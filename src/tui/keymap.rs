@@ -419,6 +419,35 @@ fn browse_action(key: KeyEvent, ctrl: bool) -> Option<Action> {
     }
 }
 
+/// Lines one notch of the mouse wheel scrolls.
+pub const WHEEL_LINES: u16 = 3;
+
+/// The mouse wheel, one notch `down` or up, with the pointer over the
+/// browser's preview pane or not.
+pub fn action_for_wheel(down: bool, over_preview: bool, ctx: Ctx) -> Action {
+    match ctx.screen {
+        Screen::Browse if !ctx.help => Action::Browse(match (over_preview, down) {
+            (true, true) => BrowseAction::PreviewDown,
+            (true, false) => BrowseAction::PreviewUp,
+            (false, true) => BrowseAction::Down,
+            (false, false) => BrowseAction::Up,
+        }),
+        _ if down => Action::ScrollDown(WHEEL_LINES),
+        _ => Action::ScrollUp(WHEEL_LINES),
+    }
+}
+
+/// The help's line for the mouse wheel on a screen.
+pub fn wheel_help(screen: Screen) -> (&'static str, &'static str) {
+    match screen {
+        Screen::Browse => (
+            "wheel",
+            "Move the selection, or scroll the preview under the pointer",
+        ),
+        Screen::Session | Screen::Stats => ("wheel", "Scroll"),
+    }
+}
+
 /// Footer hints for the current state: `label description` pairs.
 pub fn hints(ctx: Ctx) -> Vec<(&'static str, &'static str)> {
     if ctx.help {
@@ -973,5 +1002,37 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_wheel_scrolls_what_is_under_the_pointer() {
+        let browse = Ctx {
+            screen: Screen::Browse,
+            ..Ctx::study(true, false)
+        };
+        let wheel = |down, preview, ctx| action_for_wheel(down, preview, ctx);
+        assert_eq!(
+            wheel(true, false, browse),
+            Action::Browse(BrowseAction::Down)
+        );
+        assert_eq!(
+            wheel(false, false, browse),
+            Action::Browse(BrowseAction::Up)
+        );
+        assert_eq!(
+            wheel(true, true, browse),
+            Action::Browse(BrowseAction::PreviewDown)
+        );
+        assert_eq!(
+            wheel(false, true, browse),
+            Action::Browse(BrowseAction::PreviewUp)
+        );
+        let help = Ctx {
+            help: true,
+            ..browse
+        };
+        assert_eq!(wheel(true, true, help), Action::ScrollDown(WHEEL_LINES));
+        let study = Ctx::study(true, true);
+        assert_eq!(wheel(false, true, study), Action::ScrollUp(WHEEL_LINES));
     }
 }

@@ -2,7 +2,7 @@
 //! layout as drawing to know how wide to wrap text and how far the body
 //! can scroll, so the two never disagree.
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Rect, Size};
 
 use super::app::App;
 
@@ -88,6 +88,69 @@ impl Areas {
     pub fn text_width(&self) -> usize {
         self.body.width as usize
     }
+}
+
+// The browser.
+
+/// Side by side from this width.
+const SPLIT_WIDTH: u16 = 80;
+
+pub struct BrowseAreas {
+    pub search: Rect,
+    pub rule: Rect,
+    pub list: Rect,
+    /// The column between the panes (side by side) or the rule between them.
+    pub divider: Rect,
+    pub preview: Rect,
+    pub status: Rect,
+    pub footer: Rect,
+}
+
+pub fn browse_areas(size: Size) -> BrowseAreas {
+    let (w, h) = (size.width, size.height);
+    let body_top = 2;
+    let body_h = h.saturating_sub(4);
+    let status = Rect::new(0, h.saturating_sub(2), w, 1);
+    let footer = Rect::new(0, h.saturating_sub(1), w, 1);
+    let (list, divider, preview) = if w >= SPLIT_WIDTH {
+        let list_w = w * 9 / 20;
+        (
+            Rect::new(0, body_top, list_w, body_h),
+            Rect::new(list_w, body_top, 1, body_h),
+            Rect::new(list_w + 2, body_top, w.saturating_sub(list_w + 3), body_h),
+        )
+    } else {
+        let list_h = (body_h / 2).max(1);
+        (
+            Rect::new(0, body_top, w, list_h),
+            Rect::new(0, body_top + list_h, w, 1),
+            Rect::new(
+                1,
+                body_top + list_h + 1,
+                w.saturating_sub(2),
+                body_h.saturating_sub(list_h + 1),
+            ),
+        )
+    };
+    BrowseAreas {
+        search: Rect::new(0, 0, w, 1),
+        rule: Rect::new(0, 1, w, 1),
+        list,
+        divider,
+        preview,
+        status,
+        footer,
+    }
+}
+
+/// Rows of the list (a page for PgUp/PgDn).
+pub fn browse_list_rows(size: Size) -> usize {
+    browse_areas(size).list.height as usize
+}
+
+/// Width the preview is rendered for.
+pub fn browse_preview_width(size: Size) -> usize {
+    (browse_areas(size).preview.width as usize).max(10)
 }
 
 #[cfg(test)]

@@ -33,8 +33,6 @@ const TICK: Duration = Duration::from_secs(5);
 const CLOCK_TICK: Duration = Duration::from_secs(1);
 /// How often to look for the highlighter while it loads.
 const LOADING_POLL: Duration = Duration::from_millis(5);
-/// Lines per mouse-wheel notch.
-const WHEEL_LINES: u16 = 3;
 /// The longest a terminating signal waits to be noticed.
 const SIGNAL_POLL: Duration = Duration::from_millis(200);
 
@@ -288,11 +286,20 @@ fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &App) -> io::Res
 fn action_for(ev: &Event, app: &App) -> Option<Action> {
     match ev {
         Event::Key(key) => keymap::action_for(*key, app.key_context()),
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollDown => Some(Action::ScrollDown(WHEEL_LINES)),
-            MouseEventKind::ScrollUp => Some(Action::ScrollUp(WHEEL_LINES)),
-            _ => None,
-        },
+        Event::Mouse(m) => {
+            let down = match m.kind {
+                MouseEventKind::ScrollDown => true,
+                MouseEventKind::ScrollUp => false,
+                _ => return None,
+            };
+            let preview = super::layout::browse_areas(app.size).preview;
+            let over_preview = preview.contains(ratatui::layout::Position::new(m.column, m.row));
+            Some(keymap::action_for_wheel(
+                down,
+                over_preview,
+                app.key_context(),
+            ))
+        }
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         _ => None,
     }

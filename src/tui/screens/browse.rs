@@ -16,67 +16,7 @@ use crate::schedule::{Phase, format};
 use crate::tui::app::{App, BrowseView};
 use crate::tui::browse::Brief;
 use crate::tui::draw::bold;
-
-/// Side by side from this width.
-const SPLIT_WIDTH: u16 = 80;
-
-pub struct BrowseAreas {
-    pub search: Rect,
-    pub rule: Rect,
-    pub list: Rect,
-    /// The column between the panes (side by side) or the rule between them.
-    pub divider: Rect,
-    pub preview: Rect,
-    pub status: Rect,
-    pub footer: Rect,
-}
-
-pub fn areas(size: Size) -> BrowseAreas {
-    let (w, h) = (size.width, size.height);
-    let body_top = 2;
-    let body_h = h.saturating_sub(4);
-    let status = Rect::new(0, h.saturating_sub(2), w, 1);
-    let footer = Rect::new(0, h.saturating_sub(1), w, 1);
-    let (list, divider, preview) = if w >= SPLIT_WIDTH {
-        let list_w = w * 9 / 20;
-        (
-            Rect::new(0, body_top, list_w, body_h),
-            Rect::new(list_w, body_top, 1, body_h),
-            Rect::new(list_w + 2, body_top, w.saturating_sub(list_w + 3), body_h),
-        )
-    } else {
-        let list_h = (body_h / 2).max(1);
-        (
-            Rect::new(0, body_top, w, list_h),
-            Rect::new(0, body_top + list_h, w, 1),
-            Rect::new(
-                1,
-                body_top + list_h + 1,
-                w.saturating_sub(2),
-                body_h.saturating_sub(list_h + 1),
-            ),
-        )
-    };
-    BrowseAreas {
-        search: Rect::new(0, 0, w, 1),
-        rule: Rect::new(0, 1, w, 1),
-        list,
-        divider,
-        preview,
-        status,
-        footer,
-    }
-}
-
-/// Rows of the list (a page for PgUp/PgDn).
-pub fn list_rows(size: Size) -> usize {
-    areas(size).list.height as usize
-}
-
-/// Width the preview is rendered for.
-pub fn preview_width(size: Size) -> usize {
-    (areas(size).preview.width as usize).max(10)
-}
+use crate::tui::layout::browse_areas;
 
 fn state_glyph(brief: &Brief, app: &App) -> Span<'static> {
     let t = &app.theme;
@@ -101,7 +41,7 @@ fn due_text(brief: &Brief, now: i64) -> String {
 pub fn render(app: &App, view: &BrowseView, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let b = &view.browse;
-    let a = areas(Size::new(area.width, area.height));
+    let a = browse_areas(Size::new(area.width, area.height));
 
     // Search line: the query with a cursor, the filters, the count.
     let mut left = vec![

@@ -11,15 +11,13 @@ use unicode_width::UnicodeWidthStr;
 use crate::tui::app::App;
 use crate::tui::keymap;
 
-/// Bindings that are not keys.
-const MOUSE: (&str, &str) = ("wheel", "Scroll (mouse)");
-
 /// The overlay's lines for a screen `width` columns wide: one per binding,
 /// its description wrapped under itself where the screen is narrow.
 pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let theme = &app.theme;
-    let mut entries = keymap::help_for(context(app));
-    entries.push(MOUSE);
+    let ctx = context(app);
+    let mut entries = keymap::help_for(ctx);
+    entries.push(keymap::wheel_help(ctx.screen));
     let key_width = entries.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     // Border, a space each side and the gap after the key column.
     let room = (width as usize).saturating_sub(4 + key_width + 2).max(8);

@@ -875,3 +875,23 @@ fn the_mouse_wheel_moves_the_browser_selection() {
     t.keys("\x1b");
     t.finish_restored();
 }
+
+#[test]
+fn new_n_adds_to_todays_limit() {
+    let data = TempDir::new().unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_pyquiz"))
+        .args(["config", "new-per-day", "1"])
+        .env("PYQUIZ_DATA_DIR", data.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut t = Term::start(data.path(), &[], (80, 24));
+    t.wait_text("1 new · 0 learning");
+    t.keys("q");
+    t.finish_restored();
+    // --new 1: one more than the limit of 1, not a limit of 1.
+    let mut t = Term::start_with(data.path(), &["--new", "1"], &[], (80, 24));
+    t.wait_text("2 new · 0 learning");
+    t.keys("q");
+    t.finish_restored();
+}

@@ -142,14 +142,13 @@ pub fn run(
     }
     let records: Vec<_> = bank.filtered(&filter).cloned().collect();
     let mut title = describe(&filter);
-    let mut new = args.new;
+    let mut new = args.new.map(NewToday::More);
     if let Some(exam) = &args.exam {
         let store = study::open_store(&bank.records, data_dir, Access::ReadOnly)?;
         let plan = super::plan::compute(bank, &filter, &store, exam)?;
-        let done = store.done_today(&study::clock()?).new;
         // Today's limit becomes the plan's count (what is already done today
         // counts against it).
-        new = Some(plan.new_per_day.saturating_sub(done));
+        new = Some(NewToday::Limit(plan.new_per_day));
         title = format!(
             "{title} · exam {} · {} new/day",
             plan.exam, plan.new_per_day
@@ -308,13 +307,33 @@ enum NewChoice {
     },
 }
 
+/// How many new cards today, when the command line says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NewToday {
+    /// `--new N`: N more than today's limit allows.
+    More(u32),
+    /// `--exam`: this many today, those already studied included.
+    Limit(u32),
+}
+
+impl NewToday {
+    /// Today's new-card limit, from the configured one and the new cards
+    /// already studied today.
+    fn limit(self, configured: u32, done: u32) -> u32 {
+        match self {
+            NewToday::More(n) => configured.max(done).saturating_add(n),
+            NewToday::Limit(n) => n,
+        }
+    }
+}
+
 /// Everything a TUI session needs before it opens.
 struct Launch {
     /// Open on the browser or the statistics (closing it quits).
     overlay: Option<OpenOn>,
     title: String,
     records: Vec<crate::bank::Record>,
-    new: Option<u32>,
+    new: Option<NewToday>,
     order: NewChoice,
     card_limit: Option<usize>,
     color: ColorChoice,
@@ -349,8 +368,8 @@ impl Launch {
             new_per_day: settings.new_per_day,
             reviews_per_day: settings.reviews_per_day,
         };
-        if let Some(n) = self.new {
-            limits.new_per_day = store.done_today(&clock).new.saturating_add(n);
+        if let Some(new) = self.new {
+            limits.new_per_day = new.limit(settings.new_per_day, store.done_today(&clock).new);
         }
         let kind = kind(&self.records, &store, &scheduler)?;
         let order = match self.order {
@@ -512,4 +531,22 @@ fn write_timings(t: &Timings) -> Result<(), CliError> {
     };
     std::fs::write(path, serde_json::to_vec_pretty(&report)?)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NewToday;
+
+    #[test]
+    fn more_new_cards_come_on_top_of_what_today_allows() {
+        // Limit 20: none done gives 25; 12 done gives 20 + 5 (13 left);
+        // past the limit already (30 done, the limit was raised then
+        // lowered) the 5 still come.
+        assert_eq!(NewToday::More(5).limit(20, 0), 25);
+        assert_eq!(NewToday::More(5).limit(20, 12), 25);
+        assert_eq!(NewToday::More(5).limit(20, 30), 35);
+        assert_eq!(NewToday::More(u32::MAX).limit(20, 0), u32::MAX);
+        // An exam plan sets the day's count, what is done included.
+        assert_eq!(NewToday::Limit(3).limit(20, 1), 3);
+    }
 }

@@ -818,3 +818,25 @@ fn ctrl_c_in_a_practice_from_the_browser_ends_the_whole_session() {
     assert_eq!(current_id(&a).unwrap(), card);
     assert_eq!(a.side_runs.reviewed, 1);
 }
+
+#[test]
+fn undo_on_the_study_screen_leaves_a_settings_change_alone() {
+    let tmp = TempDir::new().unwrap();
+    let mut a = app(&tmp, Rc::new(Cell::new(0)));
+    let clock = a.clock();
+    assert!(
+        a.store
+            .update_settings(&clock, |s| s.new_per_day = 7)
+            .unwrap()
+    );
+    a.update(Action::Undo);
+    assert_eq!(a.store.settings().new_per_day, 7);
+    assert!(a.status.as_deref().unwrap().contains("`pyquiz undo`"));
+    // A grade after it is this screen's to undo.
+    let card = current_id(&a);
+    a.update(Action::Reveal);
+    a.update(Action::Grade(Grade::Good));
+    a.update(Action::Undo);
+    assert_eq!(current_id(&a), card);
+    assert_eq!(a.store.settings().new_per_day, 7);
+}

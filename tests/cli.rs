@@ -647,17 +647,66 @@ fn plan_spreads_new_cards_before_the_exam_and_can_be_accepted() {
             "needed: {per_day} new cards a day"
         )))
         .stdout(predicate::str::contains(format!(
-            "new-per-day is now {per_day}"
+            "new-per-day = {per_day} (was 20; `pyquiz undo` takes it back)"
         )));
     pyquiz()
         .args(["--data-dir", d, "config", "new-per-day"])
         .assert()
         .success()
         .stdout(format!("{per_day}\n"));
+    // Undone, the limit is 20 again.
+    pyquiz()
+        .env("PYQUIZ_NOW", "2026-03-02T09:05:00Z")
+        .args(["--data-dir", d, "undo"])
+        .assert()
+        .success()
+        .stdout(format!(
+            "Undid the settings change from 09:00 today: new-per-day {per_day} → 20.\n"
+        ));
+    let limit = || {
+        pyquiz()
+            .args(["--data-dir", d, "config", "new-per-day"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    assert_eq!(limit(), b"20\n");
+    // A narrow selection's smaller count does not lower the limit every
+    // selection shares; it says so and changes nothing.
+    let narrow = async_cards.div_ceil(10);
+    assert!(narrow < 20);
+    pyquiz()
+        .env("PYQUIZ_NOW", "2026-03-02T09:00:00Z")
+        .env("TZ", "UTC")
+        .args([
+            "--data-dir", d, "plan", "--exam", "2026-03-12", "--topic", "async", "--accept",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(format!(
+            "new-per-day stays 20: it is shared by every selection, and this selection needs only {narrow} a day"
+        )));
+    assert_eq!(limit(), b"20\n");
+    pyquiz()
+        .env("PYQUIZ_NOW", "2026-03-02T09:10:00Z")
+        .args(["--data-dir", d, "undo"])
+        .assert()
+        .success()
+        .stdout("Nothing to undo.\n");
     pyquiz()
         .env("PYQUIZ_NOW", "2026-03-02T09:00:00Z")
         .args(["--data-dir", d, "plan", "--exam", "yesterday"])
         .assert()
-        .failure()
+        .code(2)
         .stderr(predicate::str::contains("YYYY-MM-DD"));
+    // A date that is not ahead is a bad value too (exit 2, as documented).
+    pyquiz()
+        .env("PYQUIZ_NOW", "2026-03-02T09:00:00Z")
+        .env("TZ", "UTC")
+        .args(["--data-dir", d, "plan", "--exam", "2026-02-15"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not after today (2026-03-02)"));
 }

@@ -779,7 +779,7 @@ fn new_cards_follow_the_learning_path_unless_another_order_is_chosen() {
         .args(["config", "new-order", "source"])
         .assert()
         .success()
-        .stdout("new-order = source\n");
+        .stdout("new-order = source (was path; `pyquiz undo` takes it back)\n");
     assert_eq!(new_ids(&[]), source);
     assert_eq!(new_ids(&["--order", "path"]), path);
     pyquiz(dir, now)
@@ -806,7 +806,7 @@ fn the_theme_setting_is_kept() {
         .args(["config", "theme", "Light"])
         .assert()
         .success()
-        .stdout("theme = light\n");
+        .stdout("theme = light (was auto; `pyquiz undo` takes it back)\n");
     pyquiz(dir, now)
         .args(["config"])
         .assert()
@@ -824,4 +824,65 @@ fn the_theme_setting_is_kept() {
         .stderr(predicates::str::contains(
             "possible values: auto, light, dark",
         ));
+}
+
+/// A settings change is an event like any other: `undo` takes it back,
+/// a change to the value already set is not made (nor undoable), and a
+/// value of the wrong kind says what the setting takes.
+#[test]
+fn settings_changes_are_reported_exactly_and_can_be_undone() {
+    let tmp = TempDir::new().unwrap();
+    let (dir, now) = (tmp.path(), "2026-03-02T09:00:00Z");
+    pyquiz(dir, now)
+        .args(["config", "new-per-day", "20"])
+        .assert()
+        .success()
+        .stdout("new-per-day is already 20; nothing changed\n");
+    pyquiz(dir, now)
+        .args(["undo"])
+        .assert()
+        .success()
+        .stdout("Nothing to undo.\n");
+    pyquiz(dir, now)
+        .args(["config", "new-per-day", "abc"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "new-per-day takes a whole number (0 or more), not \"abc\"",
+        ));
+    pyquiz(dir, now)
+        .args(["config", "desired-retention", "high"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "desired-retention takes a number between 0.70 and 0.99, not \"high\"",
+        ));
+    pyquiz(dir, now)
+        .args(["config", "new-per-day", "5"])
+        .assert()
+        .success()
+        .stdout("new-per-day = 5 (was 20; `pyquiz undo` takes it back)\n");
+    pyquiz(dir, now)
+        .args(["config", "reviews-per-day", "100"])
+        .assert()
+        .success();
+    // Newest first, each on its own; the log keeps all four events.
+    pyquiz(dir, now)
+        .args(["undo"])
+        .assert()
+        .success()
+        .stdout("Undid the settings change from 09:00 today: reviews-per-day 100 → 200.\n");
+    pyquiz(dir, now)
+        .args(["undo"])
+        .assert()
+        .success()
+        .stdout("Undid the settings change from 09:00 today: new-per-day 5 → 20.\n");
+    pyquiz(dir, now)
+        .args(["config", "new-per-day"])
+        .assert()
+        .success()
+        .stdout("20\n");
+    let log = std::fs::read_to_string(dir.join("reviews.jsonl")).unwrap();
+    assert_eq!(log.matches("\"event\":\"settings\"").count(), 2, "{log}");
+    assert_eq!(log.matches("\"event\":\"undo\"").count(), 2, "{log}");
 }

@@ -839,6 +839,10 @@ fn interview_counts_down_marks_and_reports() {
     t.wait_text("d drill the 1 question not nailed");
     t.keys("d");
     t.wait_text("1 left · practice");
+    // q leaves the drill for the interview's report; q again quits.
+    t.keys("q");
+    t.wait_text("back to the interview");
+    t.wait_text("Interview over");
     t.keys("q");
     t.finish_restored();
     assert!(

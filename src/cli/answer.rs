@@ -8,7 +8,7 @@ use super::CliError;
 use super::study::{self, when};
 use crate::bank::Bank;
 use crate::schedule::{Grade, Interval, card_seed};
-use crate::store::{Store, UndoScope, Undone};
+use crate::store::{Store, UndoAction, UndoScope, Undone};
 
 #[derive(Serialize)]
 struct Graded<'a> {
@@ -82,6 +82,7 @@ pub fn undo(
             .find(|r| r.id == id || r.members.iter().any(|m| m.id == id))
             .map(|r| super::output::truncate(&r.question, 60))
     };
+    let settings_before = store.settings().clone();
     match store.undo(&clock, scope)? {
         Undone::Nothing => writeln!(out, "Nothing to undo.")?,
         Undone::EarlierDay(entry) => {
@@ -90,6 +91,11 @@ pub fn undo(
                 out,
                 "Nothing to undo today. The last change was {what}; `pyquiz undo --any-day` takes it back."
             )?;
+        }
+        Undone::Done(entry) if entry.action == UndoAction::Settings => {
+            let what = entry.describe(None, &clock);
+            let changes = store.settings().changes_from(&settings_before);
+            writeln!(out, "Undid {what}: {}.", changes.join(", "))?;
         }
         Undone::Done(entry) => {
             let what = entry.describe(question(&entry.card).as_deref(), &clock);

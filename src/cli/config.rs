@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use super::CliError;
-use crate::schedule::NewCardOrder;
+use crate::schedule::{Clock, NewCardOrder};
 use crate::store::{Settings, Store, ThemeSetting};
 
 pub const KEYS: [&str; 5] = [
@@ -27,6 +27,7 @@ fn show(s: &Settings, key: &str) -> Option<String> {
 
 pub fn run(
     store: &mut Store,
+    clock: &Clock,
     key: Option<&str>,
     value: Option<&str>,
     out: &mut dyn Write,
@@ -58,46 +59,53 @@ pub fn run(
             writeln!(out, "{v}")?;
         }
         (Some(k), Some(v)) => {
-            let bad = || CliError::BadSetting(format!("{k} cannot be {v:?}"));
+            let whole = |v: &str| {
+                v.trim().parse::<u32>().map_err(|_| {
+                    CliError::BadSetting(format!("{k} takes a whole number (0 or more), not {v:?}"))
+                })
+            };
+            let before = store.settings().clone();
+            let mut after = before.clone();
             match k {
                 "desired-retention" => {
-                    let r: f32 = v.parse().map_err(|_| bad())?;
-                    if !(0.7..=0.99).contains(&r) {
-                        return Err(CliError::BadSetting(format!(
-                            "desired-retention must be between 0.70 and 0.99, not {v}"
-                        )));
-                    }
-                    store.update_settings(|s| s.desired_retention = r)?;
+                    let r: f32 = v
+                        .trim()
+                        .parse()
+                        .ok()
+                        .filter(|r| (0.7..=0.99).contains(r))
+                        .ok_or_else(|| {
+                            CliError::BadSetting(format!(
+                                "desired-retention takes a number between 0.70 and 0.99, not {v:?}"
+                            ))
+                        })?;
+                    after.desired_retention = r;
                 }
-                "new-per-day" => {
-                    let n: u32 = v.parse().map_err(|_| bad())?;
-                    store.update_settings(|s| s.new_per_day = n)?;
-                }
-                "reviews-per-day" => {
-                    let n: u32 = v.parse().map_err(|_| bad())?;
-                    store.update_settings(|s| s.reviews_per_day = n)?;
-                }
+                "new-per-day" => after.new_per_day = whole(v)?,
+                "reviews-per-day" => after.reviews_per_day = whole(v)?,
                 "new-order" => {
-                    let order = NewCardOrder::parse(v).ok_or_else(|| {
+                    after.new_order = NewCardOrder::parse(v).ok_or_else(|| {
                         CliError::BadSetting(format!(
                             "new-order is path, source or random, not {v:?}"
                         ))
                     })?;
-                    store.update_settings(|s| s.new_order = order)?;
                 }
                 "theme" => {
-                    let theme = ThemeSetting::parse(v).ok_or_else(|| {
+                    after.theme = ThemeSetting::parse(v).ok_or_else(|| {
                         CliError::BadSetting(format!("theme is auto, light or dark, not {v:?}"))
                     })?;
-                    store.update_settings(|s| s.theme = theme)?;
                 }
                 _ => return Err(unknown(k)),
             }
-            writeln!(
-                out,
-                "{k} = {}",
-                show(store.settings(), k).unwrap_or_default()
-            )?;
+            let shown = show(&after, k).unwrap_or_default();
+            if store.update_settings(clock, |s| *s = after)? {
+                let was = show(&before, k).unwrap_or_default();
+                writeln!(
+                    out,
+                    "{k} = {shown} (was {was}; `pyquiz undo` takes it back)"
+                )?;
+            } else {
+                writeln!(out, "{k} is already {shown}; nothing changed")?;
+            }
         }
     }
     Ok(())

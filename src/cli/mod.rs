@@ -394,6 +394,7 @@ impl CliError {
             | CliError::AmbiguousCard { .. }
             | CliError::BadGrade(_)
             | CliError::BadSetting(_)
+            | CliError::Plan(_)
             | CliError::StudyOptionWithCommand(_) => 2,
             CliError::Store(StoreError::Locked { .. }) => 3,
             // The shell's convention for a process ended by a signal.
@@ -613,7 +614,13 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(),
                 Access::ReadOnly
             };
             let mut store = open_store(access)?;
-            config::run(&mut store, key.as_deref(), value.as_deref(), out)
+            config::run(
+                &mut store,
+                &study::clock()?,
+                key.as_deref(),
+                value.as_deref(),
+                out,
+            )
         }
         Some(Command::Export {
             filter,
@@ -656,10 +663,10 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(),
                 plan::write_text(&computed, &session::describe(&resolved), out)?;
             }
             if accept {
-                let n = computed.new_per_day;
-                store.update_settings(|s| s.new_per_day = n)?;
+                let whole_bank = bank.filtered(&resolved).count() == bank.records.len();
+                let note = plan::accept(&mut store, &computed, whole_bank, &exam)?;
                 if !json {
-                    writeln!(out, "new-per-day is now {n}")?;
+                    writeln!(out, "{note}")?;
                 }
             }
             Ok(())

@@ -41,7 +41,7 @@ pub fn run(store: &mut Store, out: &mut dyn Write) -> Result<(), CliError> {
             )?;
             if fit.is_better() {
                 let parameters = fit.parameters.clone();
-                store.update_settings(|s| s.parameters = parameters)?;
+                store.update_settings(&super::study::clock()?, |s| s.parameters = parameters)?;
                 writeln!(
                     out,
                     "Kept the fitted parameters: they fit your history better."

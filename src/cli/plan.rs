@@ -59,3 +59,33 @@ pub fn write_text(p: &Plan, title: &str, out: &mut dyn Write) -> Result<(), CliE
     )?;
     Ok(())
 }
+
+/// `--accept`: the plan's count becomes the daily new-card limit, which
+/// every selection shares. For part of the bank it is only raised: a lower
+/// count already fits under the limit when that part is studied, and
+/// lowering the limit would starve everything else. Returns what was done,
+/// in one sentence.
+pub fn accept(
+    store: &mut Store,
+    p: &Plan,
+    whole_bank: bool,
+    exam: &str,
+) -> Result<String, CliError> {
+    let current = store.settings().new_per_day;
+    let n = p.new_per_day;
+    if !whole_bank && n < current {
+        return Ok(format!(
+            "new-per-day stays {current}: it is shared by every selection, and this \
+             selection needs only {n} a day, which `pyquiz --exam {exam}` with the same \
+             filters studies; `pyquiz config new-per-day {n}` lowers it for everything"
+        ));
+    }
+    let clock = study::clock()?;
+    if store.update_settings(&clock, |s| s.new_per_day = n)? {
+        Ok(format!(
+            "new-per-day = {n} (was {current}; `pyquiz undo` takes it back)"
+        ))
+    } else {
+        Ok(format!("new-per-day is already {n}; nothing changed"))
+    }
+}

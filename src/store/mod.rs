@@ -482,17 +482,24 @@ impl Store {
         })
     }
 
-    /// Changes the settings: logs all of them as they are afterwards.
+    /// Changes the settings: logs all of them as they are afterwards
+    /// (`undo` takes the change back). A change that changes nothing is
+    /// not logged: false.
     pub fn update_settings(
         &mut self,
+        clock: &Clock,
         change: impl FnOnce(&mut Settings),
-    ) -> Result<(), StoreError> {
+    ) -> Result<bool, StoreError> {
         let mut settings = self.progress.settings.clone();
         change(&mut settings);
+        if settings == self.progress.settings {
+            return Ok(false);
+        }
         self.append(Event::Settings {
-            time: Timestamp::now(),
+            time: clock.now(),
             settings,
-        })
+        })?;
+        Ok(true)
     }
 
     /// Takes back the most recent change (within `scope`): an `undo` event
@@ -936,6 +943,9 @@ impl UndoEntry {
     /// "Good on 'What is a closure?' from 10:02 today": what was undone,
     /// on which question, and when it was done.
     pub fn describe(&self, question: Option<&str>, clock: &Clock) -> String {
+        if self.action == UndoAction::Settings {
+            return format!("the settings change from {}", self.when(clock));
+        }
         let what = match (self.action, self.grade) {
             (UndoAction::Grade, Some(g)) => capitalize(g.name()),
             (UndoAction::Practice, Some(g)) => format!("practice answer {}", capitalize(g.name())),
@@ -945,10 +955,15 @@ impl UndoEntry {
             Some(q) => format!("'{q}'"),
             None => self.card.clone(),
         };
+        format!("{what} on {on} from {}", self.when(clock))
+    }
+
+    /// When the change was made, as a person says it.
+    fn when(&self, clock: &Clock) -> String {
         let local = self.time.to_zoned(clock.tz().clone());
         let day = clock.day_of(self.time);
         let today = clock.today();
-        let when = if day == today {
+        if day == today {
             format!("{} today", local.strftime("%H:%M"))
         } else if day == Clock::add_days(today, -1) {
             format!("{} yesterday", local.strftime("%H:%M"))
@@ -958,8 +973,7 @@ impl UndoEntry {
                 local.strftime("%H:%M"),
                 local.strftime("%-d %b %Y")
             )
-        };
-        format!("{what} on {on} from {when}")
+        }
     }
 }
 

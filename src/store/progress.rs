@@ -123,6 +123,62 @@ pub struct Settings {
     pub theme: ThemeSetting,
 }
 
+impl Settings {
+    /// What differs from `before` to `self`, one `name old → new` per
+    /// setting, named as `pyquiz config` names them.
+    pub fn changes_from(&self, before: &Settings) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut diff = |name: &str, old: String, new: String| {
+            if old != new {
+                out.push(format!("{name} {old} → {new}"));
+            }
+        };
+        diff(
+            "desired-retention",
+            before.desired_retention.to_string(),
+            self.desired_retention.to_string(),
+        );
+        diff(
+            "new-per-day",
+            before.new_per_day.to_string(),
+            self.new_per_day.to_string(),
+        );
+        diff(
+            "reviews-per-day",
+            before.reviews_per_day.to_string(),
+            self.reviews_per_day.to_string(),
+        );
+        let parameters = |p: &[f32]| if p.is_empty() { "default" } else { "personal" }.to_string();
+        if before.parameters != self.parameters {
+            // Personal parameters replaced by others still read "personal".
+            diff(
+                "parameters",
+                format!(
+                    "{} ({} values)",
+                    parameters(&before.parameters),
+                    before.parameters.len()
+                ),
+                format!(
+                    "{} ({} values)",
+                    parameters(&self.parameters),
+                    self.parameters.len()
+                ),
+            );
+        }
+        diff(
+            "new-order",
+            before.new_order.name().to_string(),
+            self.new_order.name().to_string(),
+        );
+        diff(
+            "theme",
+            before.theme.name().to_string(),
+            self.theme.name().to_string(),
+        );
+        out
+    }
+}
+
 /// The colours a person chooses (`--theme`, `pyquiz config theme`): for
 /// the terminal's background as detected, or for a light or dark one.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -215,6 +271,9 @@ pub enum UndoAction {
     Bury,
     /// A practice or interview answer (logged; no scheduling change).
     Practice,
+    /// `pyquiz config`, `plan --accept`, `optimize`: the settings as they
+    /// were are in the entry.
+    Settings,
 }
 
 impl UndoAction {
@@ -225,6 +284,7 @@ impl UndoAction {
             UndoAction::Unsuspend => "unsuspend",
             UndoAction::Bury => "bury",
             UndoAction::Practice => "practice answer",
+            UndoAction::Settings => "settings change",
         }
     }
 }
@@ -248,6 +308,9 @@ pub struct UndoEntry {
     pub before: Option<CardState>,
     /// Today's counts before the change.
     pub today: Today,
+    /// The settings before a settings change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settings: Option<Box<Settings>>,
 }
 
 impl Progress {
@@ -275,7 +338,20 @@ impl Progress {
                     c.buried_until = Some(*until)
                 });
             }
-            Event::Settings { settings, .. } => self.settings = settings.clone(),
+            Event::Settings { settings, time } => {
+                let before = std::mem::replace(&mut self.settings, settings.clone());
+                self.push_undo(UndoEntry {
+                    action: UndoAction::Settings,
+                    card: String::new(),
+                    time: *time,
+                    seq,
+                    day: None,
+                    grade: None,
+                    before: None,
+                    today: self.today,
+                    settings: Some(Box::new(before)),
+                });
+            }
             Event::Merged { cards, .. } => {
                 for (key, members) in cards {
                     self.merged.insert(key.clone(), members.clone());
@@ -303,6 +379,10 @@ impl Progress {
     fn apply_undo(&mut self, target: u64) -> Option<UndoEntry> {
         let at = self.undo.iter().rposition(|u| u.seq == target)?;
         let entry = self.undo.remove(at);
+        if let Some(settings) = &entry.settings {
+            self.settings = (**settings).clone();
+            return Some(entry);
+        }
         match &entry.before {
             Some(card) => {
                 self.cards.insert(entry.card.clone(), card.clone());
@@ -331,6 +411,7 @@ impl Progress {
             grade: Some(entry.grade),
             before: before.clone(),
             today: self.today,
+            settings: None,
         };
         if entry.kind == KIND_REVIEW {
             undo.action = UndoAction::Grade;
@@ -372,6 +453,7 @@ impl Progress {
             grade: None,
             before: before.clone(),
             today: self.today,
+            settings: None,
         };
         let mut card = before.unwrap_or_default();
         change(&mut card);

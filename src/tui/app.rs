@@ -589,6 +589,21 @@ impl App {
     }
 
     fn undo(&mut self) {
+        if self
+            .store
+            .progress()
+            .undo
+            .last()
+            .is_some_and(|u| u.action == UndoAction::Settings)
+        {
+            // Not something this screen did: `pyquiz undo` says what it
+            // takes back.
+            self.status = Some(
+                "nothing to undo here; the last change is a settings change (`pyquiz undo` takes it back)"
+                    .to_string(),
+            );
+            return;
+        }
         let clock = self.clock();
         match self.store.undo(&clock, UndoScope::Today) {
             Ok(Undone::Done(entry)) => {
@@ -982,8 +997,13 @@ impl App {
         self.interview = outer.interview;
         self.overlay = outer.overlay;
         self.overlay_only = outer.overlay_only;
+        let back_to = match (&self.overlay, self.mode) {
+            (Some(Overlay::Browse(_)), _) => "the list",
+            (_, Mode::Interview) => "the interview",
+            _ => "the session",
+        };
         self.status = Some(format!(
-            "practised {} question{} ({} again); back to the session",
+            "practised {} question{} ({} again); back to {back_to}",
             practised.reviewed,
             if practised.reviewed == 1 { "" } else { "s" },
             practised.again

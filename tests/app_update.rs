@@ -840,3 +840,129 @@ fn undo_on_the_study_screen_leaves_a_settings_change_alone() {
     assert_eq!(current_id(&a), card);
     assert_eq!(a.store.settings().new_per_day, 7);
 }
+
+/// The screen as text, drawn as the terminal loop draws it.
+fn screen(app: &App) -> String {
+    use ratatui::{Terminal, backend::TestBackend};
+    let mut t = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    t.draw(|f| f.render_widget(app, f.area())).unwrap();
+    let buffer = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_summary_time_stops_when_the_session_ends() {
+    let tmp = TempDir::new().unwrap();
+    let minutes = Rc::new(Cell::new(0));
+    let mut a = app(&tmp, minutes.clone());
+    let mut n = 0;
+    while a.current.is_some() {
+        n += 1;
+        minutes.set(n);
+        a.update(Action::Reveal);
+        a.update(Action::Grade(Grade::Easy));
+        assert!(n < 20, "the session does not end");
+    }
+    assert!(screen(&a).contains("Time"), "{}", screen(&a));
+    let time = |a: &App| {
+        screen(a)
+            .lines()
+            .find(|l| l.contains("Time"))
+            .map(str::to_string)
+            .unwrap()
+    };
+    // Started at 0, the last card graded at n minutes.
+    let at_end = time(&a);
+    assert!(at_end.contains(&format!("{n}m 00s")), "{at_end}");
+    // An hour later, on the same screen, the same time.
+    minutes.set(n + 60);
+    a.update(Action::Tick);
+    assert_eq!(time(&a), at_end);
+}
+
+#[test]
+fn interview_clocks_stop_at_the_end_and_an_undo_keeps_the_time_taken() {
+    let tmp = TempDir::new().unwrap();
+    let minutes = Rc::new(Cell::new(0));
+    let config = InterviewConfig {
+        per_question: 180,
+        total: 600,
+        schedule: false,
+    };
+    let mut a = app_of_kind(
+        &tmp,
+        minutes.clone(),
+        ready(),
+        SessionKind::Interview(vec![0, 1], config),
+    );
+    let now = |a: &App| a.clock().now();
+    // First question: 2 minutes to reveal.
+    minutes.set(2);
+    a.update(Action::Reveal);
+    a.update(Action::Mark(Mark::Nailed));
+    // Second: shown at 2 minutes, revealed and marked at 3; the interview
+    // is over then.
+    minutes.set(3);
+    a.update(Action::Reveal);
+    a.update(Action::Mark(Mark::Missed));
+    assert!(a.current.is_none());
+    let left = a.interview.as_ref().unwrap().total_left(now(&a));
+    assert_eq!(left, 600 - 180);
+    minutes.set(9);
+    assert_eq!(a.interview.as_ref().unwrap().total_left(now(&a)), left);
+    let report = screen(&a);
+    assert!(report.contains("total 7:00"), "{report}");
+    // Undo brings the last question back with its clock as it was
+    // (stopped at the minute it took, so 2:00 left), not restarted.
+    a.update(Action::Undo);
+    assert_eq!(current_id(&a).unwrap(), a.records[1].id);
+    let i = a.interview.as_ref().unwrap();
+    assert_eq!(i.question_elapsed(now(&a)), 60);
+    minutes.set(10);
+    assert_eq!(a.interview.as_ref().unwrap().question_elapsed(now(&a)), 60);
+    // The interview's clock resumes where it stopped (7:00 left at the
+    // undo) and runs again: 6:00 a minute later.
+    assert!(screen(&a).contains("⏱ 2:00 · total 6:00"), "{}", screen(&a));
+    assert!(
+        a.status
+            .as_deref()
+            .unwrap()
+            .contains("interview verdict missed"),
+        "{:?}",
+        a.status
+    );
+    // Undo the first one too: it took 2 minutes.
+    a.update(Action::Undo);
+    assert_eq!(current_id(&a).unwrap(), a.records[0].id);
+    assert_eq!(a.interview.as_ref().unwrap().question_elapsed(now(&a)), 120);
+}
+
+#[test]
+fn a_question_never_has_more_time_than_the_interview() {
+    let tmp = TempDir::new().unwrap();
+    let minutes = Rc::new(Cell::new(0));
+    let config = InterviewConfig {
+        per_question: 180,
+        total: 60,
+        schedule: false,
+    };
+    let mut a = app_of_kind(
+        &tmp,
+        minutes.clone(),
+        ready(),
+        SessionKind::Interview(vec![0, 1], config),
+    );
+    assert!(screen(&a).contains("⏱ 1:00 · total 1:00"), "{}", screen(&a));
+    minutes.set(2);
+    a.update(Action::Tick);
+    let s = screen(&a);
+    assert!(s.contains("⏱ 0:00 · time's up"), "{s}");
+    assert!(!s.contains("-1:00"), "{s}");
+}

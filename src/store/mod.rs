@@ -947,6 +947,12 @@ impl UndoEntry {
             return format!("the settings change from {}", self.when(clock));
         }
         let what = match (self.action, self.grade) {
+            _ if self.verdict.is_some() => {
+                format!(
+                    "interview verdict {}",
+                    self.verdict.as_deref().unwrap_or("")
+                )
+            }
             (UndoAction::Grade, Some(g)) => capitalize(g.name()),
             (UndoAction::Practice, Some(g)) => format!("practice answer {}", capitalize(g.name())),
             (action, _) => action.name().to_string(),

@@ -311,6 +311,9 @@ pub struct UndoEntry {
     /// The settings before a settings change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<Box<Settings>>,
+    /// An interview answer's verdict (`nailed`, `partial`, `missed`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<String>,
 }
 
 impl Progress {
@@ -350,6 +353,7 @@ impl Progress {
                     before: None,
                     today: self.today,
                     settings: Some(Box::new(before)),
+                    verdict: None,
                 });
             }
             Event::Merged { cards, .. } => {
@@ -412,6 +416,11 @@ impl Progress {
             before: before.clone(),
             today: self.today,
             settings: None,
+            verdict: if entry.kind == super::KIND_INTERVIEW {
+                entry.mark.clone()
+            } else {
+                None
+            },
         };
         if entry.kind == KIND_REVIEW {
             undo.action = UndoAction::Grade;
@@ -454,6 +463,7 @@ impl Progress {
             before: before.clone(),
             today: self.today,
             settings: None,
+            verdict: None,
         };
         let mut card = before.unwrap_or_default();
         change(&mut card);

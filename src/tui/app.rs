@@ -167,6 +167,9 @@ pub struct App {
     pub size: Size,
     pub stats: SessionStats,
     pub started: Timestamp,
+    /// When the last card was done (the summary's time stops there); none
+    /// while a card is on screen.
+    pub finished_at: Option<Timestamp>,
     /// Nothing could be studied when the session opened.
     pub empty_at_start: bool,
     /// Why, in one sentence (computed then, not while drawing).
@@ -208,6 +211,7 @@ struct Outer {
     current: Option<Current>,
     stats: SessionStats,
     started: Timestamp,
+    finished_at: Option<Timestamp>,
     session_grades: Vec<Grade>,
     mode: Mode,
     drill: Drill,
@@ -246,6 +250,7 @@ impl App {
             size: ui.size,
             stats: SessionStats::default(),
             started,
+            finished_at: None,
             empty_at_start: false,
             empty_reason: String::new(),
             status: None,
@@ -712,10 +717,15 @@ impl App {
             (!full || self.seen.contains(&e.id)).then_some((index, e.kind))
         });
         match next {
-            Some((index, kind)) => self.show(index, kind, false),
+            Some((index, kind)) => {
+                self.finished_at = None;
+                self.show(index, kind, false);
+            }
             None => {
                 self.current = None;
                 self.view = CardView::default();
+                let now = self.clock().now();
+                self.finished_at.get_or_insert(now);
             }
         }
     }
@@ -726,6 +736,7 @@ impl App {
         let card = self.store.card_or_new(id);
         match self.scheduler.preview(card_seed(id), &card, &clock) {
             Ok(previews) => {
+                self.finished_at = None;
                 self.current = Some(Current {
                     index,
                     kind,
@@ -968,6 +979,7 @@ impl App {
             current: self.current.take(),
             stats: std::mem::take(&mut self.stats),
             started: self.started,
+            finished_at: self.finished_at,
             session_grades: std::mem::take(&mut self.session_grades),
             mode: self.mode,
             drill: std::mem::take(&mut self.drill),
@@ -991,6 +1003,7 @@ impl App {
         self.current = outer.current;
         self.stats = outer.stats;
         self.started = outer.started;
+        self.finished_at = outer.finished_at;
         self.session_grades = outer.session_grades;
         self.mode = outer.mode;
         self.drill = outer.drill;
@@ -1131,6 +1144,7 @@ impl App {
         self.stats = SessionStats::default();
         self.session_grades.clear();
         self.started = self.clock().now();
+        self.finished_at = None;
         self.title = title;
         self.next_card();
     }
@@ -1145,6 +1159,10 @@ impl App {
         } else {
             self.drill.queue.pop_front()
         };
+        let now = self.clock().now();
+        if next.is_some() {
+            self.finished_at = None;
+        }
         match next {
             Some(index) => {
                 let kind = self.kind_of(index);
@@ -1158,6 +1176,10 @@ impl App {
             None => {
                 self.current = None;
                 self.view = CardView::default();
+                self.finished_at.get_or_insert(now);
+                if let Some(i) = &mut self.interview {
+                    i.ended.get_or_insert(now);
+                }
             }
         }
     }
@@ -1193,8 +1215,10 @@ impl App {
                 self.drill.queue.remove(pos);
             }
         }
+        let now = self.clock().now();
+        let mut reopen = None;
         if let Some(i) = &mut self.interview {
-            i.answered.pop();
+            reopen = i.answered.pop().map(|a| a.seconds);
             if i.config.schedule {
                 // The schedule's grade was saved just before the verdict.
                 let _ = self.store.undo(&self.clock(), UndoScope::AnyDay);
@@ -1202,6 +1226,10 @@ impl App {
         }
         let kind = self.kind_of(index);
         self.show(index, kind, true);
+        if let (Some(i), Some(seconds)) = (&mut self.interview, reopen) {
+            // Its clock shows the time it took, stopped, as before.
+            i.reopen(seconds, now);
+        }
     }
 
     /// Renders the current card for the current width (question at once;

@@ -175,7 +175,8 @@ fn interview_clocks(app: &App) -> Line<'static> {
     let total_style = if total <= 0 { theme.wrong } else { theme.text };
     let mut spans = Vec::new();
     if app.current.is_some() {
-        let left = interview.question_left(now);
+        // A question never has more time than the interview has left.
+        let left = interview.question_left(now).min(total.max(0));
         let style = if left < 0 {
             theme.wrong
         } else if left <= 30 {
@@ -188,11 +189,14 @@ fn interview_clocks(app: &App) -> Line<'static> {
             clock_face(left),
             style.add_modifier(Modifier::BOLD),
         ));
-        spans.push(Span::styled(" · total ", theme.muted));
+        spans.push(Span::styled(" · ", theme.muted));
+    }
+    if total <= 0 {
+        spans.push(Span::styled("time's up", total_style));
     } else {
         spans.push(Span::styled("total ", theme.muted));
+        spans.push(Span::styled(clock_face(total), total_style));
     }
-    spans.push(Span::styled(clock_face(total), total_style));
     Line::from(spans)
 }
 

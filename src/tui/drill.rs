@@ -89,6 +89,8 @@ pub struct Interview {
     /// When its answer was revealed (the clock stops then).
     pub revealed_at: Option<Timestamp>,
     pub answered: Vec<Answered>,
+    /// When the last question was answered: the clocks stop there.
+    pub ended: Option<Timestamp>,
 }
 
 impl Interview {
@@ -99,7 +101,29 @@ impl Interview {
             question_started: now,
             revealed_at: None,
             answered: Vec::new(),
+            ended: None,
         }
+    }
+
+    /// `now`, or the end once the interview is over.
+    fn at(&self, now: Timestamp) -> Timestamp {
+        self.ended.map_or(now, |end| end.min(now))
+    }
+
+    /// Shows an answered question again as it was when it was answered:
+    /// its clock stopped at the time it took.
+    pub fn reopen(&mut self, seconds: u32, now: Timestamp) {
+        // The time spent on the report does not count against the total.
+        if let Some(end) = self.ended.take() {
+            self.started = self
+                .started
+                .checked_add(now.duration_since(end))
+                .unwrap_or(self.started);
+        }
+        self.revealed_at = Some(now);
+        self.question_started = now
+            .checked_sub(jiff::SignedDuration::from_secs(i64::from(seconds)))
+            .unwrap_or(now);
     }
 
     fn secs(from: Timestamp, to: Timestamp) -> i64 {
@@ -108,7 +132,7 @@ impl Interview {
 
     /// Seconds the current question has taken (stopped at the reveal).
     pub fn question_elapsed(&self, now: Timestamp) -> u32 {
-        let end = self.revealed_at.unwrap_or(now);
+        let end = self.revealed_at.unwrap_or(self.at(now));
         Self::secs(self.question_started, end).max(0) as u32
     }
 
@@ -119,7 +143,7 @@ impl Interview {
 
     /// Seconds left for the whole interview (negative: over time).
     pub fn total_left(&self, now: Timestamp) -> i64 {
-        i64::from(self.config.total) - Self::secs(self.started, now)
+        i64::from(self.config.total) - Self::secs(self.started, self.at(now))
     }
 
     /// Topics ranked weakest first by mean credit (missed 0, partial ½,

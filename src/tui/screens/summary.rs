@@ -52,7 +52,11 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
         row(
             "Time",
             Span::styled(
-                format::elapsed(clock.now().duration_since(app.started)),
+                format::elapsed(
+                    app.finished_at
+                        .unwrap_or(clock.now())
+                        .duration_since(app.started),
+                ),
                 theme.text,
             ),
         ),

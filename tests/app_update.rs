@@ -32,6 +32,16 @@ fn app_of_kind(
     highlighter: HighlighterSlot,
     kind: SessionKind,
 ) -> App {
+    app_limited(dir, minutes, highlighter, kind, None)
+}
+
+fn app_limited(
+    dir: &TempDir,
+    minutes: Rc<Cell<i64>>,
+    highlighter: HighlighterSlot,
+    kind: SessionKind,
+    card_limit: Option<usize>,
+) -> App {
     let bank = Bank::load(&LoadOptions::default()).unwrap();
     let records: Vec<_> = bank
         .records
@@ -57,7 +67,7 @@ fn app_of_kind(
                 reviews_per_day: 200,
             },
             order: NewOrder::Source,
-            card_limit: None,
+            card_limit,
             kind,
         },
         store,
@@ -965,4 +975,96 @@ fn a_question_never_has_more_time_than_the_interview() {
     let s = screen(&a);
     assert!(s.contains("⏱ 0:00 · time's up"), "{s}");
     assert!(!s.contains("-1:00"), "{s}");
+}
+
+#[test]
+fn the_gauge_never_runs_backwards_and_waiting_learning_cards_are_counted() {
+    let tmp = TempDir::new().unwrap();
+    // A frozen clock: learning steps come due only by learning ahead.
+    let mut a = app(&tmp, Rc::new(Cell::new(0)));
+    let mut fractions = vec![(0usize, a.remaining())];
+    assert_eq!(a.session_counts().new, 3);
+    let mut answers = 0;
+    while a.current.is_some() && answers < 30 {
+        a.update(Action::Reveal);
+        a.update(Action::Grade(Grade::Good));
+        answers += 1;
+        fractions.push((a.stats.reviewed as usize, a.remaining()));
+        if answers == 1 {
+            // The card just answered waits on its step: still to come.
+            let c = a.session_counts();
+            assert_eq!((c.new, c.learning), (2, 1), "{c:?}");
+        }
+    }
+    assert!(a.current.is_none(), "the session did not end");
+    for pair in fractions.windows(2) {
+        let ((d0, r0), (d1, r1)) = (pair[0], pair[1]);
+        // d0/(d0+r0) <= d1/(d1+r1), in integers.
+        assert!(
+            d0 * (d1 + r1) <= d1 * (d0 + r0),
+            "the gauge ran backwards: {d0}/{} then {d1}/{} in {fractions:?}",
+            d0 + r0,
+            d1 + r1
+        );
+    }
+    assert_eq!(fractions.last().unwrap().1, 0);
+}
+
+#[test]
+fn with_a_card_limit_the_header_counts_what_this_session_shows() {
+    let tmp = TempDir::new().unwrap();
+    let mut a = app_limited(
+        &tmp,
+        Rc::new(Cell::new(0)),
+        ready(),
+        SessionKind::Study,
+        Some(2),
+    );
+    let c = a.session_counts();
+    assert_eq!((c.new, c.learning, c.review), (2, 0, 0));
+    assert_eq!(a.remaining(), 2);
+    a.update(Action::Reveal);
+    a.update(Action::Grade(Grade::Easy));
+    let c = a.session_counts();
+    assert_eq!((c.new, c.learning, c.review), (1, 0, 0));
+    a.update(Action::Reveal);
+    a.update(Action::Grade(Grade::Easy));
+    assert!(a.current.is_none());
+    assert_eq!(
+        a.session_counts().new,
+        0,
+        "the rest of today's new cards are not this session's"
+    );
+}
+
+#[test]
+fn learning_ahead_does_not_depend_on_the_card_limit() {
+    // Two cards answered Good wait on a step a minute or ten away; with
+    // nothing else to show, both sessions learn ahead (Anki's 20 minutes).
+    for limit in [None, Some(2)] {
+        let tmp = TempDir::new().unwrap();
+        let mut a = app_limited(
+            &tmp,
+            Rc::new(Cell::new(0)),
+            ready(),
+            SessionKind::Study,
+            limit,
+        );
+        let mut shown = Vec::new();
+        for _ in 0..2 {
+            shown.push(current_id(&a).unwrap());
+            a.update(Action::Reveal);
+            a.update(Action::Grade(Grade::Good));
+        }
+        if limit.is_none() {
+            // The third new card first.
+            a.update(Action::Reveal);
+            a.update(Action::Grade(Grade::Good));
+        }
+        let next = current_id(&a);
+        assert!(
+            next.as_ref().is_some_and(|id| shown.contains(id)),
+            "limit {limit:?}: {next:?} after {shown:?}"
+        );
+    }
 }

@@ -120,6 +120,12 @@ fn a_format_1_directory_reads_exactly_as_it_did_and_migrates_without_losing_a_li
     assert!(kept.len() >= 5, "{kept:?}");
     assert_eq!(new[..kept.len()], kept[..]);
     due["queue"] = Value::Null;
+    // Added since the fixture was written: learning cards waiting on a
+    // step later today (none here).
+    assert_eq!(due["waiting"], 0);
+    if let Some(fields) = due.as_object_mut() {
+        fields.remove("waiting");
+    }
     let mut expected_due = expected_due.clone();
     expected_due["queue"] = Value::Null;
     assert_eq!(due, expected_due);

@@ -497,7 +497,9 @@ fn goodbye(app: &App, clock: &Clock, out: &mut dyn Write) -> Result<(), CliError
         writeln!(
             out,
             "Left for today: {} new, {} learning, {} review.",
-            c.new, c.learning, c.review
+            c.new,
+            c.learning + c.waiting,
+            c.review
         )?;
     } else {
         match app.queue.next_due {

@@ -119,6 +119,9 @@ pub struct QueueCounts {
     pub new: usize,
     pub learning: usize,
     pub review: usize,
+    /// Learning cards waiting on a step that falls later today (not in
+    /// the queue yet; each comes back once).
+    pub waiting: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -127,6 +130,11 @@ pub struct Queue {
     pub counts: QueueCounts,
     /// When the next card becomes available, if nothing is due now.
     pub next_due: Option<Timestamp>,
+    /// Learning cards due within the learn-ahead limit that are not in
+    /// `entries` (other cards are due first), soonest first: a session
+    /// that may show none of `entries` (its `--limit` is reached) learns
+    /// ahead with these.
+    pub ahead: Vec<String>,
 }
 
 impl Queue {
@@ -178,6 +186,7 @@ pub fn build<'a>(
     let tomorrow = clock.day_start(Clock::add_days(today, 1));
     let mut learning: Vec<(Timestamp, &str)> = Vec::new();
     let mut learning_ahead: Vec<(Timestamp, &str)> = Vec::new();
+    let mut waiting = 0;
     let mut reviews: Vec<(f32, Timestamp, usize, &str)> = Vec::new();
     let mut new: Vec<&str> = Vec::new();
     let mut later: Option<Timestamp> = None;
@@ -208,6 +217,9 @@ pub fn build<'a>(
                 } else if due <= now.saturating_add(LEARN_AHEAD).unwrap_or(now) {
                     learning_ahead.push((due, id));
                 } else {
+                    if due < tomorrow {
+                        waiting += 1;
+                    }
                     note_later(due);
                 }
             }
@@ -256,21 +268,29 @@ pub fn build<'a>(
     for id in &new {
         push(&mut entries, id, Kind::New);
     }
+    let mut ahead = Vec::new();
     if entries.is_empty() {
         for (_, id) in &learning_ahead {
             push(&mut entries, id, Kind::Learning);
         }
     } else if let Some((due, _)) = learning_ahead.first() {
         note_later(*due);
+        waiting += learning_ahead.len();
+        ahead = learning_ahead
+            .iter()
+            .map(|(_, id)| id.to_string())
+            .collect();
     }
     let counts = QueueCounts {
         new: entries.iter().filter(|e| e.kind == Kind::New).count(),
         learning: entries.iter().filter(|e| e.kind == Kind::Learning).count(),
         review: entries.iter().filter(|e| e.kind == Kind::Review).count(),
+        waiting,
     };
     Queue {
         next_due: later,
         entries,
         counts,
+        ahead,
     }
 }

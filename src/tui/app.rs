@@ -242,6 +242,7 @@ impl App {
                 entries: Vec::new(),
                 counts: Default::default(),
                 next_due: None,
+                ahead: Vec::new(),
             },
             current: None,
             view: CardView::default(),
@@ -327,17 +328,37 @@ impl App {
         if self.mode != Mode::Study {
             return self.drill.queue.len() + usize::from(self.current.is_some());
         }
-        let c = self.queue.counts;
-        let total = c.new + c.learning + c.review;
-        match self.card_limit {
-            Some(limit) => {
-                let fresh = (self.queue.entries.iter())
-                    .filter(|e| !self.seen.contains(&e.id))
-                    .count();
-                total - fresh + fresh.min(limit.saturating_sub(self.seen.len()))
+        let c = self.session_counts();
+        c.new + c.learning + c.review
+    }
+
+    /// What this session has left to show: today's queue within
+    /// `--limit`, and the learning cards waiting on a step later today
+    /// counted as learning (each comes back once more at least).
+    pub fn session_counts(&self) -> crate::schedule::QueueCounts {
+        let mut c = self.queue.counts;
+        if let Some(limit) = self.card_limit {
+            let mut room = limit.saturating_sub(self.seen.len());
+            c.new = 0;
+            c.learning = 0;
+            c.review = 0;
+            for e in &self.queue.entries {
+                if !self.seen.contains(&e.id) {
+                    if room == 0 {
+                        continue;
+                    }
+                    room -= 1;
+                }
+                match e.kind {
+                    Kind::New => c.new += 1,
+                    Kind::Learning => c.learning += 1,
+                    Kind::Review => c.review += 1,
+                }
             }
-            None => total,
         }
+        c.learning += c.waiting;
+        c.waiting = 0;
+        c
     }
 
     /// Finishes loading the syntax highlighter (started on another thread
@@ -712,10 +733,22 @@ impl App {
         let full = self
             .card_limit
             .is_some_and(|limit| self.seen.len() >= limit);
-        let next = self.queue.entries.iter().find_map(|e| {
-            let index = *self.index_of.get(&e.id)?;
-            (!full || self.seen.contains(&e.id)).then_some((index, e.kind))
-        });
+        let next = self
+            .queue
+            .entries
+            .iter()
+            .find_map(|e| {
+                let index = *self.index_of.get(&e.id)?;
+                (!full || self.seen.contains(&e.id)).then_some((index, e.kind))
+            })
+            .or_else(|| {
+                // Nothing this session may show is due: learn ahead, as
+                // a session without a limit does once its queue is done.
+                self.queue.ahead.iter().find_map(|id| {
+                    let index = *self.index_of.get(id)?;
+                    (!full || self.seen.contains(id)).then_some((index, Kind::Learning))
+                })
+            });
         match next {
             Some((index, kind)) => {
                 self.finished_at = None;

@@ -104,7 +104,7 @@ fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
 fn header(app: &App, areas: &Areas, buf: &mut Buffer) {
     let theme = &app.theme;
     let area = areas.header;
-    let c = app.queue.counts;
+    let c = app.session_counts();
     let counts = [
         (c.new, "new", theme.accent),
         (c.learning, "learning", theme.wrong),

@@ -59,6 +59,45 @@ fn list_prints_a_table_cut_to_the_width() {
 }
 
 #[test]
+fn list_without_a_width_prints_whole_lines_and_says_when_nothing_matches() {
+    // Piped, no $COLUMNS: nothing is cut, topics included.
+    let out = pyquiz()
+        .args(["list"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let records = json_of(&["list", "--json"]);
+    let mut long_topics = 0;
+    for r in &records {
+        let topics: Vec<&str> = r["topics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t.as_str().unwrap())
+            .collect();
+        let topics = topics.join(",");
+        let question = r["question"].as_str().unwrap().replace('\n', " ");
+        let id = r["id"].as_str().unwrap();
+        let line = text
+            .lines()
+            .find(|l| l.starts_with(id))
+            .unwrap_or_else(|| panic!("{id} not listed"));
+        assert!(line.contains(&format!(" {topics} ")), "{line}");
+        assert!(line.ends_with(question.trim()), "{line}");
+        long_topics += usize::from(topics.chars().count() > 26);
+    }
+    assert!(long_topics > 10, "{long_topics}");
+    pyquiz()
+        .args(["list", "--search", "zzzzqqq"])
+        .assert()
+        .success()
+        .stdout("No question matches the filters.\n");
+}
+
+#[test]
 fn list_json_has_exactly_the_record_fields() {
     let records = json_of(&["list", "--json", "--no-merge"]);
     assert_eq!(records.len(), 855);
@@ -190,9 +229,37 @@ fn unknown_or_ambiguous_values_exit_2() {
         .assert()
         .code(2)
         .stderr(
-            predicate::str::contains("did you mean 'hard'?")
-                .and(predicate::str::contains("easy, medium, hard")),
+            predicate::str::contains("did you mean 'hard'?").and(predicate::str::contains(
+                "valid difficulties: easy, medium, hard",
+            )),
         );
+    // An empty value is not "any": it is refused, with what it takes.
+    for (flag, message) in [
+        ("--topic", "--topic needs a value; valid topics: basics,"),
+        (
+            "--difficulty",
+            "--difficulty needs a value; valid difficulties: easy, medium, hard",
+        ),
+        ("--source", "--source needs a value; valid sources: "),
+        ("--search", "--search needs some text to look for"),
+    ] {
+        for value in ["", " ", ","] {
+            if flag == "--search" && value == "," {
+                continue;
+            }
+            pyquiz()
+                .args(["list", flag, value])
+                .assert()
+                .code(2)
+                .stdout("")
+                .stderr(predicate::str::contains(message));
+        }
+    }
+    // A trailing comma among values is fine.
+    pyquiz()
+        .args(["list", "--difficulty", "easy,", "--topic", "oop,async"])
+        .assert()
+        .success();
     pyquiz()
         .args(["list", "--topic", "data"])
         .assert()

@@ -619,6 +619,64 @@ fn suspend_and_bury_take_cards_out_of_the_queue() {
 }
 
 #[test]
+fn changes_that_change_nothing_say_so_and_a_suspended_card_is_not_graded() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path();
+    let cards = ids(2);
+    let now = "2026-01-05T10:00:00Z";
+    let say = |args: &[&str], expected: String| {
+        pyquiz(dir, now)
+            .args(args)
+            .assert()
+            .success()
+            .stdout(expected);
+    };
+    say(
+        &["unsuspend", &cards[0]],
+        format!("{} is not suspended; nothing changed\n", cards[0]),
+    );
+    say(&["suspend", &cards[0]], format!("{} suspended\n", cards[0]));
+    say(
+        &["suspend", &cards[0], &cards[1]],
+        format!(
+            "{} is already suspended; nothing changed\n{} suspended\n",
+            cards[0], cards[1]
+        ),
+    );
+    say(
+        &["bury", &cards[1]],
+        format!("{} buried until tomorrow\n", cards[1]),
+    );
+    say(
+        &["bury", &cards[1]],
+        format!(
+            "{} is already buried until tomorrow; nothing changed\n",
+            cards[1]
+        ),
+    );
+    // A suspended card is refused, and nothing is logged for it.
+    pyquiz(dir, now)
+        .args(["grade", &cards[0], "good"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(format!(
+            "{} is suspended, so it is not graded; `pyquiz unsuspend {}` first",
+            cards[0], cards[0]
+        )));
+    assert_eq!(card(dir, now, &cards[0])["state"]["reps"], 0);
+    // Three real changes, three undos; the no-ops left nothing to undo.
+    for _ in 0..3 {
+        pyquiz(dir, now)
+            .arg("undo")
+            .assert()
+            .success()
+            .stdout(predicates::str::starts_with("Undid "));
+    }
+    say(&["undo"], "Nothing to undo.\n".to_string());
+    assert_ne!(card(dir, now, &cards[0])["state"]["suspended"], true);
+}
+
+#[test]
 fn optimize_says_what_is_missing_then_fits_a_real_log() {
     use pyquiz::schedule::{Clock, Grade, Scheduler, SchedulerConfig, card_seed};
     use pyquiz::store::{Access, Store};

@@ -9,19 +9,33 @@ use crate::bank::text::Trim;
 /// is close, suggests it.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum FilterError {
-    #[error("unknown {kind} '{given}'{}; valid {kind}s: {}", suggestion_text(.suggestion), .valid.join(", "))]
+    #[error("unknown {kind} '{given}'{}; valid {}: {}", suggestion_text(.suggestion), plural(.kind), .valid.join(", "))]
     Unknown {
         kind: &'static str,
         given: String,
         suggestion: Option<String>,
         valid: Vec<String>,
     },
+    #[error("--{kind} needs a value; valid {}: {}", plural(.kind), .valid.join(", "))]
+    Empty {
+        kind: &'static str,
+        valid: Vec<String>,
+    },
+    #[error("--search needs some text to look for")]
+    EmptySearch,
     #[error("{kind} '{given}' is ambiguous: it could be {}", .matches.join(", "))]
     Ambiguous {
         kind: &'static str,
         given: String,
         matches: Vec<String>,
     },
+}
+
+fn plural(kind: &str) -> String {
+    match kind.strip_suffix('y') {
+        Some(stem) => format!("{stem}ies"),
+        None => format!("{kind}s"),
+    }
 }
 
 fn suggestion_text(s: &Option<String>) -> String {
@@ -63,11 +77,34 @@ impl Filter {
 }
 
 /// Splits repeatable, comma-separated values.
-fn values(raw: &[String]) -> impl Iterator<Item = String> + '_ {
-    raw.iter()
-        .flat_map(|v| v.split(','))
-        .map(|v| v.trim_ws().to_lowercase())
-        .filter(|v| !v.is_empty())
+/// A filter's values, each argument split at commas. An argument with no
+/// value in it (`--topic ""`, `--topic ,`) is an error, not "any".
+fn values(kind: &'static str, raw: &[String], valid: &[&str]) -> Result<Vec<String>, FilterError> {
+    let mut out = Vec::new();
+    for arg in raw {
+        let before = out.len();
+        out.extend(
+            arg.split(',')
+                .map(|v| v.trim_ws().to_lowercase())
+                .filter(|v| !v.is_empty()),
+        );
+        if out.len() == before {
+            return Err(FilterError::Empty {
+                kind,
+                valid: valid.iter().map(|v| v.to_string()).collect(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// `--search` text: none, or some text.
+pub fn parse_search(raw: Option<&str>) -> Result<Option<String>, FilterError> {
+    match raw {
+        None => Ok(None),
+        Some(text) if text.trim_ws().is_empty() => Err(FilterError::EmptySearch),
+        Some(text) => Ok(Some(text.to_string())),
+    }
 }
 
 /// Resolves one value against names: exact match, else an unambiguous
@@ -110,7 +147,7 @@ fn resolve<'a>(kind: &'static str, given: &str, names: &[&'a str]) -> Result<&'a
 pub fn parse_topics(raw: &[String]) -> Result<Vec<Topic>, FilterError> {
     let names: Vec<&str> = Topic::ALL.iter().map(|t| t.slug()).collect();
     let mut out = Vec::new();
-    for v in values(raw) {
+    for v in values("topic", raw, &names)? {
         let slug = resolve("topic", &v, &names)?;
         let topic = Topic::ALL
             .iter()
@@ -128,7 +165,7 @@ pub fn parse_topics(raw: &[String]) -> Result<Vec<Topic>, FilterError> {
 pub fn parse_difficulties(raw: &[String]) -> Result<Vec<Difficulty>, FilterError> {
     let names: Vec<&str> = Difficulty::ALL.iter().map(|d| d.as_str()).collect();
     let mut out = Vec::new();
-    for v in values(raw) {
+    for v in values("difficulty", raw, &names)? {
         let name = resolve("difficulty", &v, &names)?;
         let d: Difficulty = name.parse().map_err(|_| FilterError::Unknown {
             kind: "difficulty",
@@ -147,7 +184,7 @@ pub fn parse_difficulties(raw: &[String]) -> Result<Vec<Difficulty>, FilterError
 /// without `.md`, or an unambiguous prefix.
 pub fn parse_sources(raw: &[String], available: &[&str]) -> Result<Vec<String>, FilterError> {
     let mut out = Vec::new();
-    for v in values(raw) {
+    for v in values("source", raw, available)? {
         let v = v.strip_suffix(".md").unwrap_or(&v).to_string();
         let name = resolve("source", &v, available)?;
         if !out.iter().any(|s: &String| s == name) {

@@ -27,7 +27,9 @@ pub mod topics;
 
 pub use code::{Language, detect_language};
 pub use error::BankError;
-pub use filter::{Filter, FilterError, parse_difficulties, parse_sources, parse_topics};
+pub use filter::{
+    Filter, FilterError, parse_difficulties, parse_search, parse_sources, parse_topics,
+};
 pub use model::{CardKind, Difficulty, DifficultySource, Member, Record};
 pub use topics::Topic;
 

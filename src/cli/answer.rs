@@ -35,6 +35,9 @@ pub fn grade(
     let clock = study::clock()?;
     let scheduler = study::scheduler(store.settings())?;
     let before = store.card_or_new(&record.id);
+    if before.suspended {
+        return Err(CliError::Suspended(record.id.clone()));
+    }
     let outcome = scheduler.answer(card_seed(&record.id), &before, grade, &clock)?;
     store.record_grade(&record.id, &before, &outcome, &clock)?;
     let card = &outcome.card;
@@ -155,17 +158,20 @@ pub fn mark(
         .map(|id| study::find_card(bank, id))
         .collect::<Result<Vec<_>, _>>()?;
     for record in records {
-        match mark {
+        let changed = match mark {
             Mark::Suspend => store.set_suspended(&record.id, true, &clock)?,
             Mark::Unsuspend => store.set_suspended(&record.id, false, &clock)?,
             Mark::Bury => store.bury(&record.id, &clock)?,
-        }
-        let done = match mark {
-            Mark::Suspend => "suspended",
-            Mark::Unsuspend => "unsuspended",
-            Mark::Bury => "buried until tomorrow",
         };
-        writeln!(out, "{} {done}", record.id)?;
+        let said = match (mark, changed) {
+            (Mark::Suspend, true) => "suspended",
+            (Mark::Suspend, false) => "is already suspended; nothing changed",
+            (Mark::Unsuspend, true) => "unsuspended",
+            (Mark::Unsuspend, false) => "is not suspended; nothing changed",
+            (Mark::Bury, true) => "buried until tomorrow",
+            (Mark::Bury, false) => "is already buried until tomorrow; nothing changed",
+        };
+        writeln!(out, "{} {said}", record.id)?;
     }
     Ok(())
 }

@@ -28,13 +28,30 @@ pub fn write_table(
     width: Option<usize>,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
+    if records.is_empty() {
+        writeln!(out, "No question matches the filters.")?;
+        return Ok(());
+    }
     let id_width = records.iter().map(|r| r.id.len()).max().unwrap_or(2).max(2);
     let fixed = id_width + 2 + 6 + 2 + 2;
+    let joined = |r: &Record| {
+        r.topics
+            .iter()
+            .map(|t| t.slug())
+            .collect::<Vec<_>>()
+            .join(",")
+    };
     let topics_width = match width {
         Some(w) => w
             .saturating_sub(fixed + QUESTION_MIN)
             .clamp(TOPICS_MIN, TOPICS_MAX),
-        None => TOPICS_MAX,
+        // No width to fit: every topic in full.
+        None => records
+            .iter()
+            .map(|r| joined(r).chars().count())
+            .max()
+            .unwrap_or(0)
+            .max("TOPICS".len()),
     };
     writeln!(
         out,
@@ -44,8 +61,7 @@ pub fn write_table(
         pad("TOPICS", topics_width)
     )?;
     for r in records {
-        let topics: Vec<&str> = r.topics.iter().map(|t| t.slug()).collect();
-        let topics = truncate(&topics.join(","), topics_width);
+        let topics = truncate(&joined(r), topics_width);
         let prefix = format!(
             "{}  {:<6}  {}  ",
             pad(&r.id, id_width),

@@ -316,7 +316,7 @@ impl FilterArgs {
             difficulties: bank::parse_difficulties(&self.difficulty)?,
             topics: bank::parse_topics(&self.topic)?,
             sources: bank::parse_sources(&self.source, &bank.source_names())?,
-            search: self.search.clone().filter(|s| !s.trim().is_empty()),
+            search: bank::parse_search(self.search.as_deref())?,
             include_unanswered: self.include_unanswered,
         })
     }
@@ -345,6 +345,8 @@ pub enum CliError {
     UnknownCard(String),
     #[error("{count} cards have ids starting with {id:?}; give more of the id")]
     AmbiguousCard { id: String, count: usize },
+    #[error("{0} is suspended, so it is not graded; `pyquiz unsuspend {0}` first")]
+    Suspended(String),
     #[error("{0:?} is not a grade; use again, hard, good or easy (or 1-4)")]
     BadGrade(String),
     #[error("{0}")]

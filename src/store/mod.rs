@@ -458,28 +458,38 @@ impl Store {
         self.append(Event::Answer(entry))
     }
 
-    /// Suspends or unsuspends a card (a no-op change is still logged and
-    /// undoable).
+    /// Suspends or unsuspends a card. A card already so is left alone
+    /// (nothing logged, nothing to undo): false.
     pub fn set_suspended(
         &mut self,
         id: &str,
         suspended: bool,
         clock: &Clock,
-    ) -> Result<(), StoreError> {
+    ) -> Result<bool, StoreError> {
+        if self.card(id).is_some_and(|c| c.suspended) == suspended {
+            return Ok(false);
+        }
         self.append(Event::Suspend {
             card: id.to_string(),
             time: clock.now(),
             suspended,
-        })
+        })?;
+        Ok(true)
     }
 
-    /// Hides a card until the next study day.
-    pub fn bury(&mut self, id: &str, clock: &Clock) -> Result<(), StoreError> {
+    /// Hides a card until the next study day. A card already hidden until
+    /// then is left alone: false.
+    pub fn bury(&mut self, id: &str, clock: &Clock) -> Result<bool, StoreError> {
+        let until = Clock::add_days(clock.today(), 1);
+        if self.card(id).is_some_and(|c| c.buried_until >= Some(until)) {
+            return Ok(false);
+        }
         self.append(Event::Bury {
             card: id.to_string(),
             time: clock.now(),
-            until: Clock::add_days(clock.today(), 1),
-        })
+            until,
+        })?;
+        Ok(true)
     }
 
     /// Changes the settings: logs all of them as they are afterwards

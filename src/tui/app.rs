@@ -694,10 +694,12 @@ impl App {
             _ => self.store.bury(&id, &clock),
         };
         match result {
-            Ok(()) => {
-                self.status = Some(match action {
-                    Action::Suspend => format!("suspended {id} (u to undo)"),
-                    _ => format!("buried {id} until tomorrow (u to undo)"),
+            Ok(changed) => {
+                self.status = Some(match (action, changed) {
+                    (Action::Suspend, true) => format!("suspended {id} (u to undo)"),
+                    (Action::Suspend, false) => format!("{id} is already suspended"),
+                    (_, true) => format!("buried {id} until tomorrow (u to undo)"),
+                    (_, false) => format!("{id} is already buried until tomorrow"),
                 });
                 self.next_card();
             }
@@ -965,7 +967,7 @@ impl App {
         let suspend = !self.store.card(&id).is_some_and(|c| c.suspended);
         let clock = self.clock();
         match self.store.set_suspended(&id, suspend, &clock) {
-            Ok(()) => {
+            Ok(_) => {
                 self.status = Some(format!(
                     "{} {id}",
                     if suspend { "suspended" } else { "unsuspended" }

@@ -165,6 +165,25 @@ impl<W: std::io::Write> std::io::Write for EscapingWriter<W> {
     }
 }
 
+/// A Markdown question as one line of text: emphasis marks, backticks and
+/// link targets dropped, the words and code kept, breaks as spaces (for
+/// lists and reports that show a question on one row).
+pub fn markdown_line(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser, TagEnd};
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock,
+            ) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Cuts `text` to at most `width` display columns, ending in `…` if cut.
 pub fn truncate(text: &str, width: usize) -> String {
     if text.width() <= width {
@@ -199,6 +218,20 @@ pub fn pad(text: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn markdown_questions_read_as_one_plain_line() {
+        use super::markdown_line;
+        assert_eq!(
+            markdown_line("What is the use of `yield from`?"),
+            "What is the use of yield from?"
+        );
+        assert_eq!(
+            markdown_line("**Bold**ly _go_ to [the docs](https://x.y)\nnow"),
+            "Boldly go to the docs now"
+        );
+        assert_eq!(markdown_line("What is `__init__`?"), "What is __init__?");
+        assert_eq!(markdown_line("a < b & c"), "a < b & c");
+    }
     use super::*;
 
     #[test]

@@ -49,6 +49,17 @@ fn app_limited(
         .filter(|r| r.has_answer)
         .take(5)
         .collect();
+    app_of_records(dir, minutes, highlighter, kind, card_limit, records)
+}
+
+fn app_of_records(
+    dir: &TempDir,
+    minutes: Rc<Cell<i64>>,
+    highlighter: HighlighterSlot,
+    kind: SessionKind,
+    card_limit: Option<usize>,
+    records: Vec<pyquiz::bank::Record>,
+) -> App {
     let store = Store::open(dir.path(), Access::ReadWrite).unwrap();
     let base: Timestamp = "2026-01-05T10:00:00Z".parse().unwrap();
     let now = Box::new(move || {
@@ -1066,5 +1077,42 @@ fn learning_ahead_does_not_depend_on_the_card_limit() {
             next.as_ref().is_some_and(|id| shown.contains(id)),
             "limit {limit:?}: {next:?} after {shown:?}"
         );
+    }
+}
+
+#[test]
+fn the_interview_report_shows_questions_as_text_not_markdown() {
+    let tmp = TempDir::new().unwrap();
+    let bank = Bank::load(&LoadOptions::default()).unwrap();
+    let records: Vec<_> = bank
+        .records
+        .into_iter()
+        .filter(|r| r.has_answer && r.question.contains('`') && r.question.len() < 50)
+        .take(2)
+        .collect();
+    assert_eq!(records.len(), 2);
+    let config = InterviewConfig {
+        per_question: 180,
+        total: 1800,
+        schedule: false,
+    };
+    let mut a = app_of_records(
+        &tmp,
+        Rc::new(Cell::new(0)),
+        ready(),
+        SessionKind::Interview(vec![0, 1], config),
+        None,
+        records,
+    );
+    for _ in 0..2 {
+        a.update(Action::Reveal);
+        a.update(Action::Mark(Mark::Partial));
+    }
+    let report = screen(&a);
+    assert!(report.contains("Interview over"), "{report}");
+    let rows: Vec<&str> = report.lines().filter(|l| l.contains("~ partial")).collect();
+    assert_eq!(rows.len(), 2, "{report}");
+    for row in rows {
+        assert!(!row.contains('`'), "{row}");
     }
 }

@@ -48,7 +48,26 @@ pub fn when(clock: &Clock, ts: Timestamp) -> String {
     if wait.is_negative() || wait.is_zero() {
         format!("{} (now)", local_time(clock, ts))
     } else {
-        format!("{} (in {})", local_time(clock, ts), interval(wait))
+        format!("{} (in {})", local_time(clock, ts), wait_for(wait))
+    }
+}
+
+/// A wait until something, in one format at every length: `<1m`, `42m`,
+/// `7h 42m`, `18h 00m`, then days and beyond as `interval` writes them.
+pub fn wait_for(span: SignedDuration) -> String {
+    let secs = span.as_secs().max(0);
+    match secs {
+        0..60 => "<1m".to_string(),
+        60..3600 => format!("{}m", (secs + 30) / 60),
+        3600..86_400 => {
+            let minutes = (secs + 30) / 60;
+            if minutes >= 24 * 60 {
+                "1d".to_string()
+            } else {
+                format!("{}h {:02}m", minutes / 60, minutes % 60)
+            }
+        }
+        _ => interval(span),
     }
 }
 
@@ -74,6 +93,17 @@ fn one_decimal(x: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn waits_read_alike_at_every_length() {
+        let w = |secs| wait_for(SignedDuration::from_secs(secs));
+        assert_eq!(w(20), "<1m");
+        assert_eq!(w(59 * 60 + 10), "59m");
+        assert_eq!(w(7 * 3600 + 42 * 60), "7h 42m");
+        assert_eq!(w(18 * 3600), "18h 00m");
+        assert_eq!(w(86_400 - 10), "1d");
+        assert_eq!(w(3 * 86_400), "3d");
+    }
 
     #[test]
     fn formats_like_anki() {

@@ -60,7 +60,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     for (n, a) in answered.iter().enumerate() {
         let (symbol, style) = crate::tui::screens::study::mark_look(a.mark, theme);
         let over = a.seconds > interview.config.per_question;
-        let question = &app.records[a.index].question;
+        let question = &crate::display::markdown_line(&app.records[a.index].question);
         lines.push(Line::from(vec![
             Span::styled(format!("{:>3} ", n + 1), theme.muted),
             Span::styled(

@@ -383,16 +383,14 @@ pub fn action_for(key: KeyEvent, ctx: Ctx) -> Option<Action> {
         // Help scrolls with the scroll keys; every other key closes it
         // (never quits, never opens another screen).
         return Some(
-            HELP_BINDINGS
-                .iter()
+            help_bindings()
                 .find(|b| !ctrl && b.keys.contains(&key.code))
                 .map_or(Action::CloseHelp, |b| b.action),
         );
     }
     match ctx.screen {
         Screen::Browse => browse_action(key, ctrl),
-        Screen::Stats => STATS_BINDINGS
-            .iter()
+        Screen::Stats => stats_bindings()
             .find(|b| !ctrl && b.keys.contains(&key.code))
             .map(|b| b.action),
         Screen::Session if ctrl => None,
@@ -451,8 +449,7 @@ pub fn wheel_help(screen: Screen) -> (&'static str, &'static str) {
 /// Footer hints for the current state: `label description` pairs.
 pub fn hints(ctx: Ctx) -> Vec<(&'static str, &'static str)> {
     if ctx.help {
-        return HELP_BINDINGS
-            .iter()
+        return help_bindings()
             .filter_map(|b| b.hint.map(|h| (short(b.label), h)))
             .collect();
     }
@@ -461,8 +458,7 @@ pub fn hints(ctx: Ctx) -> Vec<(&'static str, &'static str)> {
             .iter()
             .filter_map(|b| b.hint.map(|h| (b.label, h)))
             .collect(),
-        Screen::Stats => STATS_BINDINGS
-            .iter()
+        Screen::Stats => stats_bindings()
             .filter_map(|b| b.hint.map(|h| (short(b.label), h)))
             .collect(),
         Screen::Session => BINDINGS
@@ -485,8 +481,7 @@ fn short(label: &'static str) -> &'static str {
 /// The help overlay's scroll keys, as its frame names them (`j/k`).
 pub fn scroll_label_for_help() -> String {
     let first = |action| {
-        HELP_BINDINGS
-            .iter()
+        help_bindings()
             .find(|b| b.action == action)
             .map_or("", |b| short(b.label))
     };
@@ -530,10 +525,7 @@ pub fn help_for(ctx: Ctx) -> Vec<(&'static str, &'static str)> {
             all.push(("F1", "Show or hide this help"));
             all
         }
-        Screen::Stats => STATS_BINDINGS
-            .iter()
-            .map(|b| (b.label, b.description))
-            .collect(),
+        Screen::Stats => stats_bindings().map(|b| (b.label, b.description)).collect(),
     }
 }
 
@@ -722,7 +714,9 @@ pub const BROWSE_BINDINGS: &[BrowseBinding] = &[
     ),
 ];
 
-pub const STATS_BINDINGS: &[Binding] = &[
+/// The scroll keys of every screen that scrolls as a whole (statistics,
+/// help); one table, so they are the same everywhere.
+pub const SCROLL_BINDINGS: &[Binding] = &[
     b(
         &[KeyCode::Char('j'), KeyCode::Down],
         "j/↓",
@@ -764,6 +758,18 @@ pub const STATS_BINDINGS: &[Binding] = &[
         None,
     ),
     b(
+        &[KeyCode::End],
+        "End",
+        Action::ScrollBottom,
+        When::Always,
+        "Scroll to the end",
+        None,
+    ),
+];
+
+/// The statistics' own keys, after the scroll keys.
+const STATS_KEYS: &[Binding] = &[
+    b(
         &[KeyCode::Char('?'), KeyCode::F(1)],
         "?/F1",
         Action::ToggleHelp,
@@ -781,70 +787,31 @@ pub const STATS_BINDINGS: &[Binding] = &[
     ),
 ];
 
-/// Keys while the help overlay is open; any other key closes it too.
-pub const HELP_BINDINGS: &[Binding] = &[
-    b(
-        &[KeyCode::Char('j'), KeyCode::Down],
-        "j/↓",
-        Action::ScrollDown(1),
-        When::Always,
-        "Scroll down",
-        Some("scroll"),
-    ),
-    b(
-        &[KeyCode::Char('k'), KeyCode::Up],
-        "k/↑",
-        Action::ScrollUp(1),
-        When::Always,
-        "Scroll up",
-        None,
-    ),
-    b(
-        &[KeyCode::PageDown],
-        "PgDn",
-        Action::PageDown,
-        When::Always,
-        "Scroll down a page",
-        None,
-    ),
-    b(
-        &[KeyCode::PageUp],
-        "PgUp",
-        Action::PageUp,
-        When::Always,
-        "Scroll up a page",
-        None,
-    ),
-    b(
-        &[KeyCode::Home],
-        "Home",
-        Action::ScrollTop,
-        When::Always,
-        "Scroll to the top",
-        None,
-    ),
-    b(
-        &[KeyCode::End],
-        "End",
-        Action::ScrollBottom,
-        When::Always,
-        "Scroll to the end",
-        None,
-    ),
-    b(
-        &[
-            KeyCode::Esc,
-            KeyCode::Char('q'),
-            KeyCode::Char('?'),
-            KeyCode::F(1),
-        ],
-        "Esc/q/?/F1",
-        Action::CloseHelp,
-        When::Always,
-        "Close the help (so does any other key)",
-        Some("close help"),
-    ),
-];
+/// The help overlay's own key, after the scroll keys; any other key closes
+/// it too.
+const HELP_KEYS: &[Binding] = &[b(
+    &[
+        KeyCode::Esc,
+        KeyCode::Char('q'),
+        KeyCode::Char('?'),
+        KeyCode::F(1),
+    ],
+    "Esc/q/?/F1",
+    Action::CloseHelp,
+    When::Always,
+    "Close the help (so does any other key)",
+    Some("close help"),
+)];
+
+/// Every key of the statistics screen.
+pub fn stats_bindings() -> impl Iterator<Item = &'static Binding> {
+    SCROLL_BINDINGS.iter().chain(STATS_KEYS)
+}
+
+/// Every key while the help overlay is open.
+pub fn help_bindings() -> impl Iterator<Item = &'static Binding> {
+    SCROLL_BINDINGS.iter().chain(HELP_KEYS)
+}
 
 #[cfg(test)]
 mod tests {
@@ -1034,5 +1001,29 @@ mod tests {
         assert_eq!(wheel(true, true, help), Action::ScrollDown(WHEEL_LINES));
         let study = Ctx::study(true, true);
         assert_eq!(wheel(false, true, study), Action::ScrollUp(WHEEL_LINES));
+    }
+
+    #[test]
+    fn statistics_and_help_share_the_scroll_keys() {
+        let stats = Ctx {
+            screen: Screen::Stats,
+            ..Ctx::study(true, false)
+        };
+        let help = Ctx {
+            help: true,
+            ..stats
+        };
+        for ctx in [stats, help] {
+            for b in SCROLL_BINDINGS {
+                for &k in b.keys {
+                    assert_eq!(action_for(press(k), ctx), Some(b.action), "{k:?}");
+                }
+            }
+        }
+        // End was missing from the statistics (walkthrough §4.5).
+        assert_eq!(
+            action_for(press(KeyCode::End), stats),
+            Some(Action::ScrollBottom)
+        );
     }
 }

@@ -92,6 +92,22 @@ fn app_of_records(
     )
 }
 
+/// An interview of `order` (record indices), not grading the cards.
+fn interview(
+    dir: &TempDir,
+    minutes: Rc<Cell<i64>>,
+    order: Vec<usize>,
+    per_question: u32,
+    total: u32,
+) -> App {
+    let config = InterviewConfig {
+        per_question,
+        total,
+        schedule: false,
+    };
+    app_of_kind(dir, minutes, ready(), SessionKind::Interview(order, config))
+}
+
 fn current_id(app: &App) -> Option<String> {
     app.record().map(|r| r.id.clone())
 }
@@ -445,17 +461,7 @@ fn practice_logs_answers_and_leaves_the_schedule_alone() {
 fn interview_times_questions_logs_verdicts_and_drills_the_missed() {
     let tmp = TempDir::new().unwrap();
     let minutes = Rc::new(Cell::new(0));
-    let config = InterviewConfig {
-        per_question: 120,
-        total: 300,
-        schedule: false,
-    };
-    let mut a = app_of_kind(
-        &tmp,
-        minutes.clone(),
-        ready(),
-        SessionKind::Interview(vec![0, 1, 2, 3], config),
-    );
+    let mut a = interview(&tmp, minutes.clone(), vec![0, 1, 2, 3], 120, 300);
     assert_eq!(a.mode, Mode::Interview);
     // Grades and Space-for-Good mean nothing in an interview.
     a.update(Action::Reveal);
@@ -912,17 +918,7 @@ fn the_summary_time_stops_when_the_session_ends() {
 fn interview_clocks_stop_at_the_end_and_an_undo_keeps_the_time_taken() {
     let tmp = TempDir::new().unwrap();
     let minutes = Rc::new(Cell::new(0));
-    let config = InterviewConfig {
-        per_question: 180,
-        total: 600,
-        schedule: false,
-    };
-    let mut a = app_of_kind(
-        &tmp,
-        minutes.clone(),
-        ready(),
-        SessionKind::Interview(vec![0, 1], config),
-    );
+    let mut a = interview(&tmp, minutes.clone(), vec![0, 1], 180, 600);
     let now = |a: &App| a.clock().now();
     // First question: 2 minutes to reveal.
     minutes.set(2);
@@ -969,17 +965,7 @@ fn interview_clocks_stop_at_the_end_and_an_undo_keeps_the_time_taken() {
 fn a_question_never_has_more_time_than_the_interview() {
     let tmp = TempDir::new().unwrap();
     let minutes = Rc::new(Cell::new(0));
-    let config = InterviewConfig {
-        per_question: 180,
-        total: 60,
-        schedule: false,
-    };
-    let mut a = app_of_kind(
-        &tmp,
-        minutes.clone(),
-        ready(),
-        SessionKind::Interview(vec![0, 1], config),
-    );
+    let mut a = interview(&tmp, minutes.clone(), vec![0, 1], 180, 60);
     assert!(screen(&a).contains("⏱ 1:00 · total 1:00"), "{}", screen(&a));
     minutes.set(2);
     a.update(Action::Tick);

@@ -218,9 +218,10 @@ pub fn pad(text: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn markdown_questions_read_as_one_plain_line() {
-        use super::markdown_line;
         assert_eq!(
             markdown_line("What is the use of `yield from`?"),
             "What is the use of yield from?"
@@ -232,7 +233,6 @@ mod tests {
         assert_eq!(markdown_line("What is `__init__`?"), "What is __init__?");
         assert_eq!(markdown_line("a < b & c"), "a < b & c");
     }
-    use super::*;
 
     #[test]
     fn the_writer_escapes_across_split_writes() {

@@ -752,10 +752,7 @@ impl App {
                 })
             });
         match next {
-            Some((index, kind)) => {
-                self.finished_at = None;
-                self.show(index, kind, false);
-            }
+            Some((index, kind)) => self.show(index, kind, false),
             None => {
                 self.current = None;
                 self.view = CardView::default();
@@ -856,13 +853,10 @@ impl App {
             Action::Resize(..) | Action::Tick | Action::Background | Action::Exit => return false,
             // All of it shows: "any key closes" holds for scroll keys too.
             _ if max == 0 => self.help = false,
-            Action::ScrollDown(n) => self.help_scroll = self.help_scroll.saturating_add(n).min(max),
-            Action::ScrollUp(n) => self.help_scroll = self.help_scroll.saturating_sub(n),
-            Action::PageDown => self.help_scroll = self.help_scroll.saturating_add(page).min(max),
-            Action::PageUp => self.help_scroll = self.help_scroll.saturating_sub(page),
-            Action::ScrollTop => self.help_scroll = 0,
-            Action::ScrollBottom => self.help_scroll = max,
-            _ => self.help = false,
+            _ => match scrolled(self.help_scroll, action, page, max) {
+                Some(scroll) => self.help_scroll = scroll,
+                None => self.help = false,
+            },
         }
         true
     }
@@ -908,16 +902,10 @@ impl App {
             | Action::ScrollBottom => {
                 let page = (self.size.height / 2).max(1);
                 let max = super::screens::stats::max_scroll(self);
-                if let Some(Overlay::Stats(view)) = &mut self.overlay {
-                    view.scroll = match action {
-                        Action::ScrollDown(n) => view.scroll.saturating_add(n),
-                        Action::ScrollUp(n) => view.scroll.saturating_sub(n),
-                        Action::PageDown => view.scroll.saturating_add(page),
-                        Action::PageUp => view.scroll.saturating_sub(page),
-                        Action::ScrollTop => 0,
-                        _ => u16::MAX,
-                    }
-                    .min(max);
+                if let Some(Overlay::Stats(view)) = &mut self.overlay
+                    && let Some(scroll) = scrolled(view.scroll, action, page, max)
+                {
+                    view.scroll = scroll;
                 }
             }
             _ => {}
@@ -1195,9 +1183,6 @@ impl App {
             self.drill.queue.pop_front()
         };
         let now = self.clock().now();
-        if next.is_some() {
-            self.finished_at = None;
-        }
         match next {
             Some(index) => {
                 let kind = self.kind_of(index);
@@ -1292,4 +1277,19 @@ impl App {
             c.scroll = c.scroll.min(max);
         }
     }
+}
+
+/// Where a scroll action moves a view that is at `scroll`, pages of `page`
+/// lines, at most `max`; `None` for an action that does not scroll.
+fn scrolled(scroll: u16, action: Action, page: u16, max: u16) -> Option<u16> {
+    let to = match action {
+        Action::ScrollDown(n) => scroll.saturating_add(n),
+        Action::ScrollUp(n) => scroll.saturating_sub(n),
+        Action::PageDown => scroll.saturating_add(page),
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::ScrollTop => 0,
+        Action::ScrollBottom => max,
+        _ => return None,
+    };
+    Some(to.min(max))
 }

@@ -382,17 +382,11 @@ pub fn action_for(key: KeyEvent, ctx: Ctx) -> Option<Action> {
     if ctx.help {
         // Help scrolls with the scroll keys; every other key closes it
         // (never quits, never opens another screen).
-        return Some(
-            help_bindings()
-                .find(|b| !ctrl && b.keys.contains(&key.code))
-                .map_or(Action::CloseHelp, |b| b.action),
-        );
+        return Some(bound(help_bindings(), key.code, ctrl).unwrap_or(Action::CloseHelp));
     }
     match ctx.screen {
         Screen::Browse => browse_action(key, ctrl),
-        Screen::Stats => stats_bindings()
-            .find(|b| !ctrl && b.keys.contains(&key.code))
-            .map(|b| b.action),
+        Screen::Stats => bound(stats_bindings(), key.code, ctrl),
         Screen::Session if ctrl => None,
         Screen::Session => BINDINGS
             .iter()
@@ -415,6 +409,17 @@ fn browse_action(key: KeyEvent, ctrl: bool) -> Option<Action> {
         }
         _ => None,
     }
+}
+
+/// The action of the first of `bindings` that has `key` (none with Ctrl).
+fn bound<'a>(
+    mut bindings: impl Iterator<Item = &'a Binding>,
+    key: KeyCode,
+    ctrl: bool,
+) -> Option<Action> {
+    bindings
+        .find(|b| !ctrl && b.keys.contains(&key))
+        .map(|b| b.action)
 }
 
 /// Lines one notch of the mouse wheel scrolls.

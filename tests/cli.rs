@@ -762,6 +762,19 @@ fn plan_spreads_new_cards_before_the_exam_and_can_be_accepted() {
         .assert()
         .success()
         .stdout("Nothing to undo.\n");
+    // For the whole bank the plan's count is the limit, lower or not (the
+    // bank's prompt-only questions are not a filter).
+    let slow = json_of(&["list", "--json"]).len().div_ceil(365);
+    assert!(slow < 20);
+    pyquiz()
+        .env("PYQUIZ_NOW", "2026-03-02T09:00:00Z")
+        .env("TZ", "UTC")
+        .args(["--data-dir", d, "plan", "--exam", "2027-03-02", "--accept"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(format!(
+            "new-per-day = {slow} (was 20; `pyquiz undo` takes it back)"
+        )));
     pyquiz()
         .env("PYQUIZ_NOW", "2026-03-02T09:00:00Z")
         .args(["--data-dir", d, "plan", "--exam", "yesterday"])

@@ -58,6 +58,15 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// Whether it keeps only part of the bank (a difficulty, topic, source
+    /// or search); `--include-unanswered` alone widens, not narrows.
+    pub fn narrows(&self) -> bool {
+        !self.difficulties.is_empty()
+            || !self.topics.is_empty()
+            || !self.sources.is_empty()
+            || self.search.is_some()
+    }
+
     pub fn matches(&self, r: &Record) -> bool {
         (self.include_unanswered || r.has_answer)
             && (self.difficulties.is_empty() || self.difficulties.contains(&r.difficulty))

@@ -665,8 +665,7 @@ fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<(),
                 plan::write_text(&computed, &session::describe(&resolved), out)?;
             }
             if accept {
-                let whole_bank = bank.filtered(&resolved).count() == bank.records.len();
-                let note = plan::accept(&mut store, &computed, whole_bank, &exam)?;
+                let note = plan::accept(&mut store, &computed, !resolved.narrows(), &exam)?;
                 if !json {
                     writeln!(out, "{note}")?;
                 }

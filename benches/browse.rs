@@ -14,18 +14,15 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use jiff::Timestamp;
-use jiff::tz::TimeZone;
 use pyquiz::bank::{Bank, LoadOptions, Record};
-use pyquiz::schedule::{Clock, Limits, NewOrder, Scheduler, SchedulerConfig};
-use pyquiz::store::{Access, Store};
-use pyquiz::tui::app::{Action, App, Session, SessionKind, Ui};
+#[path = "../tests/common/app.rs"]
+mod app_builder;
+
+use app_builder::AppBuilder;
+use pyquiz::tui::app::{Action, App};
 use pyquiz::tui::browse::BrowseAction;
-use pyquiz::tui::highlight::{Highlighter, HighlighterSlot};
-use pyquiz::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::layout::Size;
 
 const CARDS: usize = 100_000;
 
@@ -46,26 +43,7 @@ fn records() -> Vec<Record> {
 }
 
 fn app(dir: &std::path::Path) -> App {
-    let store = Store::open(dir, Access::ReadWrite).expect("store");
-    let now: Timestamp = "2026-03-02T09:00:00Z".parse().expect("time");
-    let mut app = App::new(
-        Session {
-            records: records(),
-            title: "bench".to_string(),
-            limits: Limits::default(),
-            order: NewOrder::Source,
-            card_limit: None,
-            kind: SessionKind::Study,
-        },
-        store,
-        Scheduler::new(SchedulerConfig::default()).expect("scheduler"),
-        Box::new(move || Clock::new(now, TimeZone::UTC)),
-        Ui {
-            theme: Theme::ansi(),
-            highlighter: HighlighterSlot::ready(Highlighter::new()),
-            size: Size::new(80, 24),
-        },
-    );
+    let mut app = AppBuilder::new(records()).title("bench").build(dir);
     app.update(Action::OpenBrowse);
     app
 }

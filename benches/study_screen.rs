@@ -8,43 +8,27 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use jiff::Timestamp;
-use jiff::tz::TimeZone;
 use pyquiz::bank::{Bank, LoadOptions, Record};
-use pyquiz::schedule::{Clock, Kind, Limits, NewOrder, Scheduler, SchedulerConfig};
-use pyquiz::store::{Access, Store};
-use pyquiz::tui::app::{Action, App, Session, Ui};
+use pyquiz::schedule::Kind;
+#[path = "../tests/common/app.rs"]
+mod app_builder;
+
+use app_builder::AppBuilder;
+use pyquiz::tui::app::{Action, App};
 use pyquiz::tui::highlight::{Highlighter, HighlighterSlot};
 use pyquiz::tui::theme::Theme;
 use pyquiz::tui::view::CardView;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::layout::Size;
 
 /// The answer with the most code in fenced blocks.
 const LONGEST_CODE: &str = "d8654da408be";
 
 fn app(dir: &std::path::Path, records: Vec<Record>, highlighter: HighlighterSlot) -> App {
-    let store = Store::open(dir, Access::ReadWrite).expect("store");
-    let now: Timestamp = "2026-03-02T09:00:00Z".parse().expect("time");
-    App::new(
-        Session {
-            records,
-            title: "bench".to_string(),
-            limits: Limits::default(),
-            order: NewOrder::Source,
-            card_limit: None,
-            kind: pyquiz::tui::app::SessionKind::Study,
-        },
-        store,
-        Scheduler::new(SchedulerConfig::default()).expect("scheduler"),
-        Box::new(move || Clock::new(now, TimeZone::UTC)),
-        Ui {
-            theme: Theme::ansi(),
-            highlighter,
-            size: Size::new(80, 24),
-        },
-    )
+    AppBuilder::new(records)
+        .title("bench")
+        .highlighter(highlighter)
+        .build(dir)
 }
 
 fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
@@ -68,7 +52,7 @@ fn first_frame(c: &mut Criterion) {
                 draw(&mut t, &a);
                 // the loader thread is joined outside the first frame's time
                 // in the real session; here it is left to finish on drop
-                black_box(a.current.is_some())
+                black_box(a.session.current.is_some())
             })
         },
     );
@@ -113,7 +97,7 @@ fn longest_card(c: &mut Criterion) {
     let mut t = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     c.bench_function("reveal the longest-code card and draw the frame", |b| {
         b.iter(|| {
-            if let Some(cur) = &mut a.current {
+            if let Some(cur) = &mut a.session.current {
                 cur.revealed = false;
             }
             a.update(Action::Reveal);

@@ -184,6 +184,21 @@ pub fn markdown_line(markdown: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// `n word` with the word in the plural unless `n` is 1 ("1 card",
+/// "3 cards").
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// The English plural suffix for `n` things: "" for one, "s" otherwise.
+pub fn s(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
 /// Cuts `text` to at most `width` display columns, ending in `…` if cut.
 pub fn truncate(text: &str, width: usize) -> String {
     if text.width() <= width {

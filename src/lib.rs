@@ -9,6 +9,7 @@ pub mod cli;
 pub mod display;
 pub mod export;
 pub mod schedule;
+pub mod session;
 pub mod stats;
 pub mod store;
 pub mod tui;

@@ -8,14 +8,16 @@ use std::rc::Rc;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 use pyquiz::bank::{Bank, LoadOptions};
-use pyquiz::schedule::{Clock, Grade, Limits, NewOrder, Phase, Scheduler, SchedulerConfig};
+use pyquiz::schedule::{Clock, Grade, Phase};
 use pyquiz::store::{Access, Store};
-use pyquiz::tui::app::{Action, App, Overlay, Session, SessionKind, Ui};
-use pyquiz::tui::drill::{InterviewConfig, Mark, Mode};
+mod common;
+
+use common::app::AppBuilder;
+use pyquiz::session::SessionKind;
+use pyquiz::session::drill::{InterviewConfig, Mark, Mode};
+use pyquiz::tui::app::{Action, App, Overlay};
 use pyquiz::tui::highlight::{Highlighter, HighlighterSlot};
-use pyquiz::tui::theme::Theme;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Size;
 use tempfile::TempDir;
 
 fn app(dir: &TempDir, minutes: Rc<Cell<i64>>) -> App {
@@ -60,36 +62,20 @@ fn app_of_records(
     card_limit: Option<usize>,
     records: Vec<pyquiz::bank::Record>,
 ) -> App {
-    let store = Store::open(dir.path(), Access::ReadWrite).unwrap();
     let base: Timestamp = "2026-01-05T10:00:00Z".parse().unwrap();
-    let now = Box::new(move || {
-        Clock::new(
-            base.checked_add(SignedDuration::from_mins(minutes.get()))
-                .unwrap(),
-            TimeZone::UTC,
-        )
-    });
-    App::new(
-        Session {
-            records,
-            title: "test".to_string(),
-            limits: Limits {
-                new_per_day: 3,
-                reviews_per_day: 200,
-            },
-            order: NewOrder::Source,
-            card_limit,
-            kind,
-        },
-        store,
-        Scheduler::new(SchedulerConfig::default()).unwrap(),
-        now,
-        Ui {
-            theme: Theme::ansi(),
-            highlighter,
-            size: Size::new(80, 24),
-        },
-    )
+    AppBuilder::new(records)
+        .limits(3, 200)
+        .kind(kind)
+        .card_limit(card_limit)
+        .highlighter(highlighter)
+        .clock(Box::new(move || {
+            Clock::new(
+                base.checked_add(SignedDuration::from_mins(minutes.get()))
+                    .unwrap(),
+                TimeZone::UTC,
+            )
+        }))
+        .build(dir.path())
 }
 
 /// An interview of `order` (record indices), not grading the cards.
@@ -109,7 +95,7 @@ fn interview(
 }
 
 fn current_id(app: &App) -> Option<String> {
-    app.record().map(|r| r.id.clone())
+    app.session.record().map(|r| r.id.clone())
 }
 
 #[test]
@@ -117,16 +103,16 @@ fn reveal_then_grade_moves_to_the_next_card_and_saves() {
     let tmp = TempDir::new().unwrap();
     let mut a = app(&tmp, Rc::new(Cell::new(0)));
     let first = current_id(&a).unwrap();
-    assert_eq!(a.queue.counts.new, 3, "new-card limit applied");
+    assert_eq!(a.session.queue.counts.new, 3, "new-card limit applied");
     // grading before the reveal does nothing
     a.update(Action::Grade(Grade::Good));
     assert_eq!(current_id(&a).unwrap(), first);
-    assert!(!a.current.as_ref().unwrap().revealed);
+    assert!(!a.session.current.as_ref().unwrap().revealed);
     a.update(Action::Reveal);
-    assert!(a.current.as_ref().unwrap().revealed);
+    assert!(a.session.current.as_ref().unwrap().revealed);
     a.update(Action::Grade(Grade::Good));
     assert_ne!(current_id(&a).unwrap(), first);
-    assert_eq!(a.stats.reviewed, 1);
+    assert_eq!(a.session.stats.reviewed, 1);
     // saved already: a reader sees it
     let reader = Store::open(tmp.path(), Access::ReadOnly).unwrap();
     assert_eq!(reader.card(&first).unwrap().phase, Phase::Learning);
@@ -138,11 +124,11 @@ fn space_reveals_then_grades_good() {
     let mut a = app(&tmp, Rc::new(Cell::new(0)));
     let first = current_id(&a).unwrap();
     a.update(Action::Confirm);
-    assert!(a.current.as_ref().unwrap().revealed);
+    assert!(a.session.current.as_ref().unwrap().revealed);
     a.update(Action::Confirm);
     assert_ne!(current_id(&a).unwrap(), first);
     assert_eq!(
-        a.store.card(&first).unwrap().step,
+        a.session.store.card(&first).unwrap().step,
         Some(1),
         "Good: next learning step"
     );
@@ -155,14 +141,14 @@ fn undo_brings_the_card_back_revealed() {
     let first = current_id(&a).unwrap();
     a.update(Action::Reveal);
     a.update(Action::Grade(Grade::Again));
-    assert_eq!(a.stats.again, 1);
+    assert_eq!(a.session.stats.again, 1);
     a.update(Action::Undo);
     assert_eq!(current_id(&a).unwrap(), first);
-    assert!(a.current.as_ref().unwrap().revealed);
-    assert!(a.store.card(&first).is_none(), "new again");
-    assert_eq!((a.stats.reviewed, a.stats.again), (0, 0));
+    assert!(a.session.current.as_ref().unwrap().revealed);
+    assert!(a.session.store.card(&first).is_none(), "new again");
+    assert_eq!((a.session.stats.reviewed, a.session.stats.again), (0, 0));
     a.update(Action::Undo);
-    assert_eq!(a.status.as_deref(), Some("nothing to undo"));
+    assert_eq!(a.session.status.as_deref(), Some("nothing to undo"));
 }
 
 #[test]
@@ -173,11 +159,19 @@ fn suspend_and_bury_set_the_card_aside() {
     a.update(Action::Suspend);
     let second = current_id(&a).unwrap();
     assert_ne!(second, first);
-    assert!(a.store.card(&first).unwrap().suspended);
+    assert!(a.session.store.card(&first).unwrap().suspended);
     a.update(Action::Bury);
-    assert!(a.store.card(&second).unwrap().buried_until.is_some());
     assert!(
-        !a.queue
+        a.session
+            .store
+            .card(&second)
+            .unwrap()
+            .buried_until
+            .is_some()
+    );
+    assert!(
+        !a.session
+            .queue
             .entries
             .iter()
             .any(|e| e.id == first || e.id == second)
@@ -195,12 +189,15 @@ fn learning_cards_come_back_when_due_and_the_day_ends_empty() {
         a.update(Action::Reveal);
         a.update(Action::Grade(Grade::Easy));
     }
-    assert!(a.current.is_none(), "three new cards, all graduated");
-    assert!(a.queue.next_due.is_some());
+    assert!(
+        a.session.current.is_none(),
+        "three new cards, all graduated"
+    );
+    assert!(a.session.queue.next_due.is_some());
     drop(a); // one writer at a time, even in one process
     let mut b = app(&tmp, minutes.clone());
     assert!(
-        b.current.is_none(),
+        b.session.current.is_none(),
         "a new session the same day has nothing left"
     );
     b.update(Action::Quit);
@@ -208,7 +205,10 @@ fn learning_cards_come_back_when_due_and_the_day_ends_empty() {
     drop(b);
     minutes.set(60 * 24 * 30);
     let c = app(&tmp, minutes);
-    assert!(c.current.is_some(), "a month later the reviews are due");
+    assert!(
+        c.session.current.is_some(),
+        "a month later the reviews are due"
+    );
 }
 
 #[test]
@@ -218,7 +218,7 @@ fn scroll_is_clamped_to_the_body_and_follows_resizes() {
     a.update(Action::Resize(40, 12));
     a.update(Action::ScrollDown(5));
     let question_max = a.max_scroll();
-    assert_eq!(a.current.as_ref().unwrap().scroll, question_max.min(5));
+    assert_eq!(a.scroll, question_max.min(5));
     a.update(Action::ScrollTop);
     a.update(Action::Reveal);
     let max = a.max_scroll();
@@ -226,25 +226,21 @@ fn scroll_is_clamped_to_the_body_and_follows_resizes() {
     a.update(Action::ScrollDown(3));
     a.update(Action::ScrollDown(2));
     a.update(Action::ScrollUp(1));
-    assert_eq!(a.current.as_ref().unwrap().scroll, 4);
+    assert_eq!(a.scroll, 4);
     a.update(Action::ScrollBottom);
-    assert_eq!(a.current.as_ref().unwrap().scroll, max);
+    assert_eq!(a.scroll, max);
     a.update(Action::ScrollDown(1));
-    assert_eq!(
-        a.current.as_ref().unwrap().scroll,
-        max,
-        "no scrolling past the end"
-    );
+    assert_eq!(a.scroll, max, "no scrolling past the end");
     a.update(Action::PageUp);
-    let page = max - a.current.as_ref().unwrap().scroll;
+    let page = max - a.scroll;
     assert!(page >= 2, "half a screen: {page}");
     a.update(Action::ScrollTop);
-    assert_eq!(a.current.as_ref().unwrap().scroll, 0);
+    assert_eq!(a.scroll, 0);
     // wider: fewer lines, and a scroll position beyond the new end is pulled back
     a.update(Action::ScrollBottom);
     a.update(Action::Resize(200, 60));
     assert!(a.max_scroll() < max);
-    assert_eq!(a.current.as_ref().unwrap().scroll, a.max_scroll());
+    assert_eq!(a.scroll, a.max_scroll());
     assert_eq!(a.view.width, 196);
 }
 
@@ -258,16 +254,16 @@ fn scroll_and_help() {
     // all of the help fits on 80x24: nothing to scroll, so a scroll key
     // closes it like any other key (and does not scroll the card)
     a.update(Action::ScrollDown(2));
-    assert_eq!((a.help, a.current.as_ref().unwrap().scroll), (false, 0));
+    assert_eq!((a.help, a.scroll), (false, 0));
     // on 40x12 it scrolls (and the card does not), up to its last line
     a.update(Action::Resize(40, 12));
     a.update(Action::ToggleHelp);
     a.update(Action::ScrollDown(2));
-    assert_eq!((a.help_scroll, a.current.as_ref().unwrap().scroll), (2, 0));
+    assert_eq!((a.help_scroll, a.scroll), (2, 0));
     a.update(Action::ScrollDown(100));
     // every binding and the mouse wheel, some descriptions on two lines
     let entries = pyquiz::tui::keymap::help(Mode::Study).len() + 1;
-    let lines = pyquiz::tui::screens::help::lines(&a, 40).len();
+    let lines = a.help_lines(40).len();
     assert!(lines > entries);
     assert_eq!(a.help_scroll as usize, lines - (12 - 2));
     // any other key closes help without acting
@@ -295,19 +291,19 @@ fn a_failed_save_keeps_the_grade_says_so_and_retries() {
     std::fs::create_dir(&log).unwrap();
     a.update(Action::Reveal);
     a.update(Action::Grade(Grade::Easy));
-    let status = a.status.clone().unwrap();
+    let status = a.session.status.clone().unwrap();
     assert!(status.contains("not saved"), "{status}");
     assert!(status.contains("saved again at your next key"), "{status}");
     assert_eq!(current_id(&a).unwrap(), second, "the card stays on screen");
-    assert_eq!(a.stats.reviewed, 1);
+    assert_eq!(a.session.stats.reviewed, 1);
     // the disk is fixed; the next key saves the kept grade first
     std::fs::remove_dir(&log).unwrap();
     std::fs::rename(&kept, &log).unwrap();
     a.update(Action::ScrollDown(1));
-    assert_eq!(a.status, None);
-    assert_eq!(a.stats.reviewed, 2);
+    assert_eq!(a.session.status, None);
+    assert_eq!(a.session.stats.reviewed, 2);
     assert_ne!(current_id(&a).unwrap(), second, "on to the next card");
-    assert!(!a.current.as_ref().unwrap().revealed);
+    assert!(!a.session.current.as_ref().unwrap().revealed);
     let reader = Store::open(tmp.path(), Access::ReadOnly).unwrap();
     assert!(reader.card(&first).is_some());
     assert_eq!(
@@ -330,12 +326,12 @@ fn quitting_with_an_unsaved_grade_warns_first_and_reports_it() {
     a.update(Action::Reveal);
     a.update(Action::Grade(Grade::Good));
     assert_eq!(
-        a.unsaved().map(|(id, _)| id.to_string()),
+        a.session.unsaved().map(|(id, _)| id.to_string()),
         Some(first.clone())
     );
     a.update(Action::Quit);
     assert!(!a.quit, "the first quit only warns");
-    let status = a.status.clone().unwrap();
+    let status = a.session.status.clone().unwrap();
     assert!(status.contains("not saved"), "{status}");
     assert!(
         status.contains("quit again to leave without it"),
@@ -343,7 +339,7 @@ fn quitting_with_an_unsaved_grade_warns_first_and_reports_it() {
     );
     a.update(Action::Quit);
     assert!(a.quit);
-    assert_eq!(a.unsaved(), Some((first.as_str(), Grade::Good)));
+    assert_eq!(a.session.unsaved(), Some((first.as_str(), Grade::Good)));
     // Had the disk come back before the second quit, the grade is saved.
     let tmp2 = TempDir::new().unwrap();
     let mut b = app(&tmp2, Rc::new(Cell::new(0)));
@@ -356,8 +352,8 @@ fn quitting_with_an_unsaved_grade_warns_first_and_reports_it() {
     std::fs::remove_dir(&log2).unwrap();
     b.update(Action::Quit);
     assert!(b.quit);
-    assert_eq!(b.unsaved(), None);
-    assert_eq!(b.store.read_log().unwrap().len(), 1);
+    assert_eq!(b.session.unsaved(), None);
+    assert_eq!(b.session.store.read_log().unwrap().len(), 1);
 }
 
 /// Walkthrough 1.1: `u` on a new study day undid last week's review. In
@@ -370,22 +366,26 @@ fn undo_in_a_session_stays_within_the_study_day() {
     let first = current_id(&a).unwrap();
     a.update(Action::Reveal);
     a.update(Action::Grade(Grade::Good));
-    let state = a.store.card(&first).cloned();
+    let state = a.session.store.card(&first).cloned();
     minutes.set(3 * 24 * 60);
     a.update(Action::Undo);
-    let status = a.status.clone().unwrap();
+    let status = a.session.status.clone().unwrap();
     assert!(status.starts_with("nothing to undo today"), "{status}");
     assert!(status.contains("--any-day"), "{status}");
     assert!(status.contains("Good on '"), "{status}");
-    assert_eq!(a.store.card(&first).cloned(), state, "nothing undone");
-    assert_eq!(a.store.read_log().unwrap().len(), 1);
+    assert_eq!(
+        a.session.store.card(&first).cloned(),
+        state,
+        "nothing undone"
+    );
+    assert_eq!(a.session.store.read_log().unwrap().len(), 1);
     // the same day, undo works and names what it undid and when
     minutes.set(3 * 24 * 60 + 5);
     let second = current_id(&a).unwrap();
     a.update(Action::Reveal);
     a.update(Action::Grade(Grade::Easy));
     a.update(Action::Undo);
-    let status = a.status.clone().unwrap();
+    let status = a.session.status.clone().unwrap();
     assert!(status.starts_with("undid Easy on '"), "{status}");
     assert!(status.ends_with("today"), "{status}");
     assert_eq!(current_id(&a).unwrap(), second);
@@ -398,7 +398,7 @@ fn without_a_highlighter_the_answer_still_shows_with_plain_code() {
     a.update(Action::Reveal);
     let answer = a.view.answer.as_ref().expect("answer rendered");
     let text = pyquiz::tui::markdown::plain_text(answer);
-    let record = a.record().unwrap();
+    let record = a.session.record().unwrap();
     let first_code_line = record
         .answer
         .lines()
@@ -422,10 +422,10 @@ fn practice_logs_answers_and_leaves_the_schedule_alone() {
         ready(),
         SessionKind::Practice(vec![2, 0, 1, 3]),
     );
-    assert_eq!(a.mode, Mode::Practice);
-    assert_eq!(a.remaining(), 4);
+    assert_eq!(a.session.mode, Mode::Practice);
+    assert_eq!(a.session.remaining(), 4);
     let first = current_id(&a).unwrap();
-    assert_eq!(first, a.records[2].id);
+    assert_eq!(first, a.session.records[2].id);
     a.update(Action::Reveal);
     a.update(Action::Grade(Grade::Again));
     // Again: the card comes back after three others.
@@ -438,12 +438,12 @@ fn practice_logs_answers_and_leaves_the_schedule_alone() {
         })
         .collect();
     assert_eq!(order[3], first);
-    assert!(a.current.is_none(), "practice over");
-    assert_eq!(a.stats.reviewed, 5);
-    assert_eq!(a.stats.again, 1);
+    assert!(a.session.current.is_none(), "practice over");
+    assert_eq!(a.session.stats.reviewed, 5);
+    assert_eq!(a.session.stats.again, 1);
     // No card has a schedule; five practice lines are logged.
-    assert!(a.store.progress().cards.is_empty());
-    let log = a.store.read_log().unwrap();
+    assert!(a.session.store.progress().cards.is_empty());
+    let log = a.session.store.read_log().unwrap();
     assert_eq!(log.len(), 5);
     assert!(
         log.iter()
@@ -452,9 +452,9 @@ fn practice_logs_answers_and_leaves_the_schedule_alone() {
     // Undo takes the last answer back and shows that card again, revealed.
     a.update(Action::Undo);
     assert_eq!(current_id(&a).unwrap(), first);
-    assert!(a.current.as_ref().unwrap().revealed);
-    assert_eq!(a.store.read_log().unwrap().len(), 4);
-    assert_eq!(a.stats.reviewed, 4);
+    assert!(a.session.current.as_ref().unwrap().revealed);
+    assert_eq!(a.session.store.read_log().unwrap().len(), 4);
+    assert_eq!(a.session.stats.reviewed, 4);
 }
 
 #[test]
@@ -462,31 +462,42 @@ fn interview_times_questions_logs_verdicts_and_drills_the_missed() {
     let tmp = TempDir::new().unwrap();
     let minutes = Rc::new(Cell::new(0));
     let mut a = interview(&tmp, minutes.clone(), vec![0, 1, 2, 3], 120, 300);
-    assert_eq!(a.mode, Mode::Interview);
+    assert_eq!(a.session.mode, Mode::Interview);
     // Grades and Space-for-Good mean nothing in an interview.
     a.update(Action::Reveal);
     a.update(Action::Grade(Grade::Good));
     a.update(Action::Confirm);
-    assert_eq!(current_id(&a).unwrap(), a.records[0].id);
-    let now = |a: &App| a.clock().now();
+    assert_eq!(current_id(&a).unwrap(), a.session.records[0].id);
+    let now = |a: &App| a.session.clock().now();
     // Revealed at 0 minutes; marked later: the time is the time to reveal.
     minutes.set(1);
-    assert_eq!(a.interview.as_ref().unwrap().question_elapsed(now(&a)), 0);
+    assert_eq!(
+        a.session
+            .interview
+            .as_ref()
+            .unwrap()
+            .question_elapsed(now(&a)),
+        0
+    );
     a.update(Action::Mark(Mark::Nailed));
     // Second question: 3 minutes, over its 2-minute limit.
     minutes.set(4);
-    assert_eq!(a.interview.as_ref().unwrap().question_left(now(&a)), -60);
+    assert_eq!(
+        a.session.interview.as_ref().unwrap().question_left(now(&a)),
+        -60
+    );
     a.update(Action::Reveal);
     a.update(Action::Mark(Mark::Missed));
     // Third: the whole interview's 5 minutes run out while it is shown;
     // it can still be answered, then the interview ends with one unasked.
     minutes.set(6);
-    assert!(a.interview.as_ref().unwrap().total_left(now(&a)) < 0);
+    assert!(a.session.interview.as_ref().unwrap().total_left(now(&a)) < 0);
     a.update(Action::Reveal);
     a.update(Action::Mark(Mark::Partial));
-    assert!(a.current.is_none(), "time is up");
-    assert_eq!(a.drill.queue.len(), 1);
+    assert!(a.session.current.is_none(), "time is up");
+    assert_eq!(a.session.drill.queue.len(), 1);
     let answered: Vec<(Mark, u32)> = a
+        .session
         .interview
         .as_ref()
         .unwrap()
@@ -498,7 +509,7 @@ fn interview_times_questions_logs_verdicts_and_drills_the_missed() {
         answered,
         [(Mark::Nailed, 0), (Mark::Missed, 180), (Mark::Partial, 120)]
     );
-    let log = a.store.read_log().unwrap();
+    let log = a.session.store.read_log().unwrap();
     let marks: Vec<(&str, Option<&str>, Option<u32>)> = log
         .iter()
         .map(|e| (e.kind.as_str(), e.mark.as_deref(), e.seconds))
@@ -511,21 +522,24 @@ fn interview_times_questions_logs_verdicts_and_drills_the_missed() {
             ("interview", Some("partial"), Some(120)),
         ]
     );
-    assert!(a.store.progress().cards.is_empty(), "schedule untouched");
+    assert!(
+        a.session.store.progress().cards.is_empty(),
+        "schedule untouched"
+    );
     // Drill the two not nailed: a practice run of exactly those.
     a.update(Action::DrillMissed);
-    assert_eq!(a.mode, Mode::Practice);
-    assert_eq!(current_id(&a).unwrap(), a.records[1].id);
-    assert_eq!(a.remaining(), 2);
+    assert_eq!(a.session.mode, Mode::Practice);
+    assert_eq!(current_id(&a).unwrap(), a.session.records[1].id);
+    assert_eq!(a.session.remaining(), 2);
     // q leaves the drill for the interview's end screen, not the app.
     a.update(Action::Reveal);
     a.update(Action::Grade(Grade::Good));
     a.update(Action::Quit);
     assert!(!a.quit);
-    assert_eq!(a.mode, Mode::Interview);
-    assert!(a.current.is_none());
-    assert_eq!(a.interview.as_ref().unwrap().answered.len(), 3);
-    assert_eq!(a.side_runs.reviewed, 1);
+    assert_eq!(a.session.mode, Mode::Interview);
+    assert!(a.session.current.is_none());
+    assert_eq!(a.session.interview.as_ref().unwrap().answered.len(), 3);
+    assert_eq!(a.session.side_runs.reviewed, 1);
     a.update(Action::Quit);
     assert!(a.quit);
 }
@@ -547,10 +561,11 @@ fn interview_with_schedule_grades_the_cards_too() {
     let id = current_id(&a).unwrap();
     a.update(Action::Reveal);
     a.update(Action::Mark(Mark::Missed));
-    let card = a.store.card(&id).expect("graded").clone();
+    let card = a.session.store.card(&id).expect("graded").clone();
     assert_eq!(card.reps, 1);
     assert_eq!(card.phase, Phase::Learning);
     let kinds: Vec<String> = a
+        .session
         .store
         .read_log()
         .unwrap()
@@ -560,8 +575,8 @@ fn interview_with_schedule_grades_the_cards_too() {
     assert_eq!(kinds, ["review", "interview"]);
     // Undo takes back both the verdict and the grade.
     a.update(Action::Undo);
-    assert!(a.store.card(&id).is_none());
-    assert!(a.store.read_log().unwrap().is_empty());
+    assert!(a.session.store.card(&id).is_none());
+    assert!(a.session.store.read_log().unwrap().is_empty());
     assert_eq!(current_id(&a).unwrap(), id);
 }
 
@@ -576,26 +591,9 @@ fn a_merged_cards_other_answers_are_one_key_away() {
         .find(|r| r.members.len() >= 4 && r.question.contains("GIL"))
         .unwrap();
     let members = gil.members.clone();
-    let store = Store::open(tmp.path(), Access::ReadWrite).unwrap();
-    let base: Timestamp = "2026-01-05T10:00:00Z".parse().unwrap();
-    let mut a = App::new(
-        Session {
-            records: vec![gil],
-            title: "test".to_string(),
-            limits: Limits::default(),
-            order: NewOrder::Source,
-            card_limit: None,
-            kind: SessionKind::Study,
-        },
-        store,
-        Scheduler::new(SchedulerConfig::default()).unwrap(),
-        Box::new(move || Clock::new(base, TimeZone::UTC)),
-        Ui {
-            theme: Theme::ansi(),
-            highlighter: HighlighterSlot::ready(Highlighter::new()),
-            size: Size::new(80, 24),
-        },
-    );
+    let mut a = AppBuilder::new(vec![gil])
+        .at("2026-01-05T10:00:00Z")
+        .build(tmp.path());
     let text = |a: &App| -> String {
         a.view
             .answer
@@ -612,7 +610,7 @@ fn a_merged_cards_other_answers_are_one_key_away() {
     };
     // Not before the reveal.
     a.update(Action::OtherAnswer);
-    assert_eq!(a.current.as_ref().unwrap().answer, 0);
+    assert_eq!(a.session.current.as_ref().unwrap().answer, 0);
     a.update(Action::Reveal);
     let first = text(&a);
     let n = members.len();
@@ -686,7 +684,7 @@ fn any_key_closes_help_and_does_nothing_else() {
         assert!(!a.quit, "{code:?} on help quit the session");
         assert!(a.overlay.is_none(), "{code:?} on help opened a screen");
         assert_eq!(current_id(&a), card, "{code:?} on help acted on the card");
-        assert!(!a.current.as_ref().unwrap().revealed);
+        assert!(!a.session.current.as_ref().unwrap().revealed);
     }
     // Scroll keys scroll it and leave it open (40x12: it does not fit).
     a.update(Action::Resize(40, 12));
@@ -739,7 +737,7 @@ fn help_over_browse_and_stats_closes_back_to_them_and_ctrl_c_quits_anywhere() {
 
 /// Opens the browser and selects the card on the study screen.
 fn browse_to_current(a: &mut App) {
-    let current = a.current.as_ref().unwrap().index;
+    let current = a.session.current.as_ref().unwrap().index;
     press(a, KeyCode::Char('/'));
     let Some(Overlay::Browse(view)) = &a.overlay else {
         panic!("no browser");
@@ -767,19 +765,19 @@ fn a_card_suspended_from_the_browser_leaves_the_study_screen() {
     let card = current_id(&a).unwrap();
     browse_to_current(&mut a);
     key(&mut a, KeyCode::Char('s'), KeyModifiers::CONTROL);
-    assert!(a.store.card(&card).unwrap().suspended);
+    assert!(a.session.store.card(&card).unwrap().suspended);
     press(&mut a, KeyCode::Esc);
     assert!(a.overlay.is_none());
     let next = current_id(&a).unwrap();
     assert_ne!(next, card, "the suspended card is still on screen");
-    assert!(!a.current.as_ref().unwrap().revealed);
+    assert!(!a.session.current.as_ref().unwrap().revealed);
     // Grading goes to the next card; the suspended one never comes back.
     for _ in 0..10 {
         a.update(Action::Reveal);
         a.update(Action::Grade(Grade::Easy));
         assert_ne!(current_id(&a).as_deref(), Some(card.as_str()));
     }
-    let state = a.store.card(&card).unwrap();
+    let state = a.session.store.card(&card).unwrap();
     assert_eq!(state.reps, 0, "the suspended card was graded");
 }
 
@@ -790,13 +788,13 @@ fn practice_from_the_browser_comes_back_to_it_and_to_the_session() {
     a.update(Action::Reveal);
     a.update(Action::Grade(Grade::Good));
     let card = current_id(&a).unwrap();
-    let reviewed = a.stats.reviewed;
+    let reviewed = a.session.stats.reviewed;
     press(&mut a, KeyCode::Char('/'));
     for c in "what".chars() {
         press(&mut a, KeyCode::Char(c));
     }
     press(&mut a, KeyCode::Enter);
-    assert_eq!(a.mode, Mode::Practice);
+    assert_eq!(a.session.mode, Mode::Practice);
     assert!(a.overlay.is_none());
     a.update(Action::Reveal);
     a.update(Action::Grade(Grade::Again));
@@ -805,7 +803,7 @@ fn practice_from_the_browser_comes_back_to_it_and_to_the_session() {
     // q: back to the browser, its query kept.
     press(&mut a, KeyCode::Char('q'));
     assert!(!a.quit, "q in the practice quit the app");
-    assert_eq!(a.mode, Mode::Study);
+    assert_eq!(a.session.mode, Mode::Study);
     let Some(Overlay::Browse(view)) = &a.overlay else {
         panic!("not back in the browser");
     };
@@ -814,10 +812,14 @@ fn practice_from_the_browser_comes_back_to_it_and_to_the_session() {
     press(&mut a, KeyCode::Esc);
     assert!(a.overlay.is_none() && !a.quit);
     assert_eq!(current_id(&a).unwrap(), card);
-    assert_eq!(a.stats.reviewed, reviewed);
-    assert_eq!((a.side_runs.reviewed, a.side_runs.again), (2, 1));
+    assert_eq!(a.session.stats.reviewed, reviewed);
+    assert_eq!(
+        (a.session.side_runs.reviewed, a.session.side_runs.again),
+        (2, 1)
+    );
     // The practice answers are logged, the schedule untouched by them.
     let kinds: Vec<String> = a
+        .session
         .store
         .read_log()
         .unwrap()
@@ -841,31 +843,38 @@ fn ctrl_c_in_a_practice_from_the_browser_ends_the_whole_session() {
     key(&mut a, KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert!(a.quit);
     // What the exit line reports is the study session, practice aside.
-    assert_eq!(a.mode, Mode::Study);
+    assert_eq!(a.session.mode, Mode::Study);
     assert_eq!(current_id(&a).unwrap(), card);
-    assert_eq!(a.side_runs.reviewed, 1);
+    assert_eq!(a.session.side_runs.reviewed, 1);
 }
 
 #[test]
 fn undo_on_the_study_screen_leaves_a_settings_change_alone() {
     let tmp = TempDir::new().unwrap();
     let mut a = app(&tmp, Rc::new(Cell::new(0)));
-    let clock = a.clock();
+    let clock = a.session.clock();
     assert!(
-        a.store
+        a.session
+            .store
             .update_settings(&clock, |s| s.new_per_day = 7)
             .unwrap()
     );
     a.update(Action::Undo);
-    assert_eq!(a.store.settings().new_per_day, 7);
-    assert!(a.status.as_deref().unwrap().contains("`pyquiz undo`"));
+    assert_eq!(a.session.store.settings().new_per_day, 7);
+    assert!(
+        a.session
+            .status
+            .as_deref()
+            .unwrap()
+            .contains("`pyquiz undo`")
+    );
     // A grade after it is this screen's to undo.
     let card = current_id(&a);
     a.update(Action::Reveal);
     a.update(Action::Grade(Grade::Good));
     a.update(Action::Undo);
     assert_eq!(current_id(&a), card);
-    assert_eq!(a.store.settings().new_per_day, 7);
+    assert_eq!(a.session.store.settings().new_per_day, 7);
 }
 
 /// The screen as text, drawn as the terminal loop draws it.
@@ -890,7 +899,7 @@ fn the_summary_time_stops_when_the_session_ends() {
     let minutes = Rc::new(Cell::new(0));
     let mut a = app(&tmp, minutes.clone());
     let mut n = 0;
-    while a.current.is_some() {
+    while a.session.current.is_some() {
         n += 1;
         minutes.set(n);
         a.update(Action::Reveal);
@@ -919,7 +928,7 @@ fn interview_clocks_stop_at_the_end_and_an_undo_keeps_the_time_taken() {
     let tmp = TempDir::new().unwrap();
     let minutes = Rc::new(Cell::new(0));
     let mut a = interview(&tmp, minutes.clone(), vec![0, 1], 180, 600);
-    let now = |a: &App| a.clock().now();
+    let now = |a: &App| a.session.clock().now();
     // First question: 2 minutes to reveal.
     minutes.set(2);
     a.update(Action::Reveal);
@@ -929,36 +938,54 @@ fn interview_clocks_stop_at_the_end_and_an_undo_keeps_the_time_taken() {
     minutes.set(3);
     a.update(Action::Reveal);
     a.update(Action::Mark(Mark::Missed));
-    assert!(a.current.is_none());
-    let left = a.interview.as_ref().unwrap().total_left(now(&a));
+    assert!(a.session.current.is_none());
+    let left = a.session.interview.as_ref().unwrap().total_left(now(&a));
     assert_eq!(left, 600 - 180);
     minutes.set(9);
-    assert_eq!(a.interview.as_ref().unwrap().total_left(now(&a)), left);
+    assert_eq!(
+        a.session.interview.as_ref().unwrap().total_left(now(&a)),
+        left
+    );
     let report = screen(&a);
     assert!(report.contains("total 7:00"), "{report}");
     // Undo brings the last question back with its clock as it was
     // (stopped at the minute it took, so 2:00 left), not restarted.
     a.update(Action::Undo);
-    assert_eq!(current_id(&a).unwrap(), a.records[1].id);
-    let i = a.interview.as_ref().unwrap();
+    assert_eq!(current_id(&a).unwrap(), a.session.records[1].id);
+    let i = a.session.interview.as_ref().unwrap();
     assert_eq!(i.question_elapsed(now(&a)), 60);
     minutes.set(10);
-    assert_eq!(a.interview.as_ref().unwrap().question_elapsed(now(&a)), 60);
+    assert_eq!(
+        a.session
+            .interview
+            .as_ref()
+            .unwrap()
+            .question_elapsed(now(&a)),
+        60
+    );
     // The interview's clock resumes where it stopped (7:00 left at the
     // undo) and runs again: 6:00 a minute later.
     assert!(screen(&a).contains("⏱ 2:00 · total 6:00"), "{}", screen(&a));
     assert!(
-        a.status
+        a.session
+            .status
             .as_deref()
             .unwrap()
             .contains("interview verdict missed"),
         "{:?}",
-        a.status
+        a.session.status
     );
     // Undo the first one too: it took 2 minutes.
     a.update(Action::Undo);
-    assert_eq!(current_id(&a).unwrap(), a.records[0].id);
-    assert_eq!(a.interview.as_ref().unwrap().question_elapsed(now(&a)), 120);
+    assert_eq!(current_id(&a).unwrap(), a.session.records[0].id);
+    assert_eq!(
+        a.session
+            .interview
+            .as_ref()
+            .unwrap()
+            .question_elapsed(now(&a)),
+        120
+    );
 }
 
 #[test]
@@ -979,21 +1006,21 @@ fn the_gauge_never_runs_backwards_and_waiting_learning_cards_are_counted() {
     let tmp = TempDir::new().unwrap();
     // A frozen clock: learning steps come due only by learning ahead.
     let mut a = app(&tmp, Rc::new(Cell::new(0)));
-    let mut fractions = vec![(0usize, a.remaining())];
-    assert_eq!(a.session_counts().new, 3);
+    let mut fractions = vec![(0usize, a.session.remaining())];
+    assert_eq!(a.session.session_counts().new, 3);
     let mut answers = 0;
-    while a.current.is_some() && answers < 30 {
+    while a.session.current.is_some() && answers < 30 {
         a.update(Action::Reveal);
         a.update(Action::Grade(Grade::Good));
         answers += 1;
-        fractions.push((a.stats.reviewed as usize, a.remaining()));
+        fractions.push((a.session.stats.reviewed as usize, a.session.remaining()));
         if answers == 1 {
             // The card just answered waits on its step: still to come.
-            let c = a.session_counts();
+            let c = a.session.session_counts();
             assert_eq!((c.new, c.learning), (2, 1), "{c:?}");
         }
     }
-    assert!(a.current.is_none(), "the session did not end");
+    assert!(a.session.current.is_none(), "the session did not end");
     for pair in fractions.windows(2) {
         let ((d0, r0), (d1, r1)) = (pair[0], pair[1]);
         // d0/(d0+r0) <= d1/(d1+r1), in integers.
@@ -1017,18 +1044,18 @@ fn with_a_card_limit_the_header_counts_what_this_session_shows() {
         SessionKind::Study,
         Some(2),
     );
-    let c = a.session_counts();
+    let c = a.session.session_counts();
     assert_eq!((c.new, c.learning, c.review), (2, 0, 0));
-    assert_eq!(a.remaining(), 2);
+    assert_eq!(a.session.remaining(), 2);
     a.update(Action::Reveal);
     a.update(Action::Grade(Grade::Easy));
-    let c = a.session_counts();
+    let c = a.session.session_counts();
     assert_eq!((c.new, c.learning, c.review), (1, 0, 0));
     a.update(Action::Reveal);
     a.update(Action::Grade(Grade::Easy));
-    assert!(a.current.is_none());
+    assert!(a.session.current.is_none());
     assert_eq!(
-        a.session_counts().new,
+        a.session.session_counts().new,
         0,
         "the rest of today's new cards are not this session's"
     );

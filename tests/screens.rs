@@ -6,20 +6,19 @@
 
 use std::fmt::Write as _;
 
-use jiff::Timestamp;
-use jiff::tz::TimeZone;
 use pyquiz::bank::{Bank, LoadOptions};
-use pyquiz::schedule::{Clock, Grade, Limits, NewOrder, Scheduler, SchedulerConfig};
-use pyquiz::store::{Access, Store};
-use pyquiz::tui::app::{Action, App, Session, SessionKind, Ui};
+use pyquiz::schedule::Grade;
+mod common;
+
+use common::app::AppBuilder;
+use pyquiz::session::SessionKind;
+use pyquiz::session::drill::{InterviewConfig, Mark};
+use pyquiz::tui::app::{Action, App};
 use pyquiz::tui::browse::BrowseAction;
-use pyquiz::tui::drill::{InterviewConfig, Mark};
-use pyquiz::tui::highlight::{Highlighter, HighlighterSlot};
 use pyquiz::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Size;
 use ratatui::style::{Color, Modifier};
 use tempfile::TempDir;
 
@@ -57,33 +56,14 @@ fn app_with(
     kind: SessionKind,
     records: Vec<pyquiz::bank::Record>,
 ) -> App {
-    let store = Store::open(dir.path(), Access::ReadWrite).unwrap();
-    let now: Timestamp = "2026-03-02T09:00:00Z".parse().unwrap();
-    App::new(
-        Session {
-            records,
-            title: "all questions (3 questions)".to_string(),
-            limits: Limits {
-                new_per_day,
-                reviews_per_day: 200,
-            },
-            order: NewOrder::Source,
-            card_limit: None,
-            kind,
-        },
-        store,
-        Scheduler::new(SchedulerConfig {
-            fuzz: false,
-            ..SchedulerConfig::default()
-        })
-        .unwrap(),
-        Box::new(move || Clock::new(now, TimeZone::UTC)),
-        Ui {
-            theme,
-            highlighter: HighlighterSlot::ready(Highlighter::new()),
-            size: Size::new(size.0, size.1),
-        },
-    )
+    AppBuilder::new(records)
+        .title("all questions (3 questions)")
+        .limits(new_per_day, 200)
+        .kind(kind)
+        .no_fuzz()
+        .theme(theme)
+        .size(size.0, size.1)
+        .build(dir.path())
 }
 
 fn draw(app: &App) -> Terminal<TestBackend> {
@@ -299,10 +279,10 @@ fn summary_after_the_last_card() {
             a.update(Action::Grade(grade));
         }
         // the Again card is back in a minute; answer it once more
-        assert!(a.current.is_some(), "the lapsed card returns");
+        assert!(a.session.current.is_some(), "the lapsed card returns");
         a.update(Action::Reveal);
         a.update(Action::Grade(Grade::Easy));
-        assert!(a.current.is_none());
+        assert!(a.session.current.is_none());
         let t = draw(&a);
         let screen = text(&t);
         insta::assert_snapshot!(name("summary", size), screen);
@@ -314,7 +294,7 @@ fn empty_day() {
     for size in SIZES {
         let tmp = TempDir::new().unwrap();
         let a = app(&tmp, size, Theme::ansi(), 0);
-        assert!(a.empty_at_start);
+        assert!(a.session.empty_at_start);
         let t = draw(&a);
         insta::assert_snapshot!(name("empty_day", size), text(&t));
     }
@@ -334,7 +314,7 @@ fn too_small() {
 fn behind_the_too_small_screen_keys_do_nothing_but_quit() {
     let tmp = TempDir::new().unwrap();
     let mut a = app(&tmp, (30, 8), Theme::ansi(), 20);
-    let first = a.record().unwrap().id.clone();
+    let first = a.session.record().unwrap().id.clone();
     for action in [
         Action::Reveal,
         Action::Grade(Grade::Good),
@@ -346,15 +326,22 @@ fn behind_the_too_small_screen_keys_do_nothing_but_quit() {
     ] {
         a.update(action);
     }
-    assert!(a.store.read_log().unwrap().is_empty(), "nothing graded");
     assert!(
-        a.store.progress().cards.is_empty(),
+        a.session.store.read_log().unwrap().is_empty(),
+        "nothing graded"
+    );
+    assert!(
+        a.session.store.progress().cards.is_empty(),
         "nothing suspended or buried"
     );
-    assert!(!a.current.as_ref().unwrap().revealed);
+    assert!(!a.session.current.as_ref().unwrap().revealed);
     assert!(a.overlay.is_none() && !a.help);
     a.update(Action::Resize(80, 24));
-    assert_eq!(a.record().unwrap().id, first, "the same card, unseen");
+    assert_eq!(
+        a.session.record().unwrap().id,
+        first,
+        "the same card, unseen"
+    );
     a.update(Action::Resize(30, 8));
     a.update(Action::Quit);
     assert!(a.quit);

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::CliError;
 use super::study::{self, when};
 use crate::bank::Bank;
-use crate::schedule::{Grade, Interval, card_seed};
+use crate::schedule::{Grade, Interval};
 use crate::store::{Store, UndoAction, UndoScope, Undone};
 
 #[derive(Serialize)]
@@ -34,12 +34,14 @@ pub fn grade(
     let record = study::find_card(bank, id)?;
     let clock = study::clock()?;
     let scheduler = study::scheduler(store.settings())?;
-    let before = store.card_or_new(&record.id);
-    if before.suspended {
+    if store.card(&record.id).is_some_and(|c| c.suspended) {
         return Err(CliError::Suspended(record.id.clone()));
     }
-    let outcome = scheduler.answer(card_seed(&record.id), &before, grade, &clock)?;
-    store.record_grade(&record.id, &before, &outcome, &clock)?;
+    let outcome = crate::session::grade_and_save(store, &scheduler, &record.id, grade, &clock)
+        .map_err(|e| match e {
+            crate::session::GradeError::Schedule(e) => CliError::from(e),
+            crate::session::GradeError::Save(e) => CliError::from(e),
+        })?;
     let card = &outcome.card;
     if json {
         let graded = Graded {

@@ -7,11 +7,9 @@ use serde::Serialize;
 
 use super::study::{self, when};
 use super::{CliError, FilterArgs};
-use crate::bank::{Bank, Record};
-use crate::schedule::{
-    DayCounts, Limits, NewCardOrder, Queue, QueueCounts, QueueEntry, build_queue,
-    without_answered_siblings,
-};
+use crate::bank::Bank;
+use crate::schedule::{DayCounts, Limits, NewCardOrder, Queue, QueueCounts, QueueEntry};
+use crate::session::today;
 use crate::store::Store;
 
 /// Daily limits and new-card order for one run.
@@ -59,29 +57,12 @@ impl From<OrderArg> for NewCardOrder {
 
 /// The order asked for: `--shuffle`, else `--order`, else the setting.
 pub fn chosen_order(order: Option<OrderArg>, shuffle: bool, store: &Store) -> NewCardOrder {
-    if shuffle {
-        NewCardOrder::Random
-    } else {
-        order.map_or(store.settings().new_order, NewCardOrder::from)
-    }
-}
-
-/// `records` in the order new cards come in: the learning path, or as
-/// they are (source order; a random order is shuffled by the queue).
-pub fn in_new_order(records: Vec<&Record>, order: NewCardOrder) -> Vec<&Record> {
-    if order != NewCardOrder::Path {
-        return records;
-    }
-    crate::bank::path::arrange(records)
+    today::new_order(order.map(NewCardOrder::from), shuffle, store.settings())
 }
 
 impl QueueArgs {
     pub fn limits(&self, store: &Store) -> Limits {
-        let s = store.settings();
-        Limits {
-            new_per_day: self.new_limit.unwrap_or(s.new_per_day),
-            reviews_per_day: self.review_limit.unwrap_or(s.reviews_per_day),
-        }
+        today::limits(store.settings(), self.new_limit, self.review_limit)
     }
 
     pub fn order(&self, store: &Store) -> NewCardOrder {
@@ -100,19 +81,13 @@ pub fn queue(
     let filter = filter.resolve(bank)?;
     let scheduler = study::scheduler(store.settings())?;
     let order = args.order(store);
-    let records = in_new_order(bank.filtered(&filter).collect(), order);
-    let cards = without_answered_siblings(
-        records
-            .iter()
-            .map(|r| (r.id.as_str(), store.card(&r.id), r.siblings())),
-        clock,
-    );
-    Ok(build_queue(
-        cards,
+    let records = today::in_new_order(bank.filtered(&filter).collect(), order);
+    Ok(today::queue(
+        records,
+        store,
         &scheduler,
         clock,
         args.limits(store),
-        store.done_today(clock),
         order.queue_order(args.seed.unwrap_or_else(rand::random)),
     ))
 }

@@ -12,10 +12,12 @@ use super::study::{self, when};
 use super::{CliError, FilterArgs};
 use crate::bank::{Bank, Filter};
 use crate::schedule::practice_order;
-use crate::schedule::{Clock, Limits, NewCardOrder, NewOrder};
+use crate::schedule::{Clock, NewCardOrder, NewOrder};
+use crate::session::drill::InterviewConfig;
+use crate::session::today::{self, NewToday};
+use crate::session::{SessionKind, Setup};
 use crate::store::{Access, ThemeSetting};
-use crate::tui::app::{App, Session, SessionKind, Ui};
-use crate::tui::drill::InterviewConfig;
+use crate::tui::app::{App, Ui};
 use crate::tui::highlight::HighlighterSlot;
 use crate::tui::run::{self, Timings};
 use crate::tui::theme::Theme;
@@ -307,26 +309,6 @@ enum NewChoice {
     },
 }
 
-/// How many new cards today, when the command line says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum NewToday {
-    /// `--new N`: N more than today's limit allows.
-    More(u32),
-    /// `--exam`: this many today, those already studied included.
-    Limit(u32),
-}
-
-impl NewToday {
-    /// Today's new-card limit, from the configured one and the new cards
-    /// already studied today.
-    fn limit(self, configured: u32, done: u32) -> u32 {
-        match self {
-            NewToday::More(n) => configured.max(done).saturating_add(n),
-            NewToday::Limit(n) => n,
-        }
-    }
-}
-
 /// Everything a TUI session needs before it opens.
 struct Launch {
     /// Open on the browser or the statistics (closing it quits).
@@ -356,7 +338,7 @@ impl Launch {
         let store = study::open_store(&self.records, data_dir, Access::ReadWrite)?;
         let base = study::clock()?;
         let pinned = std::env::var("PYQUIZ_NOW").is_ok_and(|v| !v.trim().is_empty());
-        let now: crate::tui::app::Now = if pinned {
+        let now: crate::session::Now = if pinned {
             Box::new(move || base.clone())
         } else {
             Box::new(move || base.at(jiff::Timestamp::now()))
@@ -364,10 +346,7 @@ impl Launch {
         let clock = now();
         let settings = store.settings();
         let scheduler = study::scheduler(settings)?;
-        let mut limits = Limits {
-            new_per_day: settings.new_per_day,
-            reviews_per_day: settings.reviews_per_day,
-        };
+        let mut limits = today::limits(settings, None, None);
         if let Some(new) = self.new {
             limits.new_per_day = new.limit(settings.new_per_day, store.done_today(&clock).new);
         }
@@ -409,7 +388,7 @@ impl Launch {
             highlighter: HighlighterSlot::load_in_background(),
             size: ratatui::layout::Size::new(width, height),
         };
-        let session = Session {
+        let setup = Setup {
             records: self.records,
             title,
             limits,
@@ -417,7 +396,7 @@ impl Launch {
             card_limit: self.card_limit,
             kind,
         };
-        let mut app = App::new(session, store, scheduler, now, ui);
+        let mut app = App::new(setup, store, scheduler, now, ui);
         match self.overlay {
             Some(OpenOn::Browse) => app.open_browse(),
             Some(OpenOn::Stats) => app.open_stats(),
@@ -427,29 +406,29 @@ impl Launch {
         let timings = run::run(&mut app, started);
         // Every change is in the log already; the checkpoint makes the next
         // start quick. Failing it loses nothing.
-        let _ = app.store.checkpoint();
+        let _ = app.session.store.checkpoint();
         let timings = timings?;
         if let Some(signal) = timings.signal {
             return Err(CliError::Signal(signal));
         }
-        if let Some((id, grade)) = app.unsaved() {
+        if let Some((id, grade)) = app.session.unsaved() {
             return Err(CliError::Unsaved {
                 id: id.to_string(),
                 grade: grade.name(),
-                reason: app.status.clone().unwrap_or_default(),
+                reason: app.session.status.clone().unwrap_or_default(),
             });
         }
-        if self.overlay.is_some() && app.mode == crate::tui::drill::Mode::Study {
+        if self.overlay.is_some() && app.session.mode == crate::session::drill::Mode::Study {
             return side_runs(&app, out);
         }
         write_timings(&timings)?;
-        goodbye(&app, &app.clock(), out)
+        goodbye(&app, &app.session.clock(), out)
     }
 }
 
 /// The practice runs started from within the session, once left.
 fn side_runs(app: &App, out: &mut dyn Write) -> Result<(), CliError> {
-    let s = &app.side_runs;
+    let s = &app.session.side_runs;
     if s.reviewed > 0 {
         writeln!(
             out,
@@ -465,8 +444,8 @@ fn side_runs(app: &App, out: &mut dyn Write) -> Result<(), CliError> {
 /// One line after the terminal is restored: what was done, what is next.
 fn goodbye(app: &App, clock: &Clock, out: &mut dyn Write) -> Result<(), CliError> {
     side_runs(app, out)?;
-    let s = &app.stats;
-    if app.mode != crate::tui::drill::Mode::Study {
+    let s = &app.session.stats;
+    if app.session.mode != crate::session::drill::Mode::Study {
         writeln!(
             out,
             "Answered {} question{} outside the schedule ({} missed or again); \
@@ -474,7 +453,12 @@ fn goodbye(app: &App, clock: &Clock, out: &mut dyn Write) -> Result<(), CliError
             s.reviewed,
             if s.reviewed == 1 { "" } else { "s" },
             s.again,
-            if app.interview.as_ref().is_some_and(|i| i.config.schedule) {
+            if app
+                .session
+                .interview
+                .as_ref()
+                .is_some_and(|i| i.config.schedule)
+            {
                 " except for the interview's grades"
             } else {
                 ""
@@ -492,8 +476,8 @@ fn goodbye(app: &App, clock: &Clock, out: &mut dyn Write) -> Result<(), CliError
         )?;
         write!(out, " ")?;
     }
-    if app.current.is_some() {
-        let c = app.queue.counts;
+    if app.session.current.is_some() {
+        let c = app.session.queue.counts;
         writeln!(
             out,
             "Left for today: {} new, {} learning, {} review.",
@@ -502,7 +486,7 @@ fn goodbye(app: &App, clock: &Clock, out: &mut dyn Write) -> Result<(), CliError
             c.review
         )?;
     } else {
-        match app.queue.next_due {
+        match app.session.queue.next_due {
             Some(ts) => writeln!(out, "Next card: {}.", when(clock, ts))?,
             None => writeln!(out, "Nothing scheduled.")?,
         }
@@ -533,22 +517,4 @@ fn write_timings(t: &Timings) -> Result<(), CliError> {
     };
     std::fs::write(path, serde_json::to_vec_pretty(&report)?)?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::NewToday;
-
-    #[test]
-    fn more_new_cards_come_on_top_of_what_today_allows() {
-        // Limit 20: none done gives 25; 12 done gives 20 + 5 (13 left);
-        // past the limit already (30 done, the limit was raised then
-        // lowered) the 5 still come.
-        assert_eq!(NewToday::More(5).limit(20, 0), 25);
-        assert_eq!(NewToday::More(5).limit(20, 12), 25);
-        assert_eq!(NewToday::More(5).limit(20, 30), 35);
-        assert_eq!(NewToday::More(u32::MAX).limit(20, 0), u32::MAX);
-        // An exam plan sets the day's count, what is done included.
-        assert_eq!(NewToday::Limit(3).limit(20, 1), 3);
-    }
 }

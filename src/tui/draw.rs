@@ -4,17 +4,17 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Overlay};
-use super::drill::{Mode, clock_face};
 use super::keymap;
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
 use super::screens;
 use super::theme::Theme;
+use crate::session::drill::{Mode, clock_face};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -44,7 +44,7 @@ fn neutralize(area: Rect, buf: &mut Buffer) {
 }
 
 fn render_screen(app: &App, area: Rect, buf: &mut Buffer) {
-    let areas = Areas::new(area, app);
+    let areas = Areas::compute(area, app.session.status.is_some());
     if areas.too_small {
         too_small(area, buf, &app.theme);
         return;
@@ -55,7 +55,7 @@ fn render_screen(app: &App, area: Rect, buf: &mut Buffer) {
             Overlay::Stats(view) => screens::stats::render(app, view, area, buf),
         }
         let bottom = area.bottom();
-        if let Some(message) = &app.status {
+        if let Some(message) = &app.session.status {
             Line::from(Span::styled(format!(" {message}"), app.theme.warning))
                 .render(Rect::new(area.x, bottom - 2, area.width, 1), buf);
         }
@@ -66,10 +66,12 @@ fn render_screen(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     header(app, &areas, buf);
-    match &app.current {
+    match &app.session.current {
         Some(_) => screens::study::render(app, &areas, buf),
-        None if app.mode == Mode::Interview => screens::interview_end::render(app, &areas, buf),
-        None if app.empty_at_start => screens::empty_day::render(app, &areas, buf),
+        None if app.session.mode == Mode::Interview => {
+            screens::interview_end::render(app, &areas, buf)
+        }
+        None if app.session.empty_at_start => screens::empty_day::render(app, &areas, buf),
         None => screens::summary::render(app, &areas, buf),
     }
     status(app, &areas, buf);
@@ -104,7 +106,7 @@ fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
 fn header(app: &App, areas: &Areas, buf: &mut Buffer) {
     let theme = &app.theme;
     let area = areas.header;
-    let c = app.session_counts();
+    let c = app.session.session_counts();
     let counts = [
         (c.new, "new", theme.accent),
         (c.learning, "learning", theme.wrong),
@@ -121,11 +123,11 @@ fn header(app: &App, areas: &Areas, buf: &mut Buffer) {
             ])
         })
         .collect();
-    let right = match app.mode {
+    let right = match app.session.mode {
         Mode::Study => Line::from(long),
         Mode::Practice => Line::from(vec![
             Span::styled(
-                app.remaining().to_string(),
+                app.session.remaining().to_string(),
                 theme.accent.add_modifier(Modifier::BOLD),
             ),
             Span::styled(" left · practice, no schedule change", theme.muted),
@@ -137,7 +139,7 @@ fn header(app: &App, areas: &Areas, buf: &mut Buffer) {
     // " pyquiz · " is 10 columns; the rest is the selection, cut with `…`.
     let room = (title_room as usize).saturating_sub(10);
     let selection = if room >= 4 {
-        crate::display::truncate(&app.title, room)
+        crate::display::truncate(&app.session.title, room)
     } else {
         String::new()
     };
@@ -167,14 +169,14 @@ fn header(app: &App, areas: &Areas, buf: &mut Buffer) {
 /// reveal; red when over) and the interview's.
 fn interview_clocks(app: &App) -> Line<'static> {
     let theme = &app.theme;
-    let Some(interview) = &app.interview else {
+    let Some(interview) = &app.session.interview else {
         return Line::default();
     };
-    let now = app.clock().now();
+    let now = app.session.clock().now();
     let total = interview.total_left(now);
     let total_style = if total <= 0 { theme.wrong } else { theme.text };
     let mut spans = Vec::new();
-    if app.current.is_some() {
+    if app.session.current.is_some() {
         // A question never has more time than the interview has left.
         let left = interview.question_left(now).min(total.max(0));
         let style = if left < 0 {
@@ -204,8 +206,8 @@ fn interview_clocks(app: &App) -> Line<'static> {
 /// what is left.
 fn gauge(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let done = app.stats.reviewed as usize;
-    let total = done + app.remaining();
+    let done = app.session.stats.reviewed as usize;
+    let total = done + app.session.remaining();
     let label = format!(" {done}/{total} ");
     let bar_width = (area.width as usize).saturating_sub(label.width() + 2);
     let filled = (bar_width * done).checked_div(total).unwrap_or(0);
@@ -219,7 +221,7 @@ fn gauge(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn status(app: &App, areas: &Areas, buf: &mut Buffer) {
-    if let Some(message) = &app.status {
+    if let Some(message) = &app.session.status {
         Line::from(vec![
             Span::styled(" ! ", app.theme.warning.add_modifier(Modifier::BOLD)),
             Span::styled(message.clone(), app.theme.warning),
@@ -268,42 +270,4 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(format!(" {hint}"), theme.muted));
     }
     Line::from(spans).render(area, buf);
-}
-
-/// Centres `lines` in `area` as a block; when one is wider than the
-/// area, they are wrapped from its top-left instead.
-pub fn centered_lines(lines: Vec<Line<'_>>, area: Rect, buf: &mut Buffer) {
-    if lines.iter().any(|l| l.width() > area.width as usize) {
-        // Wrapped with a margin, centred on the estimated wrapped height.
-        let width = area.width.saturating_sub(2).max(1) as usize;
-        let rows: usize = lines.iter().map(|l| l.width().div_ceil(width).max(1)).sum();
-        let height = (rows as u16).min(area.height);
-        let rect = Rect::new(
-            area.x + 1,
-            area.y + (area.height - height) / 2,
-            width as u16,
-            area.height - (area.height - height) / 2,
-        );
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .render(rect, buf);
-        return;
-    }
-    let height = (lines.len() as u16).min(area.height);
-    let width = lines
-        .iter()
-        .map(|l| l.width() as u16)
-        .max()
-        .unwrap_or(0)
-        .min(area.width);
-    let x = area.x + (area.width - width) / 2;
-    let y = area.y + (area.height - height) / 2;
-    for (i, line) in lines.into_iter().take(height as usize).enumerate() {
-        line.render(Rect::new(x, y + i as u16, width, 1), buf);
-    }
-}
-
-/// A style with the given modifier, for labels in summaries.
-pub fn bold(style: Style) -> Style {
-    style.add_modifier(Modifier::BOLD)
 }

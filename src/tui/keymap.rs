@@ -4,10 +4,10 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::app::Action;
+use super::action::Action;
 use super::browse::BrowseAction;
-use super::drill::{Mark, Mode};
 use crate::schedule::Grade;
+use crate::session::drill::{Mark, Mode};
 
 /// When a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,8 +4,6 @@
 
 use ratatui::layout::{Rect, Size};
 
-use super::app::App;
-
 /// Below this the screen says it is too small.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
@@ -29,10 +27,6 @@ pub struct Areas {
 }
 
 impl Areas {
-    pub fn new(area: Rect, app: &App) -> Areas {
-        Areas::compute(area, app.status.is_some())
-    }
-
     pub fn compute(area: Rect, status: bool) -> Areas {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             return Areas {
@@ -151,6 +145,31 @@ pub fn browse_list_rows(size: Size) -> usize {
 /// Width the preview is rendered for.
 pub fn browse_preview_width(size: Size) -> usize {
     (browse_areas(size).preview.width as usize).max(10)
+}
+
+/// The statistics screen's body: below the title row and its rule, above
+/// the status line and the footer.
+pub fn stats_body(area: Rect) -> Rect {
+    Rect::new(
+        area.x + 1,
+        area.y + 2,
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(3),
+    )
+}
+
+/// Rows of the help overlay's list that fit on a screen `height` rows
+/// high (inside its border).
+pub fn help_rows(entries: usize, height: u16) -> usize {
+    (entries as u16 + 2).min(height).saturating_sub(2) as usize
+}
+
+/// The body and the grade rows together, for a screen with no card (the
+/// summary, the empty day, the interview report).
+pub fn message_area(areas: &Areas) -> Rect {
+    let top = areas.body.y;
+    let bottom = areas.grade.bottom().max(areas.body.bottom());
+    Rect::new(areas.header.x, top, areas.header.width, bottom - top)
 }
 
 #[cfg(test)]

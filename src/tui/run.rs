@@ -23,8 +23,8 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{cursor, execute};
 
 use super::app::{Action, App};
-use super::drill::Mode;
 use super::keymap;
+use crate::session::drill::Mode;
 
 /// How often the session looks for learning cards that came due while no
 /// key was pressed.
@@ -164,7 +164,7 @@ pub fn run(app: &mut App, started: Instant) -> io::Result<Timings> {
         }
         let wait = if app.loading() {
             LOADING_POLL
-        } else if app.mode == Mode::Interview {
+        } else if app.session.mode == Mode::Interview {
             CLOCK_TICK
         } else {
             TICK
@@ -196,7 +196,7 @@ pub fn run(app: &mut App, started: Instant) -> io::Result<Timings> {
                     background(&mut terminal)?;
                     break;
                 }
-                let revealed = app.current.as_ref().map(|c| c.revealed);
+                let revealed = app.session.current.as_ref().map(|c| c.revealed);
                 match (action, revealed) {
                     (Action::Reveal | Action::Confirm, Some(false)) => {
                         revealed_at = Some(Instant::now());

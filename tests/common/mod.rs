@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod adversarial;
+pub mod app;
 
 /// Runs a `pyquiz` command that must succeed and parses what it prints as
 /// JSON.

@@ -15,8 +15,8 @@ use crate::display::{pad, truncate};
 use crate::schedule::{Phase, format};
 use crate::tui::app::{App, BrowseView};
 use crate::tui::browse::Brief;
-use crate::tui::draw::bold;
 use crate::tui::layout::browse_areas;
+use crate::tui::widgets::bold;
 
 fn state_glyph(brief: &Brief, app: &App) -> Span<'static> {
     let t = &app.theme;
@@ -67,7 +67,7 @@ pub fn render(app: &App, view: &BrowseView, area: Rect, buf: &mut Buffer) {
         "{} · {}/{} ",
         flags.join(" · "),
         b.matches.len(),
-        app.records.len()
+        app.session.records.len()
     );
     let right_w = right.width() as u16;
     Line::from(left).render(
@@ -85,7 +85,7 @@ pub fn render(app: &App, view: &BrowseView, area: Rect, buf: &mut Buffer) {
     buf.set_string(0, a.rule.y, "─".repeat(a.rule.width as usize), t.muted);
 
     // The list.
-    let now = app.clock().now().as_second();
+    let now = app.session.clock().now().as_second();
     let list = a.list;
     let q_width = (list.width as usize).saturating_sub(1 + 2 + 2 + 6);
     for (row, &index) in b
@@ -95,7 +95,7 @@ pub fn render(app: &App, view: &BrowseView, area: Rect, buf: &mut Buffer) {
         .take(list.height as usize)
         .enumerate()
     {
-        let record = &app.records[index];
+        let record = &app.session.records[index];
         let brief = &b.briefs[index];
         let selected = b.offset + row == b.selected;
         let level = match record.difficulty {

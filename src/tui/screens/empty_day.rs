@@ -4,44 +4,15 @@
 use ratatui::buffer::Buffer;
 use ratatui::text::{Line, Span};
 
-use super::summary::{body_area, next_due};
+use super::summary::next_due;
 use crate::tui::app::App;
-use crate::tui::draw::{bold, centered_lines};
 use crate::tui::layout::Areas;
-
-/// Why the queue is empty, in one sentence (`App::new` keeps it).
-pub fn reason(app: &App) -> String {
-    if app.records.is_empty() {
-        return "No questions match these filters.".to_string();
-    }
-    let clock = app.clock();
-    let done = app.store.done_today(&clock);
-    let unseen = app
-        .records
-        .iter()
-        .filter(|r| app.store.card(&r.id).is_none())
-        .count();
-    let limits = app.limits();
-    if unseen > 0 && limits.new_per_day == 0 {
-        "New cards are off today (new-per-day is 0), and no review is due.".to_string()
-    } else if unseen > 0 && done.new >= limits.new_per_day {
-        format!(
-            "You have learned today's {} new cards (limit {}), and no review is due.",
-            done.new, limits.new_per_day
-        )
-    } else if done.reviews >= limits.reviews_per_day {
-        format!(
-            "You have done today's {} reviews (limit {}).",
-            done.reviews, limits.reviews_per_day
-        )
-    } else {
-        "No card in this selection is due.".to_string()
-    }
-}
+use crate::tui::layout::message_area;
+use crate::tui::widgets::{bold, centered_lines};
 
 pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
     let theme = &app.theme;
-    let commands: &[(&str, &str)] = if app.records.is_empty() {
+    let commands: &[(&str, &str)] = if app.session.records.is_empty() {
         &[
             ("pyquiz topics", "the topics and their counts"),
             ("pyquiz list --search TEXT", "what a search finds"),
@@ -63,14 +34,14 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
     let mut lines = vec![
         Line::from(Span::styled("Nothing to study right now", bold(theme.text))),
         Line::default(),
-        Line::from(Span::styled(app.empty_reason.clone(), theme.text)),
+        Line::from(Span::styled(app.session.empty_reason.clone(), theme.text)),
         Line::from(vec![
             Span::styled("Next card: ", theme.muted),
             Span::styled(next_due(app), theme.accent),
         ]),
         Line::default(),
         Line::from(Span::styled(
-            if app.records.is_empty() {
+            if app.session.records.is_empty() {
                 "To find a selection:"
             } else {
                 "To study anyway:"
@@ -87,5 +58,5 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
             lines.push(Line::from(Span::styled(format!("    {what}"), theme.muted)));
         }
     }
-    centered_lines(lines, body_area(areas), buf);
+    centered_lines(lines, message_area(areas), buf);
 }

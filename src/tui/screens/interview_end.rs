@@ -7,22 +7,22 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::display::{pad, truncate};
+use crate::session::drill::{Mark, clock_face};
 use crate::tui::app::App;
-use crate::tui::draw::bold;
-use crate::tui::drill::{Mark, clock_face};
 use crate::tui::layout::Areas;
-use crate::tui::screens::summary::body_area;
+use crate::tui::layout::message_area;
+use crate::tui::widgets::bold;
 
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
-    let Some(interview) = &app.interview else {
+    let Some(interview) = &app.session.interview else {
         return Vec::new();
     };
-    let now = app.clock().now();
+    let now = app.session.clock().now();
     let answered = &interview.answered;
     let count = |m: Mark| answered.iter().filter(|a| a.mark == m).count();
-    let asked = answered.len() + app.drill.queue.len();
-    let title = if interview.total_left(now) <= 0 && !app.drill.queue.is_empty() {
+    let asked = answered.len() + app.session.drill.queue.len();
+    let title = if interview.total_left(now) <= 0 && !app.session.drill.queue.is_empty() {
         Span::styled("⏱ Time is up: interview over", bold(theme.warning))
     } else {
         Span::styled("✓ Interview over", bold(theme.correct))
@@ -60,7 +60,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     for (n, a) in answered.iter().enumerate() {
         let (symbol, style) = crate::tui::screens::study::mark_look(a.mark, theme);
         let over = a.seconds > interview.config.per_question;
-        let question = &crate::display::markdown_line(&app.records[a.index].question);
+        let question = &crate::display::markdown_line(&app.session.records[a.index].question);
         lines.push(Line::from(vec![
             Span::styled(format!("{:>3} ", n + 1), theme.muted),
             Span::styled(
@@ -74,7 +74,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             ),
         ]));
     }
-    let weakest = interview.weakest_topics(|i| app.records[i].topics.clone());
+    let weakest = interview.weakest_topics(|i| app.session.records[i].topics.clone());
     let weak: Vec<String> = weakest
         .iter()
         .filter(|(_, credit, _)| *credit < 1.0)
@@ -110,7 +110,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
-    let area = body_area(areas);
+    let area = message_area(areas);
     let inner = Rect::new(
         area.x + 1,
         area.y,

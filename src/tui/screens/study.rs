@@ -9,18 +9,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::schedule::Grade;
+use crate::session::drill::{Mark, Mode};
 use crate::tui::app::{Action, App, Current};
-use crate::tui::drill::{Mark, Mode};
 use crate::tui::keymap;
 use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
 
 pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
-    let Some(current) = &app.current else {
+    let Some(current) = &app.session.current else {
         return;
     };
     body(app, current, areas, buf);
-    if current.revealed && app.mode == Mode::Interview {
+    if current.revealed && app.session.mode == Mode::Interview {
         mark_bar(app, areas.grade, buf);
     } else if current.revealed {
         grade_bar(app, current, areas.grade, buf);
@@ -42,7 +42,7 @@ fn body(app: &App, current: &Current, areas: &Areas, buf: &mut Buffer) {
             }
         }
     }
-    let scroll = current.scroll as usize;
+    let scroll = app.scroll as usize;
     for (i, line) in lines
         .iter()
         .skip(scroll)
@@ -100,7 +100,7 @@ fn grade_bar(app: &App, current: &Current, area: Rect, buf: &mut Buffer) {
     let buttons = Grade::ALL.map(|grade| {
         let symbol = if grade == Grade::Again { "✗" } else { "✓" };
         // Practice changes no schedule: no interval to preview.
-        let interval = if app.mode == Mode::Practice {
+        let interval = if app.session.mode == Mode::Practice {
             String::new()
         } else {
             current.previews[grade.index()].interval.label()

@@ -1,19 +1,18 @@
 //! The end of a session: what was done and when the next card comes.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::schedule::format;
 use crate::tui::app::App;
-use crate::tui::draw::{bold, centered_lines};
 use crate::tui::layout::Areas;
+use crate::tui::widgets::{bold, centered_lines};
 
 pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
     let theme = &app.theme;
-    let clock = app.clock();
-    let s = &app.stats;
-    let practice = app.mode == crate::tui::drill::Mode::Practice;
+    let clock = app.session.clock();
+    let s = &app.session.stats;
+    let practice = app.session.mode == crate::session::drill::Mode::Practice;
     let row = |label: &str, value: Span<'static>| {
         Line::from(vec![
             Span::styled(format!("{label:<16}"), theme.muted),
@@ -53,9 +52,10 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
             "Time",
             Span::styled(
                 format::elapsed(
-                    app.finished_at
+                    app.session
+                        .finished_at
                         .unwrap_or(clock.now())
-                        .duration_since(app.started),
+                        .duration_since(app.session.started),
                 ),
                 theme.text,
             ),
@@ -75,21 +75,14 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
             theme.muted,
         )));
     }
-    centered_lines(lines, body_area(areas), buf);
+    centered_lines(lines, crate::tui::layout::message_area(areas), buf);
 }
 
 /// When the next card of this selection is due, in words.
 pub fn next_due(app: &App) -> String {
-    let clock = app.clock();
-    match app.queue.next_due {
+    let clock = app.session.clock();
+    match app.session.queue.next_due {
         Some(ts) => format::when(&clock, ts),
         None => "none scheduled".to_string(),
     }
-}
-
-/// The body and the grade rows together (no card, no buttons).
-pub fn body_area(areas: &Areas) -> Rect {
-    let top = areas.body.y;
-    let bottom = areas.grade.bottom().max(areas.body.bottom());
-    Rect::new(areas.header.x, top, areas.header.width, bottom - top)
 }

@@ -4,8 +4,10 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::CliError;
 use crate::bank::{Bank, Difficulty, Filter, Topic};
+use crate::cli::args::FilterArgs;
+use crate::cli::env::Env;
+use crate::cli::error::CliError;
 
 #[derive(Debug, Serialize, PartialEq, Eq)]
 pub struct TopicCount {
@@ -44,7 +46,14 @@ pub fn count(bank: &Bank, filter: &Filter) -> Vec<TopicCount> {
         .collect()
 }
 
-pub fn run(bank: &Bank, filter: &Filter, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
+pub fn run(
+    env: &mut Env,
+    filter: &FilterArgs,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let filter = &env.filter(filter)?;
+    let bank: &Bank = &env.bank;
     let counts = count(bank, filter);
     if json {
         serde_json::to_writer_pretty(&mut *out, &counts)?;

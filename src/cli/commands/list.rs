@@ -2,9 +2,11 @@
 
 use std::io::Write;
 
-use super::CliError;
-use super::output::{output_width, pad, truncate};
-use crate::bank::{Bank, Filter, Record};
+use crate::bank::Record;
+use crate::cli::args::FilterArgs;
+use crate::cli::env::Env;
+use crate::cli::error::CliError;
+use crate::cli::output::{output_width, pad, truncate};
 
 /// Widest the topics column gets; it shrinks first when space is short.
 const TOPICS_MAX: usize = 26;
@@ -12,8 +14,14 @@ const TOPICS_MIN: usize = 12;
 /// Room the question column is given before the topics column may grow.
 const QUESTION_MIN: usize = 40;
 
-pub fn run(bank: &Bank, filter: &Filter, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
-    let records: Vec<&Record> = bank.filtered(filter).collect();
+pub fn run(
+    env: &mut Env,
+    filter: &FilterArgs,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let filter = env.filter(filter)?;
+    let records: Vec<&Record> = env.bank.filtered(&filter).collect();
     if json {
         serde_json::to_writer_pretty(&mut *out, &records)?;
         writeln!(out)?;

@@ -1,16 +1,16 @@
 //! `pyquiz` with no command: today's study session in the terminal.
 
-use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::io::Write;
 use std::sync::OnceLock;
 use std::time::Instant;
 
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use super::study::{self, when};
-use super::{CliError, FilterArgs};
 use crate::bank::{Bank, Filter};
+use crate::cli::args::FilterArgs;
+use crate::cli::env::{self, Env, when};
+use crate::cli::error::CliError;
 use crate::schedule::practice_order;
 use crate::schedule::{Clock, NewCardOrder, NewOrder};
 use crate::session::drill::InterviewConfig;
@@ -131,23 +131,20 @@ pub fn describe(filter: &Filter) -> String {
     parts.join(" · ")
 }
 
-pub fn run(
-    bank: &Bank,
-    data_dir: Option<&PathBuf>,
-    theme: Option<ThemeSetting>,
-    args: &StudyArgs,
-    out: &mut dyn Write,
-) -> Result<(), CliError> {
-    let filter = args.filter.resolve(bank)?;
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return super::overview(bank, out);
+/// `pyquiz` with no command: today's study session in a terminal, else
+/// an overview of the bank.
+pub fn run(env: &mut Env, args: &StudyArgs, out: &mut dyn Write) -> Result<(), CliError> {
+    let filter = env.filter(&args.filter)?;
+    let bank: &Bank = &env.bank;
+    if !env.interactive {
+        return super::overview::run(bank, out);
     }
     let records: Vec<_> = bank.filtered(&filter).cloned().collect();
     let mut title = describe(&filter);
     let mut new = args.new.map(NewToday::More);
     if let Some(exam) = &args.exam {
-        let store = study::open_store(&bank.records, data_dir, Access::ReadOnly)?;
-        let plan = super::plan::compute(bank, &filter, &store, exam)?;
+        let store = env.store(Access::ReadOnly)?;
+        let plan = super::plan::compute(&env.bank, &filter, &store, exam)?;
         // Today's limit becomes the plan's count (what is already done today
         // counts against it).
         new = Some(NewToday::Limit(plan.new_per_day));
@@ -169,9 +166,8 @@ pub fn run(
         order,
         card_limit: args.limit.map(|n| n as usize),
         color: args.color,
-        theme,
     };
-    launch.run(data_dir, |_, _, _| Ok(SessionKind::Study), out)
+    launch.run(env, |_, _, _| Ok(SessionKind::Study), out)
 }
 
 /// `pyquiz practice` and `pyquiz interview`.
@@ -201,23 +197,22 @@ pub enum DrillKind {
     },
 }
 
+/// A practice run or an interview of the selection, in a terminal.
 pub fn run_drill(
-    bank: &Bank,
-    data_dir: Option<&PathBuf>,
-    theme: Option<ThemeSetting>,
+    env: &mut Env,
     args: &DrillArgs,
     kind: DrillKind,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let filter = args.filter.resolve(bank)?;
+    let filter = env.filter(&args.filter)?;
     let name = match kind {
         DrillKind::Practice { .. } => "practice",
         DrillKind::Interview { .. } => "interview",
     };
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+    if !env.interactive {
         return Err(CliError::NeedsTerminal(name));
     }
-    let records: Vec<_> = bank.filtered(&filter).cloned().collect();
+    let records: Vec<_> = env.bank.filtered(&filter).cloned().collect();
     if records.is_empty() {
         return Err(CliError::NothingSelected(name));
     }
@@ -231,13 +226,12 @@ pub fn run_drill(
         order: NewChoice::Fixed(NewOrder::Source),
         card_limit: None,
         color: args.color,
-        theme,
     };
     launch.run(
-        data_dir,
+        env,
         |records, store, scheduler| {
             let states: Vec<_> = records.iter().map(|r| store.card(&r.id)).collect();
-            let now = study::clock()?.now();
+            let now = env::clock()?.now();
             Ok(match kind {
                 DrillKind::Practice { weakest } => SessionKind::Practice(practice_order(
                     &states, weakest, seed, count, scheduler, now,
@@ -275,15 +269,13 @@ pub enum OpenOn {
 
 /// `pyquiz browse` and `pyquiz stats` in a terminal.
 pub fn run_screen(
-    bank: &Bank,
+    env: &mut Env,
     filter: &Filter,
-    data_dir: Option<&PathBuf>,
     open_on: OpenOn,
     color: ColorChoice,
-    theme: Option<ThemeSetting>,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let records: Vec<_> = bank.filtered(filter).cloned().collect();
+    let records: Vec<_> = env.bank.filtered(filter).cloned().collect();
     let launch = Launch {
         overlay: Some(open_on),
         title: describe(filter),
@@ -292,9 +284,8 @@ pub fn run_screen(
         order: NewChoice::Fixed(NewOrder::Source),
         card_limit: None,
         color,
-        theme,
     };
-    launch.run(data_dir, |_, _, _| Ok(SessionKind::Study), out)
+    launch.run(env, |_, _, _| Ok(SessionKind::Study), out)
 }
 
 /// How a session orders its new cards.
@@ -319,14 +310,12 @@ struct Launch {
     order: NewChoice,
     card_limit: Option<usize>,
     color: ColorChoice,
-    /// `--theme`; the setting when not given.
-    theme: Option<ThemeSetting>,
 }
 
 impl Launch {
     fn run(
         mut self,
-        data_dir: Option<&PathBuf>,
+        env: &mut Env,
         kind: impl FnOnce(
             &[crate::bank::Record],
             &crate::store::Store,
@@ -335,8 +324,8 @@ impl Launch {
         out: &mut dyn Write,
     ) -> Result<(), CliError> {
         let started = *PROCESS_START.get_or_init(Instant::now);
-        let store = study::open_store(&self.records, data_dir, Access::ReadWrite)?;
-        let base = study::clock()?;
+        let store = env.store(Access::ReadWrite)?;
+        let base = env::clock()?;
         let pinned = std::env::var("PYQUIZ_NOW").is_ok_and(|v| !v.trim().is_empty());
         let now: crate::session::Now = if pinned {
             Box::new(move || base.clone())
@@ -345,7 +334,7 @@ impl Launch {
         };
         let clock = now();
         let settings = store.settings();
-        let scheduler = study::scheduler(settings)?;
+        let scheduler = env::scheduler(settings)?;
         let mut limits = today::limits(settings, None, None);
         if let Some(new) = self.new {
             limits.new_per_day = new.limit(settings.new_per_day, store.done_today(&clock).new);
@@ -384,7 +373,7 @@ impl Launch {
         let ui = Ui {
             theme: self
                 .color
-                .theme(self.theme.unwrap_or(store.settings().theme)),
+                .theme(env.theme.unwrap_or(store.settings().theme)),
             highlighter: HighlighterSlot::load_in_background(),
             size: ratatui::layout::Size::new(width, height),
         };

@@ -5,9 +5,11 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::CliError;
+use crate::bank::Bank;
 use crate::bank::dupes::{THRESHOLD, best_phrased};
-use crate::bank::{Bank, Filter};
+use crate::cli::args::FilterArgs;
+use crate::cli::env::Env;
+use crate::cli::error::CliError;
 
 #[derive(Serialize)]
 struct ClusterOut<'a> {
@@ -29,7 +31,14 @@ struct MemberOut<'a> {
 }
 
 /// `bank` must not be merged yet: clusters are shown member by member.
-pub fn run(bank: &Bank, filter: &Filter, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
+pub fn run(
+    env: &mut Env,
+    filter: &FilterArgs,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let filter = &env.filter(filter)?;
+    let bank: &Bank = &env.bank;
     let clusters: Vec<ClusterOut> = bank
         .clusters
         .iter()

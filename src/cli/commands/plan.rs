@@ -3,11 +3,45 @@
 
 use std::io::Write;
 
-use super::CliError;
-use super::study;
 use crate::bank::{Bank, Filter};
+use crate::cli::args::FilterArgs;
+use crate::cli::env::{self, Env};
+use crate::cli::error::CliError;
 use crate::schedule::{Plan, plan};
-use crate::store::Store;
+use crate::store::{Access, Store};
+
+/// `pyquiz plan`: the new cards a day it takes to have seen the selection
+/// by the exam; `--accept` makes that the daily limit.
+pub fn run(
+    env: &mut Env,
+    filter: &FilterArgs,
+    exam: &str,
+    accept: bool,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let resolved = env.filter(filter)?;
+    let access = if accept {
+        Access::ReadWrite
+    } else {
+        Access::ReadOnly
+    };
+    let mut store = env.store(access)?;
+    let computed = compute(&env.bank, &resolved, &store, exam)?;
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &computed)?;
+        writeln!(out)?;
+    } else {
+        write_text(&computed, &super::study::describe(&resolved), out)?;
+    }
+    if accept {
+        let note = self::accept(&mut store, &computed, !resolved.narrows(), exam)?;
+        if !json {
+            writeln!(out, "{note}")?;
+        }
+    }
+    Ok(())
+}
 
 /// Parses `YYYY-MM-DD`.
 pub fn exam_date(raw: &str) -> Result<jiff::civil::Date, CliError> {
@@ -18,7 +52,7 @@ pub fn exam_date(raw: &str) -> Result<jiff::civil::Date, CliError> {
 
 /// The plan for the filtered bank.
 pub fn compute(bank: &Bank, filter: &Filter, store: &Store, exam: &str) -> Result<Plan, CliError> {
-    let clock = study::clock()?;
+    let clock = env::clock()?;
     let states: Vec<_> = bank.filtered(filter).map(|r| store.card(&r.id)).collect();
     Ok(plan(
         &states,
@@ -80,7 +114,7 @@ pub fn accept(
              filters studies; `pyquiz config new-per-day {n}` lowers it for everything"
         ));
     }
-    let clock = study::clock()?;
+    let clock = env::clock()?;
     if store.update_settings(&clock, |s| s.new_per_day = n)? {
         Ok(format!(
             "new-per-day = {n} (was {current}; `pyquiz undo` takes it back)"

@@ -2,14 +2,17 @@
 //! atomically) as Anki's text import, CSV, JSON or pyquiz's own Markdown.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 
-use super::CliError;
-use crate::bank::{Bank, Filter, Record};
+use crate::bank::Record;
+use crate::cli::args::FilterArgs;
+use crate::cli::env::Env;
+use crate::cli::error::CliError;
+use crate::cli::progress;
 use crate::export;
-use crate::store::Store;
+use crate::store::{Access, Store};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -34,13 +37,26 @@ pub struct Request<'a> {
 }
 
 pub fn run(
-    bank: &Bank,
-    filter: &Filter,
-    store: &Store,
-    request: &Request,
+    env: &mut Env,
+    filter: &FilterArgs,
+    format: Format,
+    output: Option<PathBuf>,
+    deck: &str,
+    title: &str,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let records: Vec<&Record> = bank.filtered(filter).collect();
+    let filter = env.filter(filter)?;
+    let store = &env.store(Access::ReadOnly)?;
+    let request = &Request {
+        format,
+        output: output.as_deref(),
+        deck,
+        title,
+    };
+    // Not over the export itself when it goes to this terminal.
+    let _indicator = (output.is_some() || !env.stdout_terminal)
+        .then(|| progress::start(format!("exporting as {format:?}").to_lowercase()));
+    let records: Vec<&Record> = env.bank.filtered(&filter).collect();
     let path = match request.output {
         Some(p) if p.as_os_str() != "-" => p,
         _ => return Ok(write(&records, store, request, out)?),

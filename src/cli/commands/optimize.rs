@@ -2,14 +2,15 @@
 
 use std::io::Write;
 
-use super::CliError;
-use super::study;
+use crate::cli::env::{self, Env};
+use crate::cli::error::CliError;
 use crate::schedule::{OptimizeError, optimize};
-use crate::store::Store;
+use crate::store::Access;
 
-pub fn run(store: &mut Store, out: &mut dyn Write) -> Result<(), CliError> {
+pub fn run(env: &mut Env, out: &mut dyn Write) -> Result<(), CliError> {
+    let store = &mut env.store(Access::ReadWrite)?;
     let records = store.review_records()?;
-    let current = study::scheduler(store.settings())?.parameters();
+    let current = env::scheduler(store.settings())?.parameters();
     match optimize(&records, &current) {
         Err(OptimizeError::NotEnough { have, need }) => {
             writeln!(
@@ -41,7 +42,7 @@ pub fn run(store: &mut Store, out: &mut dyn Write) -> Result<(), CliError> {
             )?;
             if fit.is_better() {
                 let parameters = fit.parameters.clone();
-                store.update_settings(&super::study::clock()?, |s| s.parameters = parameters)?;
+                store.update_settings(&env::clock()?, |s| s.parameters = parameters)?;
                 writeln!(
                     out,
                     "Kept the fitted parameters: they fit your history better."

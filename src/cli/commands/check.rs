@@ -4,20 +4,21 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::CliError;
 use crate::bank::check::{FileCheck, LevelCounts, check};
 use crate::bank::files;
-use crate::bank::layout::{Layout, layout_names};
+use crate::bank::layout::layout_names;
+use crate::cli::error::CliError;
 
 /// Checks every file (directories: their Markdown files) and prints the
 /// reports; an error when some file gave no question.
 pub fn run(
     paths: &[PathBuf],
-    forced: Option<&'static dyn Layout>,
+    layout: Option<&str>,
     json: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), CliError> {
+    let forced = layout.and_then(crate::bank::layout::by_name);
     let gathered = files::gather(paths)?;
     let mut reports = Vec::with_capacity(gathered.files.len());
     for found in &gathered.files {

@@ -2,9 +2,10 @@
 
 use std::io::Write;
 
-use super::CliError;
-use crate::schedule::{Clock, NewCardOrder};
-use crate::store::{Settings, Store, ThemeSetting};
+use crate::cli::env::{self, Env};
+use crate::cli::error::CliError;
+use crate::schedule::NewCardOrder;
+use crate::store::{Access, Settings, ThemeSetting};
 
 pub const KEYS: [&str; 5] = [
     "desired-retention",
@@ -26,12 +27,18 @@ fn show(s: &Settings, key: &str) -> Option<String> {
 }
 
 pub fn run(
-    store: &mut Store,
-    clock: &Clock,
+    env: &mut Env,
     key: Option<&str>,
     value: Option<&str>,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
+    let access = if value.is_some() {
+        Access::ReadWrite
+    } else {
+        Access::ReadOnly
+    };
+    let store = &mut env.store(access)?;
+    let clock = &env::clock()?;
     let unknown = |k: &str| {
         CliError::BadSetting(format!(
             "unknown setting {k:?}; settings: {}",

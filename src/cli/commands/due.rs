@@ -5,12 +5,13 @@ use std::io::Write;
 use clap::Args;
 use serde::Serialize;
 
-use super::study::{self, when};
-use super::{CliError, FilterArgs};
 use crate::bank::Bank;
+use crate::cli::args::FilterArgs;
+use crate::cli::env::{self, Env, when};
+use crate::cli::error::CliError;
 use crate::schedule::{DayCounts, Limits, NewCardOrder, Queue, QueueCounts, QueueEntry};
 use crate::session::today;
-use crate::store::Store;
+use crate::store::{Access, Store};
 
 /// Daily limits and new-card order for one run.
 #[derive(Debug, Clone, Default, Args)]
@@ -79,7 +80,7 @@ pub fn queue(
     clock: &crate::schedule::Clock,
 ) -> Result<Queue, CliError> {
     let filter = filter.resolve(bank)?;
-    let scheduler = study::scheduler(store.settings())?;
+    let scheduler = env::scheduler(store.settings())?;
     let order = args.order(store);
     let records = today::in_new_order(bank.filtered(&filter).collect(), order);
     Ok(today::queue(
@@ -117,14 +118,15 @@ struct LimitsOut {
 }
 
 pub fn run(
-    bank: &Bank,
+    env: &mut Env,
     filter: &FilterArgs,
     args: &QueueArgs,
-    store: &Store,
     json: bool,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let clock = study::clock()?;
+    let store = &env.store(Access::ReadOnly)?;
+    let bank: &Bank = &env.bank;
+    let clock = env::clock()?;
     let q = queue(bank, filter, args, store, &clock)?;
     let DayCounts { new, reviews } = store.done_today(&clock);
     let limits = args.limits(store);

@@ -4,11 +4,10 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::CliError;
-use super::study::{self, local_time, when};
-use crate::bank::Bank;
+use crate::cli::env::{self, Env, local_time, when};
+use crate::cli::error::CliError;
 use crate::schedule::{CardState, Grade, Interval, card_seed};
-use crate::store::{LogEntry, Store};
+use crate::store::{Access, LogEntry};
 
 #[derive(Serialize)]
 struct CardReport<'a> {
@@ -30,16 +29,11 @@ struct Preview {
     due: Option<jiff::Timestamp>,
 }
 
-pub fn run(
-    bank: &Bank,
-    store: &Store,
-    id: &str,
-    json: bool,
-    out: &mut dyn Write,
-) -> Result<(), CliError> {
-    let record = study::find_card(bank, id)?;
-    let clock = study::clock()?;
-    let scheduler = study::scheduler(store.settings())?;
+pub fn run(env: &mut Env, id: &str, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
+    let store = &env.store(Access::ReadOnly)?;
+    let record = env.card(id)?;
+    let clock = env::clock()?;
+    let scheduler = env::scheduler(store.settings())?;
     let card = store.card_or_new(&record.id);
     let retrievability = scheduler.retrievability(&card, clock.now());
     let previews: Vec<Preview> = scheduler

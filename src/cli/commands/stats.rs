@@ -3,16 +3,40 @@
 
 use std::io::Write;
 
-use super::CliError;
-use super::study;
 use crate::bank::{Bank, Filter, Record};
+use crate::cli::args::FilterArgs;
+use crate::cli::commands::study::ColorChoice;
+use crate::cli::env::{self, Env};
+use crate::cli::error::CliError;
 use crate::stats::{self, Stats};
-use crate::store::Store;
+use crate::store::{Access, Store};
+
+/// `pyquiz stats`: the statistics screen in a terminal, else as text or
+/// JSON.
+pub fn run(
+    env: &mut Env,
+    filter: &FilterArgs,
+    json: bool,
+    color: ColorChoice,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let resolved = env.filter(filter)?;
+    if !json && env.interactive {
+        return super::study::run_screen(env, &resolved, super::study::OpenOn::Stats, color, out);
+    }
+    let store = env.store(Access::ReadOnly)?;
+    let computed = compute(&env.bank, &resolved, &store)?;
+    if json {
+        write_json(&computed, out)
+    } else {
+        write_text(&computed, &super::study::describe(&resolved), out)
+    }
+}
 
 /// Computes the statistics of the filtered bank.
 pub fn compute(bank: &Bank, filter: &Filter, store: &Store) -> Result<Stats, CliError> {
-    let clock = study::clock()?;
-    let scheduler = study::scheduler(store.settings())?;
+    let clock = env::clock()?;
+    let scheduler = env::scheduler(store.settings())?;
     let records: Vec<&Record> = bank.filtered(filter).collect();
     Ok(stats::compute_from(
         &records,

@@ -645,19 +645,21 @@ impl Session {
         }
     }
 
-    /// Suspends the card on screen and goes on with the next.
-    pub fn suspend(&mut self) {
-        self.set_aside(true);
+    /// Suspends the card on screen and goes on with the next. True if
+    /// that changed something (undo takes it back).
+    pub fn suspend(&mut self) -> bool {
+        self.set_aside(true)
     }
 
     /// Buries the card on screen until tomorrow and goes on with the next.
-    pub fn bury(&mut self) {
-        self.set_aside(false);
+    /// True if that changed something.
+    pub fn bury(&mut self) -> bool {
+        self.set_aside(false)
     }
 
-    fn set_aside(&mut self, suspend: bool) {
+    fn set_aside(&mut self, suspend: bool) -> bool {
         let Some(record) = self.record() else {
-            return;
+            return false;
         };
         let id = record.id.clone();
         let clock = self.clock();
@@ -669,14 +671,18 @@ impl Session {
         match result {
             Ok(changed) => {
                 self.status = Some(match (suspend, changed) {
-                    (true, true) => format!("suspended {id} (u to undo)"),
+                    (true, true) => format!("suspended {id}"),
                     (true, false) => format!("{id} is already suspended"),
-                    (false, true) => format!("buried {id} until tomorrow (u to undo)"),
+                    (false, true) => format!("buried {id} until tomorrow"),
                     (false, false) => format!("{id} is already buried until tomorrow"),
                 });
                 self.next_card();
+                changed
             }
-            Err(e) => self.status = Some(e.to_string()),
+            Err(e) => {
+                self.status = Some(e.to_string());
+                false
+            }
         }
     }
 

@@ -10,7 +10,7 @@ use ratatui::layout::Size;
 pub use super::action::Action;
 use super::browse::{Brief, Browse, BrowseAction};
 use super::highlight::HighlighterSlot;
-use super::keymap::{Ctx, Screen};
+use super::keymap::{self, Ctx, Screen};
 use super::layout::{self, Areas};
 use super::theme::Theme;
 use super::view::CardView;
@@ -186,8 +186,8 @@ impl App {
             Action::Mark(m) => self.session.mark(m),
             Action::DrillMissed => self.session.drill_missed(),
             Action::Undo => self.session.undo(),
-            Action::Suspend => self.session.suspend(),
-            Action::Bury => self.session.bury(),
+            Action::Suspend => self.set_aside(Session::suspend),
+            Action::Bury => self.set_aside(Session::bury),
             Action::Browse(_) | Action::Background | Action::CloseHelp => {}
             scroll => self.scroll_card(scroll),
         }
@@ -291,6 +291,16 @@ impl App {
     fn confirm(&mut self) {
         if self.session.confirm() && self.view.answer.is_none() {
             self.warm();
+        }
+    }
+
+    /// Suspends or buries the card on screen; a change says how to take
+    /// it back.
+    fn set_aside(&mut self, how: fn(&mut Session) -> bool) {
+        if how(&mut self.session)
+            && let Some(status) = &mut self.session.status
+        {
+            status.push_str(&format!(" ({} to undo)", keymap::key_for(Action::Undo)));
         }
     }
 

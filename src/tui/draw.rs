@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
+use super::action::Action;
 use super::app::{App, Overlay};
 use super::keymap;
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
@@ -86,7 +87,10 @@ fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
         Line::from(Span::styled("Terminal too small", theme.warning)),
         Line::from(format!("{}×{}", area.width, area.height)),
         Line::from(format!("pyquiz needs at least {MIN_WIDTH}×{MIN_HEIGHT}")),
-        Line::from(Span::styled("q quits", theme.muted)),
+        Line::from(Span::styled(
+            format!("{} quits", keymap::key_for(Action::Quit)),
+            theme.muted,
+        )),
     ];
     let top = area.y + area.height.saturating_sub(text.len() as u16) / 2;
     let rect = Rect::new(

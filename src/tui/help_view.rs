@@ -11,8 +11,7 @@ use super::theme::Theme;
 /// The overlay's lines for a screen `width` columns wide: one per binding,
 /// its description wrapped under itself where the screen is narrow.
 pub fn lines(ctx: Ctx, theme: &Theme, width: u16) -> Vec<Line<'static>> {
-    let mut entries = keymap::help_for(ctx);
-    entries.push(keymap::wheel_help(ctx.screen));
+    let entries = keymap::help_for(ctx);
     let key_width = entries.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     // Border, a space each side and the gap after the key column.
     let room = (width as usize).saturating_sub(4 + key_width + 2).max(8);

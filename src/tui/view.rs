@@ -120,9 +120,10 @@ fn answer_lines(
             .collect();
         let count = members.len() - 1;
         let text = format!(
-            "{count} more answer{}: {} · press a",
+            "{count} more answer{}: {} · press {}",
             if count == 1 { "" } else { "s" },
-            named.join(", ")
+            named.join(", "),
+            super::keymap::key_for(super::action::Action::OtherAnswer)
         );
         lines.extend(
             markdown::render(&text, width, theme, None)

@@ -96,7 +96,10 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let to_drill = interview.to_drill().len();
     if to_drill > 0 {
         lines.push(Line::from(vec![
-            Span::styled("d", bold(theme.accent)),
+            Span::styled(
+                crate::tui::keymap::key_for(crate::tui::action::Action::DrillMissed),
+                bold(theme.accent),
+            ),
             Span::styled(
                 format!(
                     " drill the {to_drill} question{} not nailed now (practice, no schedule change)",

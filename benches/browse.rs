@@ -20,7 +20,6 @@ mod app_builder;
 
 use app_builder::AppBuilder;
 use pyquiz::tui::app::{Action, App};
-use pyquiz::tui::browse::BrowseAction;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -48,8 +47,8 @@ fn app(dir: &std::path::Path) -> App {
     app
 }
 
-fn key(app: &mut App, terminal: &mut Terminal<TestBackend>, action: BrowseAction) {
-    app.update(Action::Browse(action));
+fn key(app: &mut App, terminal: &mut Terminal<TestBackend>, action: Action) {
+    app.update(action);
     terminal
         .draw(|f| f.render_widget(&*app, f.area()))
         .expect("draw");
@@ -66,24 +65,24 @@ fn browse(c: &mut Criterion) {
 
     group.bench_function("first letter + backspace (two full scans)", |b| {
         b.iter(|| {
-            key(&mut app, &mut terminal, BrowseAction::Type('a'));
-            key(&mut app, &mut terminal, BrowseAction::Backspace);
+            key(&mut app, &mut terminal, Action::Type('a'));
+            key(&mut app, &mut terminal, Action::DeleteChar);
         })
     });
 
     // "contex" typed on after "c": five narrowing keystrokes, then back.
-    key(&mut app, &mut terminal, BrowseAction::Type('c'));
+    key(&mut app, &mut terminal, Action::Type('c'));
     group.bench_function("typing on: 5 letters narrowing, 5 backspaces", |b| {
         b.iter(|| {
             for ch in "ontex".chars() {
-                key(&mut app, &mut terminal, BrowseAction::Type(ch));
+                key(&mut app, &mut terminal, Action::Type(ch));
             }
             for _ in 0..5 {
-                key(&mut app, &mut terminal, BrowseAction::Backspace);
+                key(&mut app, &mut terminal, Action::DeleteChar);
             }
         })
     });
-    key(&mut app, &mut terminal, BrowseAction::Backspace);
+    key(&mut app, &mut terminal, Action::DeleteChar);
 
     // The slowest single keystroke while typing "context manager" from an
     // empty query and deleting it again (31 keystrokes): each sample is
@@ -100,10 +99,10 @@ fn browse(c: &mut Criterion) {
                 };
                 let query = "context manager";
                 for ch in query.chars() {
-                    timed(&mut app, &mut terminal, BrowseAction::Type(ch));
+                    timed(&mut app, &mut terminal, Action::Type(ch));
                 }
                 for _ in 0..query.len() {
-                    timed(&mut app, &mut terminal, BrowseAction::Backspace);
+                    timed(&mut app, &mut terminal, Action::DeleteChar);
                 }
                 total += slowest;
             }
@@ -113,16 +112,16 @@ fn browse(c: &mut Criterion) {
 
     group.bench_function("move the selection (preview rendered)", |b| {
         b.iter(|| {
-            key(&mut app, &mut terminal, BrowseAction::Down);
-            key(&mut app, &mut terminal, BrowseAction::Up);
+            key(&mut app, &mut terminal, Action::SelectDown);
+            key(&mut app, &mut terminal, Action::SelectUp);
         })
     });
 
-    key(&mut app, &mut terminal, BrowseAction::ToggleAnswers);
+    key(&mut app, &mut terminal, Action::ToggleAnswers);
     group.bench_function("with answers: first letter + backspace", |b| {
         b.iter(|| {
-            key(&mut app, &mut terminal, BrowseAction::Type('q'));
-            key(&mut app, &mut terminal, BrowseAction::Backspace);
+            key(&mut app, &mut terminal, Action::Type('q'));
+            key(&mut app, &mut terminal, Action::DeleteChar);
         })
     });
     group.finish();

@@ -14,7 +14,6 @@ use common::app::AppBuilder;
 use pyquiz::session::SessionKind;
 use pyquiz::session::drill::{InterviewConfig, Mark};
 use pyquiz::tui::app::{Action, App};
-use pyquiz::tui::browse::BrowseAction;
 use pyquiz::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -408,13 +407,13 @@ fn browse_screen() {
         a.update(Action::OpenBrowse);
         insta::assert_snapshot!(name("browse_all", size), text(&draw(&a)));
         for c in "tupl".chars() {
-            a.update(Action::Browse(BrowseAction::Type(c)));
+            a.update(Action::Type(c));
         }
         let t = draw(&a);
         insta::assert_snapshot!(name("browse_search", size), text(&t));
         let screen = all_text(t.backend().buffer());
         assert!(screen.contains("1/3"), "one match of three");
-        a.update(Action::Browse(BrowseAction::Close));
+        a.update(Action::CloseBrowse);
         assert!(a.overlay.is_none());
     }
 }
@@ -587,7 +586,7 @@ fn every_screen(theme: &Theme) -> Vec<(&'static str, Buffer)> {
     a.update(Action::Grade(Grade::Again));
     a.update(Action::OpenBrowse);
     out.push(("browse", buffer(&a)));
-    a.update(Action::Browse(BrowseAction::Close));
+    a.update(Action::CloseBrowse);
     a.update(Action::OpenStats);
     out.push(("stats", buffer(&a)));
     let tmp = TempDir::new().unwrap();

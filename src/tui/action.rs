@@ -15,8 +15,29 @@ pub enum Action {
     DrillMissed,
     OpenBrowse,
     OpenStats,
-    /// A key in the browser.
-    Browse(super::browse::BrowseAction),
+    /// The browser: a character typed into its query.
+    Type(char),
+    /// The browser: the query's last character deleted.
+    DeleteChar,
+    ClearQuery,
+    SelectUp,
+    SelectDown,
+    SelectPageUp,
+    SelectPageDown,
+    SelectFirst,
+    SelectLast,
+    /// Search the answers too (or not).
+    ToggleAnswers,
+    CycleDifficulty,
+    CycleTopic,
+    CycleSort,
+    /// Suspend or unsuspend the browser's selected card.
+    ToggleSuspend,
+    /// Practise what the browser lists, from the selected card on.
+    PractiseListed,
+    PreviewDown,
+    PreviewUp,
+    CloseBrowse,
     /// `Space` after the reveal: Good.
     Confirm,
     /// A merged card: show the next source's answer.
@@ -45,4 +66,31 @@ pub enum Action {
     Resize(u16, u16),
     /// Time passed with no input: learning cards may have come due.
     Tick,
+}
+
+impl Action {
+    /// An action only the browser takes.
+    pub fn is_browse(self) -> bool {
+        matches!(
+            self,
+            Action::Type(_)
+                | Action::DeleteChar
+                | Action::ClearQuery
+                | Action::SelectUp
+                | Action::SelectDown
+                | Action::SelectPageUp
+                | Action::SelectPageDown
+                | Action::SelectFirst
+                | Action::SelectLast
+                | Action::ToggleAnswers
+                | Action::CycleDifficulty
+                | Action::CycleTopic
+                | Action::CycleSort
+                | Action::ToggleSuspend
+                | Action::PractiseListed
+                | Action::PreviewDown
+                | Action::PreviewUp
+                | Action::CloseBrowse
+        )
+    }
 }

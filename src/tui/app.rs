@@ -8,7 +8,7 @@
 use ratatui::layout::Size;
 
 pub use super::action::Action;
-use super::browse::{Brief, Browse, BrowseAction};
+use super::browse::{Brief, Browse};
 use super::highlight::HighlighterSlot;
 use super::keymap::{self, Ctx, Screen};
 use super::layout::{self, Areas};
@@ -188,7 +188,8 @@ impl App {
             Action::Undo => self.session.undo(),
             Action::Suspend => self.set_aside(Session::suspend),
             Action::Bury => self.set_aside(Session::bury),
-            Action::Browse(_) | Action::Background | Action::CloseHelp => {}
+            Action::Background | Action::CloseHelp => {}
+            a if a.is_browse() => {}
             scroll => self.scroll_card(scroll),
         }
     }
@@ -429,15 +430,15 @@ impl App {
         match action {
             Action::Resize(w, h) => self.resize(w, h),
             Action::ToggleHelp => self.open_help(),
-            Action::Browse(BrowseAction::Close) | Action::Quit => self.close_overlay(),
-            Action::Browse(BrowseAction::Practice) => self.practise_listed(),
-            Action::Browse(BrowseAction::ToggleSuspend) => self.toggle_suspend_selected(),
-            Action::Browse(a) => self.update_browse(a),
+            Action::CloseBrowse | Action::Quit => self.close_overlay(),
+            Action::PractiseListed => self.practise_listed(),
+            Action::ToggleSuspend => self.toggle_suspend_selected(),
+            a if a.is_browse() => self.update_browse(a),
             scroll => self.scroll_stats(scroll),
         }
     }
 
-    fn update_browse(&mut self, action: BrowseAction) {
+    fn update_browse(&mut self, action: Action) {
         let page = layout::browse_list_rows(self.size);
         let records = &self.session.records;
         if let Some(Overlay::Browse(view)) = &mut self.overlay

@@ -7,36 +7,12 @@
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 
+use super::action::Action;
 use crate::bank::{Difficulty, Record, Topic};
 use crate::schedule::{CardState, Phase};
 
 /// From this many candidates a query is matched on all cores.
 const PARALLEL_FROM: usize = 20_000;
-
-/// What a key asks of the browser.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BrowseAction {
-    Type(char),
-    Backspace,
-    ClearQuery,
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
-    /// Search the answers too (or not).
-    ToggleAnswers,
-    CycleDifficulty,
-    CycleTopic,
-    CycleSort,
-    ToggleSuspend,
-    /// Practise what is listed, from the selected card on.
-    Practice,
-    PreviewDown,
-    PreviewUp,
-    Close,
-}
 
 /// List order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,27 +150,27 @@ impl Browse {
 
     /// Applies an action; returns true when the selection changed to
     /// another card (its preview must be rendered again).
-    pub fn update(&mut self, action: BrowseAction, records: &[Record], page: usize) -> bool {
+    pub fn update(&mut self, action: Action, records: &[Record], page: usize) -> bool {
         let before = self.selected_record();
         match action {
-            BrowseAction::Type(c) => {
+            Action::Type(c) => {
                 self.query.push(c);
                 self.refilter(records);
             }
-            BrowseAction::Backspace => {
+            Action::DeleteChar => {
                 self.query.pop();
                 self.refilter(records);
             }
-            BrowseAction::ClearQuery => {
+            Action::ClearQuery => {
                 self.query.clear();
                 self.refilter(records);
             }
-            BrowseAction::ToggleAnswers => {
+            Action::ToggleAnswers => {
                 self.search_answers = !self.search_answers;
                 self.chain.clear();
                 self.refilter(records);
             }
-            BrowseAction::CycleDifficulty => {
+            Action::CycleDifficulty => {
                 self.difficulty = match self.difficulty {
                     None => Some(Difficulty::Easy),
                     Some(Difficulty::Easy) => Some(Difficulty::Medium),
@@ -204,7 +180,7 @@ impl Browse {
                 self.chain.clear();
                 self.refilter(records);
             }
-            BrowseAction::CycleTopic => {
+            Action::CycleTopic => {
                 self.topic = match self.topic {
                     None => self.topics.first().copied(),
                     Some(t) => {
@@ -215,7 +191,7 @@ impl Browse {
                 self.chain.clear();
                 self.refilter(records);
             }
-            BrowseAction::CycleSort => {
+            Action::CycleSort => {
                 self.sort = self.sort.next();
                 let keep = self.selected_record();
                 self.resort(records);
@@ -223,17 +199,15 @@ impl Browse {
                     self.selected = self.matches.iter().position(|&i| i == k).unwrap_or(0);
                 }
             }
-            BrowseAction::Up => self.selected = self.selected.saturating_sub(1),
-            BrowseAction::Down => self.selected += 1,
-            BrowseAction::PageUp => self.selected = self.selected.saturating_sub(page.max(1)),
-            BrowseAction::PageDown => self.selected += page.max(1),
-            BrowseAction::Top => self.selected = 0,
-            BrowseAction::Bottom => self.selected = usize::MAX,
-            BrowseAction::PreviewDown => {
-                self.preview_scroll = self.preview_scroll.saturating_add(3)
-            }
-            BrowseAction::PreviewUp => self.preview_scroll = self.preview_scroll.saturating_sub(3),
-            BrowseAction::ToggleSuspend | BrowseAction::Practice | BrowseAction::Close => {}
+            Action::SelectUp => self.selected = self.selected.saturating_sub(1),
+            Action::SelectDown => self.selected += 1,
+            Action::SelectPageUp => self.selected = self.selected.saturating_sub(page.max(1)),
+            Action::SelectPageDown => self.selected += page.max(1),
+            Action::SelectFirst => self.selected = 0,
+            Action::SelectLast => self.selected = usize::MAX,
+            Action::PreviewDown => self.preview_scroll = self.preview_scroll.saturating_add(3),
+            Action::PreviewUp => self.preview_scroll = self.preview_scroll.saturating_sub(3),
+            _ => {}
         }
         self.selected = self.selected.min(self.matches.len().saturating_sub(1));
         self.keep_visible(page);
@@ -429,7 +403,7 @@ mod tests {
         let mut b = Browse::new(&records, briefs);
         assert_eq!(b.matches.len(), records.len());
         for c in "gil".chars() {
-            b.update(BrowseAction::Type(c), &records, 10);
+            b.update(Action::Type(c), &records, 10);
         }
         let gil = b.matches.len();
         assert!(gil > 0 && gil < records.len());
@@ -437,7 +411,7 @@ mod tests {
         assert!(top.to_lowercase().contains("gil"), "{top}");
         // Narrowing from the last matches gives what a fresh search gives.
         for c in " thread".chars() {
-            b.update(BrowseAction::Type(c), &records, 10);
+            b.update(Action::Type(c), &records, 10);
         }
         let narrowed = b.matches.clone();
         let mut fresh = Browse::new(&records, records.iter().map(|_| Brief::of(None)).collect());
@@ -447,7 +421,7 @@ mod tests {
         fresh.refilter(&records);
         assert_eq!(narrowed, fresh.matches);
         for _ in 0.." thread".len() {
-            b.update(BrowseAction::Backspace, &records, 10);
+            b.update(Action::DeleteChar, &records, 10);
         }
         assert_eq!(b.matches.len(), gil);
     }
@@ -462,8 +436,8 @@ mod tests {
         let mut small = Browse::new(&base, brief(base.len()));
         let mut large = Browse::new(&records, brief(records.len()));
         for c in "decor".chars() {
-            small.update(BrowseAction::Type(c), &base, 10);
-            large.update(BrowseAction::Type(c), &records, 10);
+            small.update(Action::Type(c), &base, 10);
+            large.update(Action::Type(c), &records, 10);
         }
         assert!(!small.matches.is_empty());
         assert_eq!(large.matches.len(), small.matches.len() * repeats);
@@ -484,27 +458,27 @@ mod tests {
         let records = bank();
         let briefs = records.iter().map(|_| Brief::of(None)).collect();
         let mut b = Browse::new(&records, briefs);
-        b.update(BrowseAction::CycleDifficulty, &records, 10);
+        b.update(Action::CycleDifficulty, &records, 10);
         assert!(
             b.matches
                 .iter()
                 .all(|&i| records[i].difficulty == Difficulty::Easy)
         );
-        b.update(BrowseAction::CycleTopic, &records, 10);
+        b.update(Action::CycleTopic, &records, 10);
         let topic = b.topic.unwrap();
         assert!(
             b.matches
                 .iter()
                 .all(|&i| records[i].topics.contains(&topic))
         );
-        b.update(BrowseAction::Bottom, &records, 5);
+        b.update(Action::SelectLast, &records, 5);
         assert_eq!(b.selected, b.matches.len() - 1);
         assert!(b.offset + 5 > b.selected);
         // Sorting keeps the selected card selected.
         let selected = b.selected_record();
-        b.update(BrowseAction::CycleSort, &records, 5);
-        b.update(BrowseAction::CycleSort, &records, 5);
-        b.update(BrowseAction::CycleSort, &records, 5);
+        b.update(Action::CycleSort, &records, 5);
+        b.update(Action::CycleSort, &records, 5);
+        b.update(Action::CycleSort, &records, 5);
         assert_eq!(b.sort, Sort::Difficulty);
         assert_eq!(b.selected_record(), selected);
     }
@@ -515,10 +489,10 @@ mod tests {
         let briefs = records.iter().map(|_| Brief::of(None)).collect();
         let mut b = Browse::new(&records, briefs);
         for c in "memoryview".chars() {
-            b.update(BrowseAction::Type(c), &records, 10);
+            b.update(Action::Type(c), &records, 10);
         }
         let questions_only = b.matches.len();
-        b.update(BrowseAction::ToggleAnswers, &records, 10);
+        b.update(Action::ToggleAnswers, &records, 10);
         assert!(b.matches.len() > questions_only);
         // The added ones are answer matches, listed after the question matches.
         assert!(
@@ -534,9 +508,9 @@ mod tests {
         let briefs = records.iter().map(|_| Brief::of(None)).collect();
         let mut b = Browse::new(&records, briefs);
         let count = |b: &mut Browse, query: &str| {
-            b.update(BrowseAction::ClearQuery, &records, 10);
+            b.update(Action::ClearQuery, &records, 10);
             for c in query.chars() {
-                b.update(BrowseAction::Type(c), &records, 10);
+                b.update(Action::Type(c), &records, 10);
             }
             b.matches.len()
         };

@@ -11,7 +11,6 @@ pub use defaults::{BINDINGS, WHEEL_LINES};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
-use super::browse::BrowseAction;
 use crate::session::drill::Mode;
 
 /// When a binding applies.
@@ -239,7 +238,7 @@ pub fn action_for(key: KeyEvent, ctx: Ctx) -> Option<Action> {
         // The browser: typing goes to the query.
         None if ctx.screen == Screen::Browse => match key.code {
             KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
-                Some(Action::Browse(BrowseAction::Type(c)))
+                Some(Action::Type(c))
             }
             _ => None,
         },
@@ -251,12 +250,12 @@ pub fn action_for(key: KeyEvent, ctx: Ctx) -> Option<Action> {
 /// browser's preview pane or not.
 pub fn action_for_wheel(down: bool, over_preview: bool, ctx: Ctx) -> Action {
     match ctx.screen {
-        Screen::Browse if !ctx.help => Action::Browse(match (over_preview, down) {
-            (true, true) => BrowseAction::PreviewDown,
-            (true, false) => BrowseAction::PreviewUp,
-            (false, true) => BrowseAction::Down,
-            (false, false) => BrowseAction::Up,
-        }),
+        Screen::Browse if !ctx.help => match (over_preview, down) {
+            (true, true) => Action::PreviewDown,
+            (true, false) => Action::PreviewUp,
+            (false, true) => Action::SelectDown,
+            (false, false) => Action::SelectUp,
+        },
         _ if down => Action::ScrollDown(WHEEL_LINES),
         _ => Action::ScrollUp(WHEEL_LINES),
     }
@@ -451,16 +450,13 @@ mod tests {
         let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
         assert_eq!(
             action_for(press(KeyCode::Char('q')), browse),
-            Some(Action::Browse(BrowseAction::Type('q')))
+            Some(Action::Type('q'))
         );
-        assert_eq!(
-            action_for(ctrl('o'), browse),
-            Some(Action::Browse(BrowseAction::CycleSort))
-        );
+        assert_eq!(action_for(ctrl('o'), browse), Some(Action::CycleSort));
         assert_eq!(action_for(ctrl('c'), browse), Some(Action::Exit));
         assert_eq!(
             action_for(press(KeyCode::Esc), browse),
-            Some(Action::Browse(BrowseAction::Close))
+            Some(Action::CloseBrowse)
         );
         let hints: Vec<&str> = hints(browse).iter().map(|h| h.0).collect();
         assert!(hints.contains(&"Esc") && hints.contains(&"Tab"));
@@ -496,22 +492,10 @@ mod tests {
             ..Ctx::study(true, false)
         };
         let wheel = |down, preview, ctx| action_for_wheel(down, preview, ctx);
-        assert_eq!(
-            wheel(true, false, browse),
-            Action::Browse(BrowseAction::Down)
-        );
-        assert_eq!(
-            wheel(false, false, browse),
-            Action::Browse(BrowseAction::Up)
-        );
-        assert_eq!(
-            wheel(true, true, browse),
-            Action::Browse(BrowseAction::PreviewDown)
-        );
-        assert_eq!(
-            wheel(false, true, browse),
-            Action::Browse(BrowseAction::PreviewUp)
-        );
+        assert_eq!(wheel(true, false, browse), Action::SelectDown);
+        assert_eq!(wheel(false, false, browse), Action::SelectUp);
+        assert_eq!(wheel(true, true, browse), Action::PreviewDown);
+        assert_eq!(wheel(false, true, browse), Action::PreviewUp);
         let help = Ctx {
             help: true,
             ..browse

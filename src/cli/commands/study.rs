@@ -13,14 +13,13 @@ use crate::cli::env::{self, Env, when};
 use crate::cli::error::CliError;
 use crate::schedule::practice_order;
 use crate::schedule::{Clock, NewCardOrder, NewOrder};
+use crate::session::Session;
 use crate::session::drill::InterviewConfig;
 use crate::session::today::{self, NewToday};
 use crate::session::{SessionKind, Setup};
-use crate::store::{Access, ThemeSetting};
-use crate::tui::app::{App, Ui};
-use crate::tui::highlight::HighlighterSlot;
-use crate::tui::run::{self, Timings};
-use crate::tui::theme::Theme;
+use crate::store::Access;
+pub use crate::tui::OpenOn;
+use crate::tui::{self, Colour, Look, Timings};
 
 /// When the process started (set by `main`), for the first-frame timing.
 pub static PROCESS_START: OnceLock<Instant> = OnceLock::new();
@@ -89,17 +88,12 @@ impl StudyArgs {
     }
 }
 
-impl ColorChoice {
-    /// The theme for this choice; the terminal's background is asked for
-    /// only when colour will be written and the setting is `auto`.
-    pub fn theme(self, setting: ThemeSetting) -> Theme {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        match self {
-            ColorChoice::Never => Theme::plain(),
-            ColorChoice::Auto if no_color => Theme::plain(),
-            ColorChoice::Always | ColorChoice::Auto => {
-                Theme::new(crate::tui::background::palette(setting))
-            }
+impl From<ColorChoice> for Colour {
+    fn from(c: ColorChoice) -> Colour {
+        match c {
+            ColorChoice::Auto => Colour::Auto,
+            ColorChoice::Always => Colour::Always,
+            ColorChoice::Never => Colour::Never,
         }
     }
 }
@@ -260,13 +254,6 @@ pub fn run_drill(
     )
 }
 
-/// A screen to open on instead of the session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OpenOn {
-    Browse,
-    Stats,
-}
-
 /// `pyquiz browse` and `pyquiz stats` in a terminal.
 pub fn run_screen(
     env: &mut Env,
@@ -364,18 +351,10 @@ impl Launch {
             self.title,
             if count == 1 { "" } else { "s" }
         );
-        if self.color == ColorChoice::Always {
-            // crossterm drops colour codes when NO_COLOR is set; --color always
-            // is the explicit request that overrides it.
-            ratatui::crossterm::style::force_color_output(true);
-        }
-        let (width, height) = ratatui::crossterm::terminal::size()?;
-        let ui = Ui {
-            theme: self
-                .color
-                .theme(env.theme.unwrap_or(store.settings().theme)),
-            highlighter: HighlighterSlot::load_in_background(),
-            size: ratatui::layout::Size::new(width, height),
+        let look = Look {
+            colour: self.color.into(),
+            theme: env.theme.unwrap_or(store.settings().theme),
+            open_on: self.overlay,
         };
         let setup = Setup {
             records: self.records,
@@ -385,39 +364,30 @@ impl Launch {
             card_limit: self.card_limit,
             kind,
         };
-        let mut app = App::new(setup, store, scheduler, now, ui);
-        match self.overlay {
-            Some(OpenOn::Browse) => app.open_browse(),
-            Some(OpenOn::Stats) => app.open_stats(),
-            None => {}
-        }
-        app.overlay_only = self.overlay.is_some();
-        let timings = run::run(&mut app, started);
-        // Every change is in the log already; the checkpoint makes the next
-        // start quick. Failing it loses nothing.
-        let _ = app.session.store.checkpoint();
-        let timings = timings?;
+        let ended = tui::launch(setup, store, scheduler, now, look, started)?;
+        let app = &ended.session;
+        let timings = ended.timings?;
         if let Some(signal) = timings.signal {
             return Err(CliError::Signal(signal));
         }
-        if let Some((id, grade)) = app.session.unsaved() {
+        if let Some((id, grade)) = app.unsaved() {
             return Err(CliError::Unsaved {
                 id: id.to_string(),
                 grade: grade.name(),
-                reason: app.session.status.clone().unwrap_or_default(),
+                reason: app.status.clone().unwrap_or_default(),
             });
         }
-        if self.overlay.is_some() && app.session.mode == crate::session::drill::Mode::Study {
-            return side_runs(&app, out);
+        if self.overlay.is_some() && app.mode == crate::session::drill::Mode::Study {
+            return side_runs(app, out);
         }
         write_timings(&timings)?;
-        goodbye(&app, &app.session.clock(), out)
+        goodbye(app, &app.clock(), out)
     }
 }
 
 /// The practice runs started from within the session, once left.
-fn side_runs(app: &App, out: &mut dyn Write) -> Result<(), CliError> {
-    let s = &app.session.side_runs;
+fn side_runs(app: &Session, out: &mut dyn Write) -> Result<(), CliError> {
+    let s = &app.side_runs;
     if s.reviewed > 0 {
         writeln!(
             out,
@@ -431,10 +401,10 @@ fn side_runs(app: &App, out: &mut dyn Write) -> Result<(), CliError> {
 }
 
 /// One line after the terminal is restored: what was done, what is next.
-fn goodbye(app: &App, clock: &Clock, out: &mut dyn Write) -> Result<(), CliError> {
+fn goodbye(app: &Session, clock: &Clock, out: &mut dyn Write) -> Result<(), CliError> {
     side_runs(app, out)?;
-    let s = &app.session.stats;
-    if app.session.mode != crate::session::drill::Mode::Study {
+    let s = &app.stats;
+    if app.mode != crate::session::drill::Mode::Study {
         writeln!(
             out,
             "Answered {} question{} outside the schedule ({} missed or again); \
@@ -442,12 +412,7 @@ fn goodbye(app: &App, clock: &Clock, out: &mut dyn Write) -> Result<(), CliError
             s.reviewed,
             if s.reviewed == 1 { "" } else { "s" },
             s.again,
-            if app
-                .session
-                .interview
-                .as_ref()
-                .is_some_and(|i| i.config.schedule)
-            {
+            if app.interview.as_ref().is_some_and(|i| i.config.schedule) {
                 " except for the interview's grades"
             } else {
                 ""
@@ -465,8 +430,8 @@ fn goodbye(app: &App, clock: &Clock, out: &mut dyn Write) -> Result<(), CliError
         )?;
         write!(out, " ")?;
     }
-    if app.session.current.is_some() {
-        let c = app.session.queue.counts;
+    if app.current.is_some() {
+        let c = app.queue.counts;
         writeln!(
             out,
             "Left for today: {} new, {} learning, {} review.",
@@ -475,7 +440,7 @@ fn goodbye(app: &App, clock: &Clock, out: &mut dyn Write) -> Result<(), CliError
             c.review
         )?;
     } else {
-        match app.session.queue.next_due {
+        match app.queue.next_due {
             Some(ts) => writeln!(out, "Next card: {}.", when(clock, ts))?,
             None => writeln!(out, "Nothing scheduled.")?,
         }

@@ -7,6 +7,8 @@
 
 #![cfg(unix)]
 
+mod common;
+
 use std::path::Path;
 use std::time::Duration;
 
@@ -16,10 +18,8 @@ use tempfile::TempDir;
 const DECK: &str = "## Q. What is a tuple?\n\nAn immutable sequence.\n\n## Q. What is a list?\n\nA mutable sequence.\n";
 
 fn pyquiz(data: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("pyquiz").unwrap();
-    cmd.env("PYQUIZ_DATA_DIR", data)
-        .env("PYQUIZ_NOW", "2026-11-05T10:00:00Z")
-        .env("TZ", "UTC")
+    let mut cmd = common::pyquiz(data, "2026-11-05T10:00:00Z");
+    cmd.env_remove("PYQUIZ_FUZZ")
         .timeout(Duration::from_secs(20));
     cmd
 }

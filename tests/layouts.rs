@@ -3,6 +3,8 @@
 //! counts, the same records with a BOM and CRLF line ends, and what
 //! `pyquiz check` says of each.
 
+mod common;
+
 use std::path::PathBuf;
 
 use assert_cmd::Command;
@@ -68,9 +70,7 @@ fn html_details() {
 }
 
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/layouts")
-        .join(name)
+    common::fixture(&format!("layouts/{name}"))
 }
 
 fn answered(bank: &Bank) -> usize {

@@ -2,6 +2,8 @@
 //! progress surviving content changes, difficulty shared within a cluster,
 //! `--no-merge` with sibling burying, and `pyquiz dupes`.
 
+mod common;
+
 use std::path::Path;
 
 use assert_cmd::Command;
@@ -13,11 +15,7 @@ use pyquiz::bank::{Bank, LoadOptions};
 const NOW: &str = "2026-03-02T09:00:00Z";
 
 fn pyquiz(data: &Path, decks: Option<&Path>) -> Command {
-    let mut cmd = Command::cargo_bin("pyquiz").unwrap();
-    cmd.env("PYQUIZ_DATA_DIR", data)
-        .env("PYQUIZ_NOW", NOW)
-        .env("TZ", "UTC")
-        .env("PYQUIZ_FUZZ", "0");
+    let mut cmd = common::pyquiz(data, NOW);
     if let Some(decks) = decks {
         cmd.arg("--no-default-content").arg("--content").arg(decks);
     }

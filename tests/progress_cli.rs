@@ -1,6 +1,8 @@
 //! Scheduling and progress through the real binary: previews, limits,
 //! rollover, undo across restarts, the writer lock, damaged files.
 
+mod common;
+
 use std::path::Path;
 
 use assert_cmd::Command;
@@ -20,12 +22,9 @@ fn ids(n: usize) -> Vec<String> {
 }
 
 fn pyquiz(dir: &Path, now: &str) -> Command {
-    let mut cmd = Command::cargo_bin("pyquiz").unwrap();
-    cmd.env("PYQUIZ_DATA_DIR", dir)
-        .env("PYQUIZ_NOW", now)
-        .env("TZ", "UTC")
-        .env_remove("PYQUIZ_FUZZ")
-        .env_remove("COLUMNS");
+    let mut cmd = common::pyquiz(dir, now);
+    // Fuzz on: intervals as a learner gets them.
+    cmd.env_remove("PYQUIZ_FUZZ");
     cmd
 }
 

@@ -6,7 +6,6 @@
 
 use std::collections::HashMap;
 
-use assert_cmd::Command;
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -87,14 +86,7 @@ fn merges_on_the_hand_built_pair_set() {
 }
 
 fn pyquiz(data: &std::path::Path, args: &[&str]) -> Value {
-    common::json_output(
-        Command::cargo_bin("pyquiz")
-            .unwrap()
-            .env("PYQUIZ_DATA_DIR", data)
-            .env("PYQUIZ_NOW", "2026-03-02T09:00:00Z")
-            .env("PYQUIZ_FUZZ", "0")
-            .args(args),
-    )
+    common::json_output(common::pyquiz(data, "2026-03-02T09:00:00Z").args(args))
 }
 
 /// Every card a default session would ever show, in its order: the whole

@@ -4,6 +4,8 @@
 //! the log; format 1 data directories read the same and migrate without
 //! losing a line; the lock and the log never follow links.
 
+mod common;
+
 use std::path::Path;
 
 use assert_cmd::Command;
@@ -14,13 +16,7 @@ const NOW: &str = "2026-11-05T10:00:00Z";
 const V1: &str = "tests/fixtures/store-v1";
 
 fn pyquiz(dir: &Path, now: &str) -> Command {
-    let mut cmd = Command::cargo_bin("pyquiz").unwrap();
-    cmd.env("PYQUIZ_DATA_DIR", dir)
-        .env("PYQUIZ_NOW", now)
-        .env("PYQUIZ_FUZZ", "0")
-        .env("TZ", "UTC")
-        .env_remove("NO_COLOR");
-    cmd
+    common::pyquiz(dir, now)
 }
 
 fn run(dir: &Path, now: &str, args: &[&str]) -> (i32, String, String) {

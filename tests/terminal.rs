@@ -2,6 +2,8 @@
 //! read through a terminal emulator (vt100). The harness answers the
 //! terminal's cursor-position query (`ESC [ 6 n`) the way a terminal would.
 
+mod common;
+
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
@@ -13,7 +15,7 @@ use tempfile::TempDir;
 const WAIT: Duration = Duration::from_secs(20);
 
 fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/study-deck.md")
+    common::fixture("study-deck.md")
 }
 
 struct Term {

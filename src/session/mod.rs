@@ -321,6 +321,14 @@ impl Session {
         }
     }
 
+    /// When the next card of this selection is due, in words.
+    pub fn next_due(&self) -> String {
+        match self.queue.next_due {
+            Some(ts) => crate::schedule::format::when(&self.clock(), ts),
+            None => "none scheduled".to_string(),
+        }
+    }
+
     /// Why the queue is empty, in one sentence.
     pub fn why_empty(&self) -> String {
         if self.records.is_empty() {

@@ -57,6 +57,16 @@ const LIGHT_CODE_BG: Color = Color::Indexed(254); // #e4e4e4
 const LIGHT_CODE_FG: Color = Color::Indexed(235); // #262626
 
 impl Theme {
+    /// An interview verdict's symbol and style.
+    pub fn mark(&self, mark: crate::session::drill::Mark) -> (&'static str, Style) {
+        use crate::session::drill::Mark;
+        match mark {
+            Mark::Missed => ("✗", self.wrong),
+            Mark::Partial => ("~", self.warning),
+            Mark::Nailed => ("✓", self.correct),
+        }
+    }
+
     pub fn new(palette: Palette) -> Theme {
         match palette {
             Palette::Dark => Theme::dark(),

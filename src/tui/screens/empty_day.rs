@@ -4,7 +4,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::text::{Line, Span};
 
-use super::summary::next_due;
 use crate::tui::app::App;
 use crate::tui::layout::Areas;
 use crate::tui::layout::message_area;
@@ -37,7 +36,7 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
         Line::from(Span::styled(app.session.empty_reason.clone(), theme.text)),
         Line::from(vec![
             Span::styled("Next card: ", theme.muted),
-            Span::styled(next_due(app), theme.accent),
+            Span::styled(app.session.next_due(), theme.accent),
         ]),
         Line::default(),
         Line::from(Span::styled(

@@ -58,7 +58,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     // `  1 question…  ✓ nailed  1:12`
     let question_width = width.saturating_sub(4 + 10 + 7).max(10);
     for (n, a) in answered.iter().enumerate() {
-        let (symbol, style) = crate::tui::screens::study::mark_look(a.mark, theme);
+        let (symbol, style) = theme.mark(a.mark);
         let over = a.seconds > interview.config.per_question;
         let question = &crate::display::markdown_line(&app.session.records[a.index].question);
         lines.push(Line::from(vec![

@@ -120,7 +120,7 @@ fn grade_bar(app: &App, current: &Current, area: Rect, buf: &mut Buffer) {
 fn mark_bar(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let buttons = Mark::ALL.map(|mark| {
-        let (symbol, style) = mark_look(mark, theme);
+        let (symbol, style) = theme.mark(mark);
         Button {
             key: keymap::label_for(Action::Mark(mark)).unwrap_or("?"),
             symbol,
@@ -130,15 +130,6 @@ fn mark_bar(app: &App, area: Rect, buf: &mut Buffer) {
         }
     });
     buttons_row(theme, &buttons, area, buf);
-}
-
-/// A verdict's symbol and colour, wherever a verdict is shown.
-pub fn mark_look(mark: Mark, theme: &Theme) -> (&'static str, Style) {
-    match mark {
-        Mark::Missed => ("✗", theme.wrong),
-        Mark::Partial => ("~", theme.warning),
-        Mark::Nailed => ("✓", theme.correct),
-    }
 }
 
 struct Button {

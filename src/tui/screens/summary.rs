@@ -68,7 +68,10 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
             theme.muted,
         )));
     } else {
-        lines.push(row("Next card", Span::styled(next_due(app), theme.accent)));
+        lines.push(row(
+            "Next card",
+            Span::styled(app.session.next_due(), theme.accent),
+        ));
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(
             "Progress is saved. Learning cards that come due appear here.",
@@ -76,13 +79,4 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
         )));
     }
     centered_lines(lines, crate::tui::layout::message_area(areas), buf);
-}
-
-/// When the next card of this selection is due, in words.
-pub fn next_due(app: &App) -> String {
-    let clock = app.session.clock();
-    match app.session.queue.next_due {
-        Some(ts) => format::when(&clock, ts),
-        None => "none scheduled".to_string(),
-    }
 }

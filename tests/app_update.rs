@@ -1129,3 +1129,29 @@ fn the_interview_report_shows_questions_as_text_not_markdown() {
         assert!(!row.contains('`'), "{row}");
     }
 }
+
+#[test]
+fn a_message_is_information_and_the_next_key_clears_it() {
+    let tmp = TempDir::new().unwrap();
+    let mut a = app(&tmp, Rc::new(Cell::new(0)));
+    a.update(Action::Undo);
+    assert_eq!(a.session.status.as_deref(), Some("nothing to undo"));
+    assert!(!a.session.problem, "nothing to undo is not a problem");
+    // Time passing or a resize keeps it; the next key clears it, so it
+    // never shows over the browser opened after it.
+    a.update(Action::Tick);
+    a.update(Action::Resize(80, 24));
+    assert!(a.session.status.is_some());
+    a.update(Action::OpenBrowse);
+    assert_eq!(a.session.status, None);
+    a.update(Action::Quit);
+    a.update(Action::Suspend);
+    let status = a.session.status.clone().unwrap();
+    assert!(
+        status.starts_with("suspended ") && status.ends_with("(u to undo)"),
+        "{status}"
+    );
+    assert!(!a.session.problem);
+    a.update(Action::ScrollDown(1));
+    assert_eq!(a.session.status, None);
+}

@@ -137,6 +137,8 @@ pub struct Session {
     pub empty_reason: String,
     /// What the last action did or why it could not (the status line).
     pub status: Option<String>,
+    /// The status says something went wrong (not only what was done).
+    pub problem: bool,
     /// The grade that could not be saved, retried on the next action.
     unsaved: Option<(usize, Grade)>,
     /// Grades saved in this run, newest last (undo takes them back).
@@ -204,6 +206,7 @@ impl Session {
             empty_at_start: false,
             empty_reason: String::new(),
             status: None,
+            problem: false,
             unsaved: None,
             grades: Vec::new(),
             seen: HashSet::new(),
@@ -359,6 +362,27 @@ impl Session {
         }
     }
 
+    /// Tells the user what an action did.
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.status = Some(text.into());
+        self.problem = false;
+    }
+
+    /// Tells the user what went wrong.
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.status = Some(text.into());
+        self.problem = true;
+    }
+
+    /// Forgets the last action's message (at the next key), unless it is
+    /// about a grade still waiting to be saved.
+    pub fn clear_status(&mut self) {
+        if self.unsaved.is_none() {
+            self.status = None;
+            self.problem = false;
+        }
+    }
+
     /// Saves the grade that could not be saved before, if any; once saved
     /// the next card comes.
     pub fn retry_unsaved(&mut self) -> Retry {
@@ -446,10 +470,10 @@ impl Session {
                 self.count(grade, grade == Grade::Again);
                 self.status = None;
             }
-            Err(e @ GradeError::Schedule(_)) => self.status = Some(e.to_string()),
+            Err(e @ GradeError::Schedule(_)) => self.warn(e.to_string()),
             Err(e) => {
                 self.unsaved = Some((index, grade));
-                self.status = Some(format!(
+                self.warn(format!(
                     "not saved: {e}. The grade is kept and saved again at your next key."
                 ));
             }
@@ -487,7 +511,7 @@ impl Session {
             }
             Err(e) => {
                 self.unsaved = Some((index, grade));
-                self.status = Some(format!(
+                self.warn(format!(
                     "not saved: {e}. The answer is kept and saved again at your next key."
                 ));
             }
@@ -515,7 +539,7 @@ impl Session {
             && let Err(e) =
                 grade_and_save(&mut self.store, &self.scheduler, &id, mark.grade(), &clock)
         {
-            self.status = Some(format!("not saved: {e}"));
+            self.warn(format!("not saved: {e}"));
             return;
         }
         let answer = ExtraAnswer {
@@ -528,7 +552,7 @@ impl Session {
             if schedule {
                 let _ = self.store.undo(&clock, UndoScope::AnyDay);
             }
-            self.status = Some(format!("not saved: {e}"));
+            self.warn(format!("not saved: {e}"));
             return;
         }
         self.count(mark.grade(), mark == Mark::Missed);
@@ -555,7 +579,7 @@ impl Session {
         {
             // Not something this screen did: `pyquiz undo` says what it
             // takes back.
-            self.status = Some(
+            self.say(
                 "nothing to undo here; the last change is a settings change (`pyquiz undo` takes it back)"
                     .to_string(),
             );
@@ -572,7 +596,7 @@ impl Session {
                         self.stats.again -= 1;
                     }
                 }
-                self.status = Some(format!("undid {}", self.describe_undo(&entry, 30)));
+                self.say(format!("undid {}", self.describe_undo(&entry, 30)));
                 if self.mode != Mode::Study {
                     self.undo_drill(&entry);
                     return;
@@ -593,14 +617,14 @@ impl Session {
                     self.show(index, kind, entry.action == UndoAction::Grade);
                 }
             }
-            Ok(Undone::Nothing) => self.status = Some("nothing to undo".to_string()),
+            Ok(Undone::Nothing) => self.say("nothing to undo".to_string()),
             Ok(Undone::EarlierDay(entry)) => {
-                self.status = Some(format!(
+                self.say(format!(
                     "nothing to undo today; `pyquiz undo --any-day` takes back {}",
                     self.describe_undo(&entry, 24)
                 ));
             }
-            Err(e) => self.status = Some(e.to_string()),
+            Err(e) => self.warn(e.to_string()),
         }
     }
 
@@ -678,7 +702,7 @@ impl Session {
         };
         match result {
             Ok(changed) => {
-                self.status = Some(match (suspend, changed) {
+                self.say(match (suspend, changed) {
                     (true, true) => format!("suspended {id}"),
                     (true, false) => format!("{id} is already suspended"),
                     (false, true) => format!("buried {id} until tomorrow"),
@@ -688,7 +712,7 @@ impl Session {
                 changed
             }
             Err(e) => {
-                self.status = Some(e.to_string());
+                self.warn(e.to_string());
                 false
             }
         }
@@ -703,7 +727,7 @@ impl Session {
         let clock = self.clock();
         match self.store.set_suspended(&id, suspend, &clock) {
             Ok(_) => {
-                self.status = Some(format!(
+                self.say(format!(
                     "{} {id}",
                     if suspend { "suspended" } else { "unsuspended" }
                 ));
@@ -717,7 +741,7 @@ impl Session {
                 true
             }
             Err(e) => {
-                self.status = Some(e.to_string());
+                self.warn(e.to_string());
                 false
             }
         }
@@ -747,7 +771,7 @@ impl Session {
         };
         let order = interview.to_drill();
         if order.is_empty() {
-            self.status = Some("every question was nailed: nothing to drill".to_string());
+            self.say("every question was nailed: nothing to drill".to_string());
             return;
         }
         let title = format!("drilling the questions not nailed · {}", self.title);
@@ -802,7 +826,7 @@ impl Session {
             (_, Mode::Interview) => "the interview",
             _ => "the session",
         };
-        self.status = Some(format!(
+        self.say(format!(
             "practised {} ({} again); back to {back_to}",
             crate::display::plural(practised.reviewed as usize, "question"),
             practised.again
@@ -912,7 +936,7 @@ impl Session {
                 });
             }
             Err(e) => {
-                self.status = Some(format!("could not schedule {id}: {e}"));
+                self.warn(format!("could not schedule {id}: {e}"));
                 self.current = None;
             }
         }

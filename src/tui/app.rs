@@ -154,6 +154,13 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
+        if !matches!(
+            action,
+            Action::Tick | Action::Resize(..) | Action::Background
+        ) {
+            // A message is about the action before; the next key clears it.
+            self.session.clear_status();
+        }
         if self.accepts(action) {
             self.dispatch(action);
         }
@@ -360,7 +367,7 @@ impl App {
                 })));
                 self.render_stats();
             }
-            Err(e) => self.session.status = Some(e.to_string()),
+            Err(e) => self.session.warn(e.to_string()),
         }
     }
 
@@ -516,7 +523,7 @@ impl App {
             return;
         };
         if view.browse.matches.is_empty() {
-            self.session.status = Some("nothing is listed to practise".to_string());
+            self.session.say("nothing is listed to practise");
             return;
         }
         let mut order = view.browse.matches.clone();

@@ -56,10 +56,7 @@ fn render_screen(app: &App, area: Rect, buf: &mut Buffer) {
             Overlay::Stats(view) => screens::stats::render(app, view, area, buf),
         }
         let bottom = area.bottom();
-        if let Some(message) = &app.session.status {
-            Line::from(Span::styled(format!(" {message}"), app.theme.warning))
-                .render(Rect::new(area.x, bottom - 2, area.width, 1), buf);
-        }
+        status_line(app, Rect::new(area.x, bottom - 2, area.width, 1), buf);
         footer(app, Rect::new(area.x, bottom - 1, area.width, 1), buf);
         if app.help {
             screens::help::render(app, area, buf);
@@ -225,13 +222,27 @@ fn gauge(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn status(app: &App, areas: &Areas, buf: &mut Buffer) {
-    if let Some(message) = &app.session.status {
+    status_line(app, areas.status, buf);
+}
+
+/// The last action's message: a problem in the warning style behind a
+/// bold `!`, anything else as plain information.
+fn status_line(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(message) = &app.session.status else {
+        return;
+    };
+    let line = if app.session.problem {
         Line::from(vec![
             Span::styled(" ! ", app.theme.warning.add_modifier(Modifier::BOLD)),
             Span::styled(message.clone(), app.theme.warning),
         ])
-        .render(areas.status, buf);
-    }
+    } else {
+        Line::from(vec![
+            Span::styled(" · ", app.theme.muted),
+            Span::styled(message.clone(), app.theme.text),
+        ])
+    };
+    line.render(area, buf);
 }
 
 /// Key hints for the current state, from the keymap, as many as fit in

@@ -485,7 +485,7 @@ fn resizing_redraws_and_too_small_says_so() {
     t.wait_text("Terminal too small");
     t.resize(40, 12);
     t.wait_for("the narrow layout", |s| {
-        s.contains("What is the difference between list") && s.contains("Space show answer")
+        s.contains("What is the difference between list") && s.contains("show the answer")
     });
     t.keys(" ");
     t.wait_text("4  ✓ Easy"); // grade bar on two rows

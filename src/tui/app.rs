@@ -109,6 +109,12 @@ impl App {
             revealed: self.session.revealed(),
             others: self.session.has_other_answers(),
             help: self.help,
+            scrolls: self.max_scroll() > 0,
+            drill: self
+                .session
+                .interview
+                .as_ref()
+                .is_some_and(|i| !i.to_drill().is_empty()),
         }
     }
 

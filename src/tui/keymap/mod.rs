@@ -25,6 +25,10 @@ pub enum When {
     OtherAnswers,
     /// A card is on screen, question or answer.
     Card,
+    /// A card is on screen and does not fit: there is something to scroll.
+    Scrolls,
+    /// The interview is over and some questions were not nailed.
+    Drill,
     /// No card on screen (the session is over).
     Done,
 }
@@ -71,6 +75,10 @@ pub struct Ctx {
     pub others: bool,
     /// The help overlay is open over `screen` and has the keys.
     pub help: bool,
+    /// The card on screen does not fit: it scrolls.
+    pub scrolls: bool,
+    /// After an interview: questions not nailed to drill.
+    pub drill: bool,
 }
 
 impl Ctx {
@@ -82,6 +90,8 @@ impl Ctx {
             revealed,
             others: false,
             help: false,
+            scrolls: card,
+            drill: false,
         }
     }
 }
@@ -207,6 +217,8 @@ fn applies(b: &Binding, ctx: Ctx) -> bool {
     let when = match b.when {
         When::Always => true,
         When::Card => ctx.card,
+        When::Scrolls => ctx.card && ctx.scrolls,
+        When::Drill => !ctx.card && ctx.drill,
         When::Question => ctx.card && !ctx.revealed,
         When::Answer => ctx.card && ctx.revealed,
         When::OtherAnswers => ctx.card && ctx.revealed && ctx.others,
@@ -386,15 +398,7 @@ mod tests {
         assert_eq!(
             q,
             [
-                "show answer",
-                "scroll",
-                "undo",
-                "suspend",
-                "bury",
-                "browse",
-                "stats",
-                "help",
-                "quit"
+                "scroll", "undo", "suspend", "bury", "browse", "stats", "help", "quit"
             ]
         );
         let a: Vec<&str> = hints(Ctx::study(true, true)).iter().map(|h| h.1).collect();
@@ -419,6 +423,8 @@ mod tests {
             revealed: true,
             others: false,
             help: false,
+            scrolls: true,
+            drill: true,
         };
         let a: Vec<&str> = hints(interview).iter().map(|h| h.1).collect();
         assert_eq!(
@@ -474,6 +480,8 @@ mod tests {
                 revealed,
                 others: false,
                 help: false,
+                scrolls: true,
+                drill: true,
             })
         }) {
             let mut seen = std::collections::HashSet::new();
@@ -532,5 +540,30 @@ mod tests {
             action_for(press(KeyCode::End), stats),
             Some(Action::ScrollBottom)
         );
+    }
+
+    #[test]
+    fn footers_offer_only_what_a_key_would_do_now() {
+        let fits = Ctx {
+            scrolls: false,
+            ..Ctx::study(true, false)
+        };
+        let shown: Vec<&str> = hints(fits).iter().map(|h| h.1).collect();
+        assert!(!shown.contains(&"scroll"), "{shown:?}");
+        // The room goes to keys that work before the reveal too.
+        assert!(shown.contains(&"stats") && shown.contains(&"browse"));
+        let over = Ctx {
+            mode: Mode::Interview,
+            card: false,
+            drill: false,
+            ..Ctx::study(false, false)
+        };
+        assert!(!hints(over).iter().any(|h| h.1 == "drill missed"));
+        assert_eq!(action_for(press(KeyCode::Char('d')), over), None);
+        let to_drill = Ctx {
+            drill: true,
+            ..over
+        };
+        assert!(hints(to_drill).iter().any(|h| h.1 == "drill missed"));
     }
 }

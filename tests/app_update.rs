@@ -1155,3 +1155,38 @@ fn a_message_is_information_and_the_next_key_clears_it() {
     a.update(Action::ScrollDown(1));
     assert_eq!(a.session.status, None);
 }
+
+#[test]
+fn the_summary_counts_cards_and_answers_and_retention_of_reviews_only() {
+    let minutes = Rc::new(Cell::new(0));
+    let tmp = TempDir::new().unwrap();
+    let mut a = app(&tmp, minutes.clone());
+    // Three new cards: one Again first (it comes back on its step), all
+    // Easy in the end.
+    a.update(Action::Reveal);
+    a.update(Action::Grade(Grade::Again));
+    assert_eq!(a.session.stats.cards, 1);
+    assert_eq!(a.session.stats.retention(), None, "no review card yet");
+    while a.session.current.is_some() {
+        a.update(Action::Reveal);
+        a.update(Action::Grade(Grade::Easy));
+        minutes.set(minutes.get() + 2);
+        a.update(Action::Tick);
+    }
+    let s = a.session.stats.clone();
+    assert_eq!((s.cards, s.reviewed, s.again), (3, 4, 1));
+    assert_eq!(s.retention(), None, "learning answers are not recall");
+    drop(a);
+    // A month later the three are reviews: Again on one, Good on two.
+    minutes.set(60 * 24 * 30);
+    let mut b = app(&tmp, minutes.clone());
+    for grade in [Grade::Again, Grade::Good, Grade::Good] {
+        b.update(Action::Reveal);
+        b.update(Action::Grade(grade));
+    }
+    let s = b.session.stats.clone();
+    assert_eq!((s.cards, s.reviews, s.reviews_passed), (3, 3, 2));
+    assert_eq!(s.retention(), Some(2.0 / 3.0));
+    b.update(Action::Undo);
+    assert_eq!(b.session.stats.reviews, 2, "undo takes the answer back");
+}

@@ -325,7 +325,7 @@ fn study_reveal_grade_quit_and_continue_next_time() {
         parser
             .screen()
             .contents()
-            .contains("Reviewed 1 card (0 again).")
+            .contains("Studied 1 card: 1 answer (0 again).")
     );
 
     // Next time: the graded card waits for its learning step.

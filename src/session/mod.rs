@@ -71,15 +71,57 @@ pub struct Current {
 /// What this session has done, for the summary screen.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SessionStats {
+    /// Answers given (every button press that was saved).
     pub reviewed: u32,
+    /// Of them, Again (or an interview's Missed).
     pub again: u32,
+    /// Different cards answered.
+    pub cards: u32,
+    /// Answers to cards in review (not new, not on a learning step).
+    pub reviews: u32,
+    /// Of them, not Again.
+    pub reviews_passed: u32,
 }
 
 impl SessionStats {
-    /// Share of answers that were not Again.
+    /// True retention: the share of review answers that were not Again
+    /// (learning steps are not recall, so they do not count; as in the
+    /// statistics screen).
     pub fn retention(&self) -> Option<f32> {
-        (self.reviewed > 0).then(|| (self.reviewed - self.again) as f32 / self.reviewed as f32)
+        (self.reviews > 0).then(|| self.reviews_passed as f32 / self.reviews as f32)
     }
+
+    fn of(answers: &[Answer]) -> SessionStats {
+        let cards: HashSet<usize> = answers.iter().map(|a| a.index).collect();
+        let reviews = answers.iter().filter(|a| a.review);
+        SessionStats {
+            reviewed: answers.len() as u32,
+            again: answers.iter().filter(|a| a.again).count() as u32,
+            cards: cards.len() as u32,
+            reviews: reviews.clone().count() as u32,
+            reviews_passed: reviews.filter(|a| !a.again).count() as u32,
+        }
+    }
+
+    /// Adds another run's numbers (practice runs left).
+    pub fn add(&mut self, other: &SessionStats) {
+        self.reviewed += other.reviewed;
+        self.again += other.again;
+        self.cards += other.cards;
+        self.reviews += other.reviews;
+        self.reviews_passed += other.reviews_passed;
+    }
+}
+
+/// One saved answer of this run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Answer {
+    /// The record answered.
+    index: usize,
+    /// Again, or an interview's Missed.
+    again: bool,
+    /// The card was in review when answered.
+    review: bool,
 }
 
 /// What the session studies and how much of it.
@@ -142,7 +184,7 @@ pub struct Session {
     /// The grade that could not be saved, retried on the next action.
     unsaved: Option<(usize, Grade)>,
     /// Grades saved in this run, newest last (undo takes them back).
-    grades: Vec<Grade>,
+    answers: Vec<Answer>,
     /// Cards graded in this session, by id (for `--limit`).
     seen: HashSet<String>,
     /// Record index of each id.
@@ -167,7 +209,7 @@ struct Frame {
     stats: SessionStats,
     started: Timestamp,
     finished_at: Option<Timestamp>,
-    grades: Vec<Grade>,
+    answers: Vec<Answer>,
     mode: Mode,
     drill: Drill,
     interview: Option<Interview>,
@@ -208,7 +250,7 @@ impl Session {
             status: None,
             problem: false,
             unsaved: None,
-            grades: Vec::new(),
+            answers: Vec::new(),
             seen: HashSet::new(),
             index_of,
             mode: Mode::Study,
@@ -464,10 +506,11 @@ impl Session {
         }
         let clock = self.clock();
         let id = self.records[index].id.clone();
+        let review = self.kind_of(index) == Kind::Review;
         match grade_and_save(&mut self.store, &self.scheduler, &id, grade, &clock) {
             Ok(_) => {
                 self.seen.insert(id);
-                self.count(grade, grade == Grade::Again);
+                self.count(index, grade == Grade::Again, review);
                 self.status = None;
             }
             Err(e @ GradeError::Schedule(_)) => self.warn(e.to_string()),
@@ -481,12 +524,13 @@ impl Session {
     }
 
     /// One more answer in this run's numbers.
-    fn count(&mut self, grade: Grade, again: bool) {
-        self.grades.push(grade);
-        self.stats.reviewed += 1;
-        if again {
-            self.stats.again += 1;
-        }
+    fn count(&mut self, index: usize, again: bool, review: bool) {
+        self.answers.push(Answer {
+            index,
+            again,
+            review,
+        });
+        self.stats = SessionStats::of(&self.answers);
     }
 
     /// Practice: the answer is logged, the schedule untouched; a card
@@ -500,9 +544,10 @@ impl Session {
             mark: None,
             seconds: None,
         };
+        let review = self.kind_of(index) == Kind::Review;
         match self.store.record_extra(&id, &answer, &clock) {
             Ok(()) => {
-                self.count(grade, grade == Grade::Again);
+                self.count(index, grade == Grade::Again, review);
                 if grade == Grade::Again {
                     let at = AGAIN_GAP.min(self.drill.queue.len());
                     self.drill.queue.insert(at, index);
@@ -535,6 +580,7 @@ impl Session {
         let seconds = interview.question_elapsed(clock.now());
         let schedule = interview.config.schedule;
         let id = self.records[c.index].id.clone();
+        let review = self.kind_of(c.index) == Kind::Review;
         if schedule
             && let Err(e) =
                 grade_and_save(&mut self.store, &self.scheduler, &id, mark.grade(), &clock)
@@ -555,7 +601,7 @@ impl Session {
             self.warn(format!("not saved: {e}"));
             return;
         }
-        self.count(mark.grade(), mark == Mark::Missed);
+        self.count(c.index, mark == Mark::Missed, review);
         if let Some(i) = &mut self.interview {
             i.answered.push(Answered {
                 index: c.index,
@@ -589,12 +635,9 @@ impl Session {
         match self.store.undo(&clock, UndoScope::Today) {
             Ok(Undone::Done(entry)) => {
                 if matches!(entry.action, UndoAction::Grade | UndoAction::Practice)
-                    && let Some(grade) = self.grades.pop()
+                    && self.answers.pop().is_some()
                 {
-                    self.stats.reviewed -= 1;
-                    if grade == Grade::Again {
-                        self.stats.again -= 1;
-                    }
+                    self.stats = SessionStats::of(&self.answers);
                 }
                 self.say(format!("undid {}", self.describe_undo(&entry, 30)));
                 if self.mode != Mode::Study {
@@ -788,7 +831,7 @@ impl Session {
             stats: std::mem::take(&mut self.stats),
             started: self.started,
             finished_at: self.finished_at,
-            grades: std::mem::take(&mut self.grades),
+            answers: std::mem::take(&mut self.answers),
             mode: self.mode,
             drill: std::mem::take(&mut self.drill),
             interview: self.interview.take(),
@@ -809,14 +852,13 @@ impl Session {
             return false;
         };
         let practised = std::mem::take(&mut self.stats);
-        self.side_runs.reviewed += practised.reviewed;
-        self.side_runs.again += practised.again;
+        self.side_runs.add(&practised);
         self.title = outer.title;
         self.current = outer.current;
         self.stats = outer.stats;
         self.started = outer.started;
         self.finished_at = outer.finished_at;
-        self.grades = outer.grades;
+        self.answers = outer.answers;
         self.mode = outer.mode;
         self.drill = outer.drill;
         self.interview = outer.interview;

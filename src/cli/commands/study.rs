@@ -423,9 +423,9 @@ fn goodbye(app: &Session, clock: &Clock, out: &mut dyn Write) -> Result<(), CliE
     if s.reviewed > 0 {
         write!(
             out,
-            "Reviewed {} card{} ({} again).",
-            s.reviewed,
-            if s.reviewed == 1 { "" } else { "s" },
+            "Studied {}: {} ({} again).",
+            crate::display::plural(s.cards as usize, "card"),
+            crate::display::plural(s.reviewed as usize, "answer"),
             s.again
         )?;
         write!(out, " ")?;

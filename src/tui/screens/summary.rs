@@ -30,8 +30,15 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
         )),
         Line::default(),
         row(
-            "Cards reviewed",
-            Span::styled(s.reviewed.to_string(), bold(theme.text)),
+            "Cards",
+            Span::styled(
+                format!(
+                    "{} · {}",
+                    s.cards,
+                    crate::display::plural(s.reviewed as usize, "answer")
+                ),
+                bold(theme.text),
+            ),
         ),
         row(
             "Again",
@@ -43,8 +50,13 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
         row(
             "Retention",
             Span::styled(
-                s.retention()
-                    .map_or("–".to_string(), |r| format!("{:.0}%", r * 100.0)),
+                s.retention().map_or("– (no reviews)".to_string(), |r| {
+                    format!(
+                        "{:.0}% of {}",
+                        r * 100.0,
+                        crate::display::plural(s.reviews as usize, "review")
+                    )
+                }),
                 theme.text,
             ),
         ),

@@ -240,7 +240,10 @@ pub fn build<'a>(
     reviews.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     let review_room = limits.reviews_per_day.saturating_sub(done_today.reviews) as usize;
     if reviews.len() > review_room {
-        note_later(tomorrow);
+        if limits.reviews_per_day > 0 {
+            // None tomorrow either with a limit of 0.
+            note_later(tomorrow);
+        }
         reviews.truncate(review_room);
     }
     if let NewOrder::Shuffled(seed) = order {
@@ -248,7 +251,9 @@ pub fn build<'a>(
     }
     let new_room = limits.new_per_day.saturating_sub(done_today.new) as usize;
     if new.len() > new_room {
-        note_later(tomorrow);
+        if limits.new_per_day > 0 {
+            note_later(tomorrow);
+        }
         new.truncate(new_room);
     }
 

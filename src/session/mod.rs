@@ -30,6 +30,21 @@ use drill::{AGAIN_GAP, Answered, Drill, Interview, InterviewConfig, Mark, Mode};
 /// in tests).
 pub type Now = Box<dyn Fn() -> Clock>;
 
+/// Why a session has nothing to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Empty {
+    /// The filters select no question.
+    NoMatch,
+    /// New cards are off (a new-card limit of 0) and no review is due.
+    NewOff,
+    /// Today's new cards are done and no review is due.
+    NewDone,
+    /// Today's reviews are done (the review limit).
+    ReviewsDone,
+    /// Every card is scheduled for later.
+    NothingDue,
+}
+
 /// Why a grade was not saved.
 #[derive(Debug, thiserror::Error)]
 pub enum GradeError {
@@ -177,6 +192,8 @@ pub struct Session {
     pub empty_at_start: bool,
     /// Why, in one sentence (computed then, not while drawing).
     pub empty_reason: String,
+    /// Why, as a kind (what would help differs).
+    pub empty: Option<Empty>,
     /// What the last action did or why it could not (the status line).
     pub status: Option<String>,
     /// The status says something went wrong (not only what was done).
@@ -247,6 +264,7 @@ impl Session {
             finished_at: None,
             empty_at_start: false,
             empty_reason: String::new(),
+            empty: None,
             status: None,
             problem: false,
             unsaved: None,
@@ -276,6 +294,7 @@ impl Session {
         s.empty_at_start = s.current.is_none();
         if s.empty_at_start {
             s.empty_reason = s.why_empty();
+            s.empty = Some(s.empty_kind());
         }
         s
     }
@@ -374,33 +393,46 @@ impl Session {
         }
     }
 
-    /// Why the queue is empty, in one sentence.
-    pub fn why_empty(&self) -> String {
+    /// Why the queue is empty.
+    pub fn empty_kind(&self) -> Empty {
         if self.records.is_empty() {
-            return "No questions match these filters.".to_string();
+            return Empty::NoMatch;
         }
-        let clock = self.clock();
-        let done = self.store.done_today(&clock);
+        let done = self.store.done_today(&self.clock());
         let unseen = self
             .records
             .iter()
-            .filter(|r| self.store.card(&r.id).is_none())
-            .count();
+            .any(|r| self.store.card(&r.id).is_none());
         let limits = self.limits;
-        if unseen > 0 && limits.new_per_day == 0 {
-            "New cards are off today (new-per-day is 0), and no review is due.".to_string()
-        } else if unseen > 0 && done.new >= limits.new_per_day {
-            format!(
+        if unseen && limits.new_per_day == 0 {
+            Empty::NewOff
+        } else if unseen && done.new >= limits.new_per_day {
+            Empty::NewDone
+        } else if done.reviews >= limits.reviews_per_day {
+            Empty::ReviewsDone
+        } else {
+            Empty::NothingDue
+        }
+    }
+
+    /// Why the queue is empty, in one sentence.
+    pub fn why_empty(&self) -> String {
+        let done = self.store.done_today(&self.clock());
+        let limits = self.limits;
+        match self.empty_kind() {
+            Empty::NoMatch => "No questions match these filters.".to_string(),
+            Empty::NewOff => {
+                "New cards are off (new-per-day is 0), and no review is due.".to_string()
+            }
+            Empty::NewDone => format!(
                 "You have learned today's {} new cards (limit {}), and no review is due.",
                 done.new, limits.new_per_day
-            )
-        } else if done.reviews >= limits.reviews_per_day {
-            format!(
+            ),
+            Empty::ReviewsDone => format!(
                 "You have done today's {} reviews (limit {}).",
                 done.reviews, limits.reviews_per_day
-            )
-        } else {
-            "No card in this selection is due.".to_string()
+            ),
+            Empty::NothingDue => "No card in this selection is due.".to_string(),
         }
     }
 

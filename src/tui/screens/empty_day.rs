@@ -4,6 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::text::{Line, Span};
 
+use crate::session::Empty;
 use crate::tui::app::App;
 use crate::tui::layout::Areas;
 use crate::tui::layout::message_area;
@@ -11,17 +12,29 @@ use crate::tui::widgets::{bold, centered_lines};
 
 pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
     let theme = &app.theme;
-    let commands: &[(&str, &str)] = if app.session.records.is_empty() {
-        &[
+    // Only what would help here: the daily limits are the same for every
+    // selection, so another selection would be just as empty.
+    let practise = ("pyquiz practice", "practise without the schedule");
+    let commands: &[(&str, &str)] = match app.session.empty {
+        Some(Empty::NoMatch) | None => &[
             ("pyquiz topics", "the topics and their counts"),
             ("pyquiz list --search TEXT", "what a search finds"),
-        ]
-    } else {
-        &[
+        ],
+        Some(Empty::NewOff) => &[
+            ("pyquiz --new 10", "10 new cards now"),
+            ("pyquiz config new-per-day 20", "new cards every day"),
+            practise,
+        ],
+        Some(Empty::NewDone) => &[
             ("pyquiz --new 10", "10 more new cards now"),
-            ("pyquiz --topic decorators", "another selection"),
             ("pyquiz config new-per-day 30", "a higher daily limit"),
-        ]
+            practise,
+        ],
+        Some(Empty::ReviewsDone) => &[
+            ("pyquiz config reviews-per-day 400", "a higher daily limit"),
+            practise,
+        ],
+        Some(Empty::NothingDue) => &[practise, ("pyquiz browse", "look through the questions")],
     };
     let pad = commands.iter().map(|c| c.0.len()).max().unwrap_or(0) + 2;
     let cmd = |c: &str, what: &str| {

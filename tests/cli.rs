@@ -790,3 +790,94 @@ fn plan_spreads_new_cards_before_the_exam_and_can_be_accepted() {
         .code(2)
         .stderr(predicate::str::contains("is not after today (2026-03-02)"));
 }
+
+#[test]
+fn messages_at_the_edge_say_what_to_do() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path();
+    // A part of an id too short to look up says so (walkthrough 3.10).
+    pyquiz()
+        .args(["--data-dir", dir.to_str().unwrap(), "card", "a7"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("at least 4 characters"));
+    // A Latin-1 file: the summary names the real cause.
+    let latin1 = dir.join("latin1.md");
+    std::fs::write(&latin1, b"Q: caf\xe9?\nA: yes\n").unwrap();
+    pyquiz()
+        .arg("check")
+        .arg(&latin1)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "1 of 1 files could not be read as text",
+        ))
+        .stderr(predicate::str::contains("no question was recognized").not());
+    // pyquiz's own format has no description to put after a colon
+    // (walkthrough 4.4).
+    let deck = dir.join("deck.md");
+    pyquiz()
+        .args([
+            "--data-dir",
+            dir.to_str().unwrap(),
+            "export",
+            "--format",
+            "markdown",
+            "-o",
+        ])
+        .arg(&deck)
+        .assert()
+        .success();
+    pyquiz()
+        .arg("check")
+        .arg(&deck)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(pyquiz's own deck format)\n"));
+    // With PYQUIZ_DATA_DIR set, the usage line does not make --data-dir
+    // look required (walkthrough 4.2), and the directory is used.
+    pyquiz()
+        .env("PYQUIZ_DATA_DIR", dir)
+        .arg("grade")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("Usage: pyquiz grade <ID> <GRADE>"));
+}
+
+#[cfg(unix)]
+#[test]
+fn an_export_is_created_as_the_umask_says_and_a_bad_path_is_named_as_given() {
+    use std::os::unix::fs::PermissionsExt;
+    let data = tempfile::tempdir().unwrap();
+    let out = data.path().join("deck.csv");
+    let bin = assert_cmd::cargo::cargo_bin("pyquiz");
+    let status = StdCommand::new("sh")
+        .arg("-c")
+        .arg("umask 022; exec \"$0\" --data-dir \"$1\" export --format csv -o \"$2\"")
+        .arg(&bin)
+        .arg(data.path())
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o644, "{mode:o}");
+    let missing = data.path().join("no/such/dir/deck.csv");
+    let assert = pyquiz()
+        .args([
+            "--data-dir",
+            data.path().to_str().unwrap(),
+            "export",
+            "--format",
+            "csv",
+            "-o",
+        ])
+        .arg(&missing)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    // The path as given, and no temporary file's after it.
+    let expected = format!("could not write {}: No such file", missing.display());
+    assert!(stderr.contains(&expected), "{stderr}");
+    assert!(!stderr.contains("at path"), "{stderr}");
+}

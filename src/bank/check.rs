@@ -40,6 +40,8 @@ pub struct FileCheck {
     pub warnings: Vec<Warning>,
     /// Why nothing was read, when nothing was.
     pub error: Option<String>,
+    /// The file could not be read as text (its `error` says why).
+    pub unreadable: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -139,11 +141,13 @@ pub fn check(file: &str, bytes: &[u8], forced: Option<&'static dyn Layout>) -> F
         first: Vec::new(),
         warnings: Vec::new(),
         error: None,
+        unreadable: false,
     };
     let text = match decode::decode(file, bytes) {
         Ok(text) => text,
         Err(e) => {
             report.error = Some(e.to_string());
+            report.unreadable = true;
             return report;
         }
     };

@@ -42,9 +42,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub no_merge: bool,
 
-    /// Where progress is kept (default: the platform data directory,
-    /// e.g. ~/.local/share/pyquiz).
-    #[arg(long, value_name = "DIR", global = true, env = "PYQUIZ_DATA_DIR")]
+    /// Where progress is kept (default: $PYQUIZ_DATA_DIR, else the platform
+    /// data directory, e.g. ~/.local/share/pyquiz).
+    // Not clap's `env`: with it, a set variable shows `--data-dir <DIR>` in
+    // every usage line as if it were required.
+    #[arg(long, value_name = "DIR", global = true)]
     pub data_dir: Option<PathBuf>,
 
     /// Colours for a light or a dark terminal background; auto asks the

@@ -178,12 +178,15 @@ fn store_access(command: &Command, interactive: bool) -> Option<Access> {
     }
 }
 
-/// The data directory: `--data-dir`, else `PYQUIZ_DATA_DIR` (clap reads
-/// both into the flag), else the platform's.
+/// The data directory: `--data-dir`, else `PYQUIZ_DATA_DIR` when set and
+/// not empty, else the platform's.
 pub fn data_dir(flag: Option<&PathBuf>) -> Result<PathBuf, CliError> {
-    match flag {
-        Some(dir) => Ok(dir.clone()),
-        None => Ok(default_data_dir()?),
+    if let Some(dir) = flag {
+        return Ok(dir.clone());
+    }
+    match std::env::var_os("PYQUIZ_DATA_DIR") {
+        Some(dir) if !dir.is_empty() => Ok(PathBuf::from(dir)),
+        _ => Ok(default_data_dir()?),
     }
 }
 
@@ -295,6 +298,7 @@ pub fn find_card<'a>(bank: &'a Bank, id: &str) -> Result<&'a Record, CliError> {
     };
     match matches.as_slice() {
         [one] => Ok(one),
+        [] if id.chars().count() < 4 => Err(CliError::ShortId(id.to_string())),
         [] => Err(CliError::UnknownCard(id.to_string())),
         many => Err(CliError::AmbiguousCard {
             id: id.to_string(),

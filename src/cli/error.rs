@@ -27,6 +27,10 @@ pub enum CliError {
     Optimize(#[from] OptimizeError),
     #[error("no card has the id {0:?} (see `pyquiz list` for ids)")]
     UnknownCard(String),
+    #[error(
+        "no card has the id {0:?}, and a shorter part of an id is not looked up: give at least 4 characters of it"
+    )]
+    ShortId(String),
     #[error("{count} cards have ids starting with {id:?}; give more of the id")]
     AmbiguousCard { id: String, count: usize },
     #[error("{0} is suspended, so it is not graded; `pyquiz unsuspend {0}` first")]
@@ -61,12 +65,18 @@ pub enum CliError {
         grade: &'static str,
         reason: String,
     },
-    #[error("{unrecognized} of {files} files: no question was recognized (layouts tried: {tried})")]
+    #[error(
+        "{unrecognized} of {files} files: no question was recognized (layouts tried: {tried}){also}"
+    )]
     Unrecognized {
         unrecognized: usize,
         files: usize,
         tried: String,
+        /// What else went wrong (files that could not be read).
+        also: String,
     },
+    #[error("{unreadable} of {files} files could not be read as text (see each file's error)")]
+    Unreadable { unreadable: usize, files: usize },
 }
 
 impl CliError {
@@ -77,6 +87,7 @@ impl CliError {
             CliError::Filter(_)
             | CliError::Clock(_)
             | CliError::UnknownCard(_)
+            | CliError::ShortId(_)
             | CliError::AmbiguousCard { .. }
             | CliError::BadGrade(_)
             | CliError::BadSetting(_)

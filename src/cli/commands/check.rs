@@ -39,12 +39,27 @@ pub fn run(
             write_text(report, out)?;
         }
     }
-    let unrecognized = reports.iter().filter(|r| !r.recognized()).count();
+    let unreadable = reports.iter().filter(|r| r.unreadable).count();
+    let unrecognized = reports
+        .iter()
+        .filter(|r| !r.recognized() && !r.unreadable)
+        .count();
     if unrecognized > 0 {
         return Err(CliError::Unrecognized {
             unrecognized,
             files: reports.len(),
             tried: forced.map_or_else(layout_names, |l| l.name().to_string()),
+            also: if unreadable > 0 {
+                format!("; {unreadable} could not be read (see each file's error)")
+            } else {
+                String::new()
+            },
+        });
+    }
+    if unreadable > 0 {
+        return Err(CliError::Unreadable {
+            unreadable,
+            files: reports.len(),
         });
     }
     Ok(())
@@ -85,11 +100,10 @@ fn write_text(r: &FileCheck, out: &mut dyn Write) -> Result<(), CliError> {
             } else {
                 "pyquiz's own deck format".to_string()
             };
-            writeln!(
-                out,
-                "  layout       {layout} ({why}): {}",
-                r.layout_about.unwrap_or("")
-            )?;
+            match r.layout_about.filter(|about| !about.is_empty()) {
+                Some(about) => writeln!(out, "  layout       {layout} ({why}): {about}")?,
+                None => writeln!(out, "  layout       {layout} ({why})")?,
+            }
         }
         None => writeln!(out, "  layout       none")?,
     }

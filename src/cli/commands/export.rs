@@ -134,7 +134,17 @@ fn replace(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    // A new export is readable as the umask allows, like any file the
+    // shell creates (a temporary file alone would be 0600).
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut file = builder.tempfile_in(dir).map_err(|e| {
+        // Name the path asked for (the caller does), not the temporary one.
+        let message = e.to_string();
+        let message = message.split(" at path ").next().unwrap_or(&message);
+        std::io::Error::new(e.kind(), message.to_string())
+    })?;
     {
         let mut w = std::io::BufWriter::new(file.as_file_mut());
         body(&mut w)?;

@@ -808,7 +808,9 @@ fn practice_from_the_browser_comes_back_to_it_and_to_the_session() {
         panic!("not back in the browser");
     };
     assert_eq!(view.browse.query, "what");
-    // Esc: back to the study session, on the card it was on.
+    // Esc clears the query, Esc again: back to the study session, on the
+    // card it was on.
+    press(&mut a, KeyCode::Esc);
     press(&mut a, KeyCode::Esc);
     assert!(a.overlay.is_none() && !a.quit);
     assert_eq!(current_id(&a).unwrap(), card);
@@ -1189,4 +1191,40 @@ fn the_summary_counts_cards_and_answers_and_retention_of_reviews_only() {
     assert_eq!(s.retention(), Some(2.0 / 3.0));
     b.update(Action::Undo);
     assert_eq!(b.session.stats.reviews, 2, "undo takes the answer back");
+}
+
+#[test]
+fn escape_clears_the_search_before_it_closes_the_browser() {
+    let tmp = TempDir::new().unwrap();
+    let mut a = app(&tmp, Rc::new(Cell::new(0)));
+    a.update(Action::OpenBrowse);
+    let all = match &a.overlay {
+        Some(Overlay::Browse(v)) => v.browse.matches.len(),
+        _ => panic!("no browser"),
+    };
+    for c in "zzz".chars() {
+        a.update(Action::Type(c));
+    }
+    a.update(Action::CloseBrowse);
+    match &a.overlay {
+        Some(Overlay::Browse(v)) => {
+            assert_eq!(v.browse.query, "");
+            assert_eq!(v.browse.matches.len(), all);
+        }
+        _ => panic!("Esc with a query typed closed the browser"),
+    }
+    // Topics step backwards too: from none to the last one, and back.
+    a.update(Action::CycleTopicBack);
+    let last = match &a.overlay {
+        Some(Overlay::Browse(v)) => v.browse.topic,
+        _ => None,
+    };
+    assert!(last.is_some());
+    a.update(Action::CycleTopic);
+    match &a.overlay {
+        Some(Overlay::Browse(v)) => assert_eq!(v.browse.topic, None, "after the last, none"),
+        _ => panic!(),
+    }
+    a.update(Action::CloseBrowse);
+    assert!(a.overlay.is_none(), "Esc on an empty search closes");
 }

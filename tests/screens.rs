@@ -413,6 +413,9 @@ fn browse_screen() {
         insta::assert_snapshot!(name("browse_search", size), text(&t));
         let screen = all_text(t.backend().buffer());
         assert!(screen.contains("1/3"), "one match of three");
+        // Esc clears the search first, then closes.
+        a.update(Action::CloseBrowse);
+        assert!(a.overlay.is_some());
         a.update(Action::CloseBrowse);
         assert!(a.overlay.is_none());
     }

@@ -767,7 +767,11 @@ fn browse_search_filters_the_list_and_previews_the_card() {
     t.wait_text("+answers");
     t.wait_text("1/3");
     t.wait_text("What is the difference between list and tuple?");
-    t.keys("\x1b"); // Esc closes the browser, and `pyquiz browse` with it
+    // Esc clears the search; Esc again closes the browser, and `pyquiz
+    // browse` with it.
+    t.keys("\x1b");
+    t.wait_text("3/3");
+    t.keys("\x1b");
     t.finish_restored();
 }
 

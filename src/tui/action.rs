@@ -30,6 +30,8 @@ pub enum Action {
     ToggleAnswers,
     CycleDifficulty,
     CycleTopic,
+    /// The topic filter before this one.
+    CycleTopicBack,
     CycleSort,
     /// Suspend or unsuspend the browser's selected card.
     ToggleSuspend,
@@ -85,6 +87,7 @@ impl Action {
                 | Action::ToggleAnswers
                 | Action::CycleDifficulty
                 | Action::CycleTopic
+                | Action::CycleTopicBack
                 | Action::CycleSort
                 | Action::ToggleSuspend
                 | Action::PractiseListed

@@ -443,12 +443,18 @@ impl App {
         match action {
             Action::Resize(w, h) => self.resize(w, h),
             Action::ToggleHelp => self.open_help(),
+            Action::CloseBrowse if self.query_typed() => self.update_browse(Action::ClearQuery),
             Action::CloseBrowse | Action::Quit => self.close_overlay(),
             Action::PractiseListed => self.practise_listed(),
             Action::ToggleSuspend => self.toggle_suspend_selected(),
             a if a.is_browse() => self.update_browse(a),
             scroll => self.scroll_stats(scroll),
         }
+    }
+
+    /// The browser is open with something typed in its search.
+    fn query_typed(&self) -> bool {
+        matches!(&self.overlay, Some(Overlay::Browse(view)) if !view.browse.query.is_empty())
     }
 
     fn update_browse(&mut self, action: Action) {

@@ -92,6 +92,9 @@ pub struct Browse {
     pub briefs: Vec<Brief>,
     /// Topics present in the records, for cycling.
     topics: Vec<Topic>,
+    /// Each question as the list shows it: its Markdown as plain text
+    /// (`enumerate()`, not `` `enumerate()` ``).
+    pub titles: Vec<String>,
     questions: Vec<Utf32String>,
     answers_lower: Option<Vec<String>>,
     /// One matcher per core.
@@ -101,6 +104,16 @@ pub struct Browse {
     /// typing on narrows the newest; Backspace goes back to an older one
     /// without matching again.
     chain: Vec<(String, Vec<(usize, u32)>)>,
+}
+
+/// A question's Markdown as one line of plain text; most questions have
+/// no Markdown in them and are taken as they are.
+fn plain(question: &str) -> String {
+    if question.contains(['`', '*', '_', '[', '<', '&', '\\']) {
+        crate::display::markdown_line(question)
+    } else {
+        question.to_string()
+    }
 }
 
 impl Browse {
@@ -117,6 +130,7 @@ impl Browse {
                 topics.push(*t);
             }
         }
+        let titles: Vec<String> = records.iter().map(|r| plain(&r.question)).collect();
         let mut browse = Browse {
             query: String::new(),
             search_answers: false,
@@ -129,10 +143,11 @@ impl Browse {
             preview_scroll: 0,
             briefs,
             topics,
-            questions: records
+            questions: titles
                 .iter()
-                .map(|r| Utf32String::from(r.question.as_str()))
+                .map(|t| Utf32String::from(t.as_str()))
                 .collect(),
+            titles,
             answers_lower: None,
             matchers: (0..std::thread::available_parallelism().map_or(1, |n| n.get()))
                 .map(|_| Matcher::new(Config::DEFAULT))
@@ -186,6 +201,19 @@ impl Browse {
                     Some(t) => {
                         let i = self.topics.iter().position(|&x| x == t);
                         i.and_then(|i| self.topics.get(i + 1)).copied()
+                    }
+                };
+                self.chain.clear();
+                self.refilter(records);
+            }
+            Action::CycleTopicBack => {
+                self.topic = match self.topic {
+                    None => self.topics.last().copied(),
+                    Some(t) => {
+                        let i = self.topics.iter().position(|&x| x == t);
+                        i.and_then(|i| i.checked_sub(1))
+                            .and_then(|i| self.topics.get(i))
+                            .copied()
                     }
                 };
                 self.chain.clear();
@@ -389,6 +417,19 @@ fn pattern_score(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_list_shows_questions_as_text_not_markdown() {
+        assert_eq!(
+            super::plain("What is the use of `enumerate()`?"),
+            "What is the use of enumerate()?"
+        );
+        assert_eq!(super::plain("What is **GIL**?"), "What is GIL?");
+        assert_eq!(
+            super::plain("How do you reverse a list?"),
+            "How do you reverse a list?"
+        );
+    }
+
     use super::*;
     use crate::bank::{Bank, LoadOptions};
 

@@ -112,7 +112,7 @@ pub fn render(app: &App, view: &BrowseView, area: Rect, buf: &mut Buffer) {
             level,
             Span::raw(" "),
             Span::styled(
-                pad(&truncate(&record.question, q_width), q_width),
+                pad(&truncate(&view.browse.titles[index], q_width), q_width),
                 question_style,
             ),
             Span::styled(format!(" {:>5}", due_text(brief, now)), t.muted),

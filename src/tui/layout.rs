@@ -7,6 +7,10 @@ use ratatui::layout::{Rect, Size};
 /// Below this the screen says it is too small.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
+/// The card's text is never wrapped wider than this: long lines are hard
+/// to read, and on a wide terminal the card and its buttons stay
+/// together, centred.
+pub const MAX_TEXT_WIDTH: u16 = 100;
 /// Narrower than this, the grade bar takes two rows.
 pub const WIDE_GRADE_BAR: u16 = 60;
 
@@ -57,15 +61,19 @@ impl Areas {
         };
         let grade_rows = if w >= WIDE_GRADE_BAR { 1 } else { 2 };
         bottom -= grade_rows;
-        let grade = row(bottom, grade_rows);
+        // The card's column: all of it, or centred at most
+        // MAX_TEXT_WIDTH wide (plus its margin and scrollbar).
+        let column = w.min(MAX_TEXT_WIDTH + 4);
+        let cx = x + (w - column) / 2;
+        let grade = Rect::new(cx, bottom, column, grade_rows);
         if area.height >= 16 {
             bottom -= 1; // a blank line between the card and the buttons
         }
         let body_height = bottom.saturating_sub(top);
         // One column of margin on the left, the scrollbar on the right with
         // one column between it and the text.
-        let body = Rect::new(x + 1, top, w.saturating_sub(4), body_height);
-        let scrollbar = Rect::new(x + w - 1, top, 1, body_height);
+        let body = Rect::new(cx + 1, top, column.saturating_sub(4), body_height);
+        let scrollbar = Rect::new(cx + column - 1, top, 1, body_height);
         Areas {
             too_small: false,
             header,
@@ -200,5 +208,20 @@ mod tests {
         }
         assert!(Areas::compute(Rect::new(0, 0, 39, 24), false).too_small);
         assert!(Areas::compute(Rect::new(0, 0, 80, 11), false).too_small);
+    }
+
+    #[test]
+    fn on_a_wide_terminal_the_card_is_a_centred_column() {
+        let a = Areas::compute(Rect::new(0, 0, 200, 50), false);
+        assert_eq!(a.text_width(), MAX_TEXT_WIDTH as usize);
+        assert_eq!(a.grade.width, MAX_TEXT_WIDTH + 4);
+        // Centred: as much room on the left as on the right.
+        assert_eq!(a.grade.x, 200 - a.grade.right());
+        assert_eq!(a.scrollbar.x, a.grade.right() - 1);
+        // The header and footer keep the whole width.
+        assert_eq!((a.header.width, a.footer.width), (200, 200));
+        // Up to 104 columns nothing changes.
+        let b = Areas::compute(Rect::new(0, 0, 104, 30), false);
+        assert_eq!((b.body.x, b.text_width()), (1, 100));
     }
 }

@@ -1156,6 +1156,11 @@ fn a_message_is_information_and_the_next_key_clears_it() {
     assert!(!a.session.problem);
     a.update(Action::ScrollDown(1));
     assert_eq!(a.session.status, None);
+    // A key bound to nothing here clears it too.
+    a.update(Action::Suspend);
+    assert!(a.session.status.is_some());
+    a.update(Action::Unbound);
+    assert_eq!(a.session.status, None);
 }
 
 #[test]

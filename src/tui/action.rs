@@ -68,6 +68,9 @@ pub enum Action {
     Resize(u16, u16),
     /// Time passed with no input: learning cards may have come due.
     Tick,
+    /// A key with nothing bound to it here: it does nothing but clear the
+    /// last message.
+    Unbound,
 }
 
 impl Action {

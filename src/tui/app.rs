@@ -201,7 +201,7 @@ impl App {
             Action::Undo => self.session.undo(),
             Action::Suspend => self.set_aside(Session::suspend),
             Action::Bury => self.set_aside(Session::bury),
-            Action::Background | Action::CloseHelp => {}
+            Action::Background | Action::CloseHelp | Action::Unbound => {}
             a if a.is_browse() => {}
             scroll => self.scroll_card(scroll),
         }

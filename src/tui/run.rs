@@ -285,7 +285,9 @@ fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &App) -> io::Res
 
 fn action_for(ev: &Event, app: &App) -> Option<Action> {
     match ev {
-        Event::Key(key) => keymap::action_for(*key, app.key_context()),
+        Event::Key(key) => keymap::action_for(*key, app.key_context())
+            .or((key.kind == ratatui::crossterm::event::KeyEventKind::Press)
+                .then_some(Action::Unbound)),
         Event::Mouse(m) => {
             let down = match m.kind {
                 MouseEventKind::ScrollDown => true,

@@ -59,7 +59,7 @@ pub const BINDINGS: &[Binding] = &[
     on(S,       &[k(Char('u'))],           "u",           Action::Undo,                 "Undo today's last grade (the card comes back)").hint("undo"),
     on(S,       &[k(Char('s'))],           "s",           Action::Suspend,              "Suspend this card").when(When::Card).modes(Modes::Graded).hint("suspend"),
     on(S,       &[k(Char('b'))],           "b",           Action::Bury,                 "Bury this card until tomorrow").when(When::Card).modes(Modes::Graded).hint("bury"),
-    on(S,       &[k(Char('d'))],           "d",           Action::DrillMissed,          "Practise the questions not nailed").when(When::Drill).modes(Modes::Interview).hint("drill missed"),
+    on(S,       &[k(Char('d'))],           "d",           Action::DrillMissed,          "Practise the questions not nailed").when(When::Drill).modes(Modes::Interview).hint("drill"),
     on(S,       &[k(Char('/'))],           "/",           Action::OpenBrowse,           "Browse and search the questions").modes(Modes::Graded).hint("browse"),
     on(S,       &[k(Char('t'))],           "t",           Action::OpenStats,            "Statistics of this selection").modes(Modes::Graded).hint("stats"),
     on(S.and(ST), &[k(Char('?')), k(F(1))], "?/F1",       Action::ToggleHelp,           "Show or hide this help").hint("help"),

@@ -558,12 +558,12 @@ mod tests {
             drill: false,
             ..Ctx::study(false, false)
         };
-        assert!(!hints(over).iter().any(|h| h.1 == "drill missed"));
+        assert!(!hints(over).iter().any(|h| h.1 == "drill"));
         assert_eq!(action_for(press(KeyCode::Char('d')), over), None);
         let to_drill = Ctx {
             drill: true,
             ..over
         };
-        assert!(hints(to_drill).iter().any(|h| h.1 == "drill missed"));
+        assert!(hints(to_drill).iter().any(|h| h.1 == "drill"));
     }
 }

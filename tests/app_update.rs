@@ -94,6 +94,12 @@ fn interview(
     app_of_kind(dir, minutes, ready(), SessionKind::Interview(order, config))
 }
 
+/// The interview question's time so far.
+fn elapsed(a: &App) -> u32 {
+    let now = a.session.clock().now();
+    a.session.interview.as_ref().unwrap().question_elapsed(now)
+}
+
 fn current_id(app: &App) -> Option<String> {
     app.session.record().map(|r| r.id.clone())
 }
@@ -471,14 +477,7 @@ fn interview_times_questions_logs_verdicts_and_drills_the_missed() {
     let now = |a: &App| a.session.clock().now();
     // Revealed at 0 minutes; marked later: the time is the time to reveal.
     minutes.set(1);
-    assert_eq!(
-        a.session
-            .interview
-            .as_ref()
-            .unwrap()
-            .question_elapsed(now(&a)),
-        0
-    );
+    assert_eq!(elapsed(&a), 0);
     a.update(Action::Mark(Mark::Nailed));
     // Second question: 3 minutes, over its 2-minute limit.
     minutes.set(4);
@@ -957,14 +956,7 @@ fn interview_clocks_stop_at_the_end_and_an_undo_keeps_the_time_taken() {
     let i = a.session.interview.as_ref().unwrap();
     assert_eq!(i.question_elapsed(now(&a)), 60);
     minutes.set(10);
-    assert_eq!(
-        a.session
-            .interview
-            .as_ref()
-            .unwrap()
-            .question_elapsed(now(&a)),
-        60
-    );
+    assert_eq!(elapsed(&a), 60);
     // The interview's clock resumes where it stopped (7:00 left at the
     // undo) and runs again: 6:00 a minute later.
     assert!(screen(&a).contains("⏱ 2:00 · total 6:00"), "{}", screen(&a));
@@ -980,14 +972,7 @@ fn interview_clocks_stop_at_the_end_and_an_undo_keeps_the_time_taken() {
     // Undo the first one too: it took 2 minutes.
     a.update(Action::Undo);
     assert_eq!(current_id(&a).unwrap(), a.session.records[0].id);
-    assert_eq!(
-        a.session
-            .interview
-            .as_ref()
-            .unwrap()
-            .question_elapsed(now(&a)),
-        120
-    );
+    assert_eq!(elapsed(&a), 120);
 }
 
 #[test]

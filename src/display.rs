@@ -194,11 +194,6 @@ pub fn plural(n: usize, word: &str) -> String {
     }
 }
 
-/// The English plural suffix for `n` things: "" for one, "s" otherwise.
-pub fn s(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
 /// Cuts `text` to at most `width` display columns, ending in `…` if cut.
 pub fn truncate(text: &str, width: usize) -> String {
     if text.width() <= width {

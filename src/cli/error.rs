@@ -111,3 +111,12 @@ impl CliError {
         }
     }
 }
+
+impl From<crate::session::GradeError> for CliError {
+    fn from(e: crate::session::GradeError) -> CliError {
+        match e {
+            crate::session::GradeError::Schedule(e) => CliError::Schedule(e),
+            crate::session::GradeError::Save(e) => CliError::Store(e),
+        }
+    }
+}

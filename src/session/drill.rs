@@ -172,6 +172,11 @@ impl Interview {
     }
 
     /// Questions not nailed, in the order they were asked.
+    /// Some question was not nailed (there is something to drill).
+    pub fn has_missed(&self) -> bool {
+        self.answered.iter().any(|a| a.mark != Mark::Nailed)
+    }
+
     pub fn to_drill(&self) -> Vec<usize> {
         self.answered
             .iter()

@@ -293,8 +293,9 @@ impl Session {
         s.next_card();
         s.empty_at_start = s.current.is_none();
         if s.empty_at_start {
-            s.empty_reason = s.why_empty();
-            s.empty = Some(s.empty_kind());
+            let empty = s.empty_kind();
+            s.empty_reason = s.why_empty(empty);
+            s.empty = Some(empty);
         }
         s
     }
@@ -415,11 +416,12 @@ impl Session {
         }
     }
 
-    /// Why the queue is empty, in one sentence.
-    pub fn why_empty(&self) -> String {
+    /// Why the queue is empty (`empty`, from `empty_kind`), in one
+    /// sentence.
+    pub fn why_empty(&self, empty: Empty) -> String {
         let done = self.store.done_today(&self.clock());
         let limits = self.limits;
-        match self.empty_kind() {
+        match empty {
             Empty::NoMatch => "No questions match these filters.".to_string(),
             Empty::NewOff => {
                 "New cards are off (new-per-day is 0), and no review is due.".to_string()

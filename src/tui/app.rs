@@ -114,7 +114,7 @@ impl App {
                 .session
                 .interview
                 .as_ref()
-                .is_some_and(|i| !i.to_drill().is_empty()),
+                .is_some_and(|i| i.has_missed()),
         }
     }
 
@@ -379,12 +379,13 @@ impl App {
 
     /// Renders the statistics for the current width.
     fn render_stats(&mut self) {
-        let size = self.size;
+        let width = layout::stats_body(self.size.into()).width as usize;
         if let Some(Overlay::Stats(view)) = &mut self.overlay {
-            let body = layout::stats_body(size.into());
-            view.lines = super::stats_view::lines(&view.stats, &self.theme, body.width as usize);
-            let max = view.lines.len().saturating_sub(body.height as usize);
-            view.scroll = view.scroll.min(max.min(u16::MAX as usize) as u16);
+            view.lines = super::stats_view::lines(&view.stats, &self.theme, width);
+        }
+        let max = self.stats_max_scroll();
+        if let Some(Overlay::Stats(view)) = &mut self.overlay {
+            view.scroll = view.scroll.min(max);
         }
     }
 

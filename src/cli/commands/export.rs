@@ -134,6 +134,7 @@ fn replace(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    #[cfg_attr(not(unix), allow(unused_mut))]
     let mut builder = tempfile::Builder::new();
     // A new export is readable as the umask allows, like any file the
     // shell creates (a temporary file alone would be 0600).

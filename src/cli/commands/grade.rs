@@ -37,11 +37,7 @@ pub fn run(
     if store.card(&record.id).is_some_and(|c| c.suspended) {
         return Err(CliError::Suspended(record.id.clone()));
     }
-    let outcome = crate::session::grade_and_save(store, &scheduler, &record.id, grade, &clock)
-        .map_err(|e| match e {
-            crate::session::GradeError::Schedule(e) => CliError::from(e),
-            crate::session::GradeError::Save(e) => CliError::from(e),
-        })?;
+    let outcome = crate::session::grade_and_save(store, &scheduler, &record.id, grade, &clock)?;
     let card = &outcome.card;
     if json {
         let graded = Graded {
